@@ -1,0 +1,82 @@
+// The plain data that crosses every boundary in Crosscheck: lib/ → CLI JSON,
+// background → content script / sidebar / popup. Everything here must stay
+// structured-clone and JSON serialisable (no classes, no functions, no Maps).
+
+/** A report in the corpus: a seed shipped with the extension or one the reader added. */
+export interface Report {
+  /** Seeds: the seed's file name without `.txt`. Added reports: `user_<hash>`. */
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  /** ISO date `YYYY-MM-DD` when the text states it, else null (never guessed). */
+  date: string | null;
+  author: string | null;
+  url: string | null;
+  /** The report's body with site boilerplate removed, paragraphs separated by blank lines. */
+  text: string;
+  origin: 'seed' | 'user';
+  /** Epoch ms when it entered the corpus. */
+  addedAt: number;
+}
+
+/** What article detection and extraction found in a page. */
+export interface ArticleInfo {
+  isArticle: boolean;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  words: number;
+}
+
+export interface TopicResult {
+  id: string;
+  onTopic: boolean;
+  /** 0..1 */
+  score: number;
+  /** The names and terms that fired, most important first. */
+  evidence: string[];
+}
+
+export interface Quantity {
+  value: number;
+  /** What is counted, normalised: "troops", "special forces", "brigades", "soldiers killed"… */
+  unit: string;
+  /** "about", "nearly", "approximately"… */
+  approx: boolean;
+  /** "may", "could", "reportedly", "could rise to"… */
+  hedged: boolean;
+}
+
+export type Stance = 'corroborates' | 'conflicts' | 'related';
+
+export interface ClaimMatch {
+  reportId: string;
+  reportTitle: string | null;
+  outlet: string | null;
+  date: string | null;
+  /** The matched sentence of that report, as it stands there. */
+  claim: string;
+  stance: Stance;
+  /** 0..1 */
+  score: number;
+  /** A reason a reader understands: "10,000 vs 12,000 troops", "asserts vs denies". */
+  why: string;
+  /** The original source the report cites (Yonhap, Seoul's spy agency, Zelensky…) or null. */
+  source: string | null;
+}
+
+export interface ClaimResult {
+  /** The claim's sentence as it stands in the page. */
+  text: string;
+  quantities: Quantity[];
+  attribution: string | null;
+  matches: ClaimMatch[];
+}
+
+/** The contract of `npm run analyze -- --json` and of the extension's analysis. */
+export interface Analysis {
+  article: ArticleInfo;
+  topic: TopicResult;
+  claims: ClaimResult[];
+}
