@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit and wiring tests. The end-to-end tests have their own config
+// (vitest.e2e.config.ts): WxtVitest would replace the real browser with a fake.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['fake-indexeddb/auto'],
+    testTimeout: 60_000,
+    restoreMocks: true,
+  },
+});
