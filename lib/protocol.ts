@@ -1,0 +1,135 @@
+// The one message protocol of the extension. Every request names its payload and its
+// reply here; adapters/messaging.ts is the only code that touches runtime messaging.
+// Replies cross the boundary as Result values because thrown errors do not serialize.
+
+import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: string): Result<T> => ({ ok: false, error });
+
+/** What the content script found in a page before asking for matches. */
+export interface PageSnapshot {
+  url: string;
+  title: string | null;
+  /** The article's text (paragraphs separated by blank lines). */
+  text: string;
+  article: ArticleInfo;
+  topic: TopicResult;
+}
+
+/** A page's analysis as the background returns and keeps it. */
+export interface PageReport extends Analysis {
+  url: string;
+  analyzedAt: number;
+  corpusSize: number;
+}
+
+export type PageStatus =
+  | 'waiting' // nothing known yet
+  | 'not-article'
+  | 'off-topic'
+  | 'paused' // the reader paused Crosscheck on this site
+  | 'analyzing'
+  | 'ready'
+  | 'error';
+
+/** What the popup and the sidebar show for one tab. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  status: PageStatus;
+  article: ArticleInfo | null;
+  topic: TopicResult | null;
+  report: PageReport | null;
+  sidebarOpen: boolean;
+  error: string | null;
+}
+
+export interface CorpusStats {
+  reports: number;
+  seeds: number;
+  added: number;
+}
+
+export interface NewReport {
+  title: string | null;
+  text: string;
+  outlet?: string | null;
+  date?: string | null;
+  author?: string | null;
+  url?: string | null;
+}
+
+export interface ImportFile {
+  name: string;
+  text: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  skipped: { name: string; reason: string }[];
+}
+
+export interface Settings {
+  /** 0..1: higher finds the topic in more pages. */
+  sensitivity: number;
+  /** Host names where Crosscheck stays quiet. */
+  pausedSites: string[];
+  /** The sidebar shows as a small handle until the reader opens it. */
+  sidebarCollapsed: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  sensitivity: 0.5,
+  pausedSites: [],
+  sidebarCollapsed: false,
+};
+
+/** Requests answered by the background. `sender.tab` fills in the tab when omitted. */
+export interface BackgroundRequests {
+  'page/analyze': { req: PageSnapshot; res: PageReport };
+  'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null }; res: null };
+  'tab/state': { req: { tabId?: number }; res: TabState };
+  'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
+  'tab/add-article': { req: { tabId: number }; res: Report };
+  'corpus/stats': { req: null; res: CorpusStats };
+  'reports/list': { req: null; res: Omit<Report, 'text'>[] };
+  'reports/get': { req: { id: string }; res: Report | null };
+  'reports/add': { req: NewReport; res: Report };
+  'reports/delete': { req: { id: string }; res: null };
+  'reports/import': { req: { files: ImportFile[] }; res: ImportSummary };
+  'reports/export': { req: null; res: string };
+  'settings/get': { req: null; res: Settings };
+  'settings/set': { req: Partial<Settings>; res: Settings };
+}
+
+/** Requests answered by a tab's content script (top frame). */
+export interface ContentRequests {
+  'content/sidebar': { req: { open: boolean | 'toggle' }; res: { open: boolean } };
+  'content/scroll-to-claim': { req: { index: number }; res: { found: boolean } };
+  'content/article': { req: null; res: PageSnapshot & { byline: string | null; siteName: string | null; publishedTime: string | null } };
+}
+
+/** Broadcasts from any extension context to the extension's pages (popup, sidebar, options). */
+export interface Broadcasts {
+  'tab/changed': { tabId: number };
+  'sidebar/focus-claim': { tabId: number; index: number };
+  'corpus/changed': null;
+  'settings/changed': Settings;
+}
+
+export type RequestMap = BackgroundRequests | ContentRequests;
+
+export interface Envelope<M, K extends keyof M = keyof M> {
+  /** Marks our messages apart from anything else on the channel. */
+  crosscheck: 1;
+  type: K;
+  payload: M[K] extends { req: infer R } ? R : M[K];
+}
+
+export function isEnvelope(message: unknown): message is Envelope<Record<string, unknown>, string> {
+  return typeof message === 'object' && message !== null && (message as { crosscheck?: unknown }).crosscheck === 1
+    && typeof (message as { type?: unknown }).type === 'string';
+}
