@@ -1,0 +1,119 @@
+// The corpus as the background keeps it: reports in IndexedDB and the search index
+// built from them, persisted so a restarted service worker does not rebuild it.
+
+import { installSeedReports, type CrosscheckDB } from '../../adapters/db';
+import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
+import { exportReportsJson, makeUserReport, parseImportFiles } from '../../lib/report-import';
+import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
+import type { Report } from '../../lib/types';
+
+const INDEX_KEY = 'corpus-index';
+
+export class Corpus {
+  private index: Promise<CorpusIndex> | null = null;
+
+  constructor(
+    private readonly db: CrosscheckDB,
+    private readonly seeds: Report[],
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
+  async installSeeds(): Promise<void> {
+    await installSeedReports(this.db, this.seeds);
+    this.changed();
+  }
+
+  /** Installs the seeds when the database lacks them (a first start that missed onInstalled, a cleared profile). */
+  async ensureSeeds(): Promise<void> {
+    const present = await this.db.reports.where('origin').equals('seed').count();
+    if (present < this.seeds.length) await this.installSeeds();
+  }
+
+  async getIndex(): Promise<CorpusIndex> {
+    this.index ??= this.loadIndex().catch((error: unknown) => {
+      this.index = null;
+      throw error;
+    });
+    return this.index;
+  }
+
+  private async loadIndex(): Promise<CorpusIndex> {
+    await this.ensureSeeds();
+    const cached = await this.db.cache.get(INDEX_KEY);
+    if (cached) {
+      try {
+        return deserializeCorpusIndex(cached.value);
+      } catch {
+        // A cache from another version of the index format: rebuild below.
+      }
+    }
+    const index = buildCorpusIndex(await this.db.reports.toArray());
+    await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) });
+    return index;
+  }
+
+  async stats(): Promise<CorpusStats> {
+    await this.ensureSeeds();
+    const [reports, seeds] = await Promise.all([
+      this.db.reports.count(),
+      this.db.reports.where('origin').equals('seed').count(),
+    ]);
+    return { reports, seeds, added: reports - seeds };
+  }
+
+  async list(): Promise<Omit<Report, 'text'>[]> {
+    await this.ensureSeeds();
+    const all = await this.db.reports.orderBy('addedAt').reverse().toArray();
+    return all.map(({ text: _text, ...rest }) => rest);
+  }
+
+  get(id: string): Promise<Report | undefined> {
+    return this.db.reports.get(id);
+  }
+
+  async add(input: NewReport): Promise<Report> {
+    const report = makeUserReport(input, Date.now());
+    const existing = await this.db.reports.get(report.id);
+    if (existing?.origin === 'seed') throw new Error('That report is already in the corpus as a seed report');
+    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      await this.db.reports.put(report);
+      await this.db.cache.clear();
+    });
+    this.changed();
+    return report;
+  }
+
+  async remove(id: string): Promise<void> {
+    const report = await this.db.reports.get(id);
+    if (!report) return;
+    if (report.origin === 'seed') throw new Error('Seed reports ship with Crosscheck and cannot be deleted');
+    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      await this.db.reports.delete(id);
+      await this.db.cache.clear();
+    });
+    this.changed();
+  }
+
+  async import(files: ImportFile[]): Promise<ImportSummary> {
+    const { reports, summary } = parseImportFiles(files, Date.now());
+    if (reports.length > 0) {
+      const seedIds = new Set(this.seeds.map((s) => s.id));
+      await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+        await this.db.reports.bulkPut(reports.filter((r) => !seedIds.has(r.id)));
+        await this.db.cache.clear();
+      });
+      this.changed();
+    }
+    return summary;
+  }
+
+  async exportJson(): Promise<string> {
+    return exportReportsJson(await this.db.reports.where('origin').equals('user').toArray(), Date.now());
+  }
+
+  private changed(): void {
+    this.index = null;
+    this.onChange();
+  }
+}

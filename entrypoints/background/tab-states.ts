@@ -1,0 +1,28 @@
+// What each tab shows, kept in storage.session: it survives a service-worker restart,
+// is gone when the browser closes, and is not readable by content scripts or pages.
+import { browser } from 'wxt/browser';
+import type { TabState } from '../../lib/protocol';
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export function emptyTabState(tabId: number, url = ''): TabState {
+  return { tabId, url, status: 'waiting', article: null, topic: null, report: null, sidebarOpen: false, error: null };
+}
+
+export async function readTabState(tabId: number): Promise<TabState> {
+  const stored = await browser.storage.session.get(key(tabId));
+  return (stored[key(tabId)] as TabState | undefined) ?? emptyTabState(tabId);
+}
+
+export async function writeTabState(state: TabState): Promise<TabState> {
+  await browser.storage.session.set({ [key(state.tabId)]: state });
+  return state;
+}
+
+export async function patchTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+  return writeTabState({ ...(await readTabState(tabId)), ...patch, tabId });
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}

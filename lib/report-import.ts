@@ -1,0 +1,115 @@
+// Reports the reader brings in: pasted text, the current article, or imported files
+// (Crosscheck's JSON export, or .txt captures). Untrusted input: every field is checked
+// and copied by name, so keys such as `__proto__` or `constructor` are never assigned.
+
+import { parseReportText } from './report-text';
+import type { ImportFile, ImportSummary, NewReport } from './protocol';
+import type { Report } from './types';
+
+/** A report's text beyond this many characters is refused, not cut: a cut report would misquote it. */
+export const MAX_REPORT_CHARS = 500_000;
+/** An import file beyond this size is refused before it is parsed. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const EXPORT_FORMAT = 'crosscheck-reports';
+export const EXPORT_VERSION = 1;
+
+export class ReportInputError extends Error {}
+
+/** A stable id for a report the reader adds: the same article added twice is one report. */
+export function userReportId(key: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `user_${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
+
+function optionalString(value: unknown, field: string, max = 2_000): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new ReportInputError(`"${field}" must be text`);
+  return value.trim().slice(0, max) || null;
+}
+
+/** Validates a report the reader adds and gives it its id. */
+export function makeUserReport(input: NewReport, now: number): Report {
+  if (typeof input !== 'object' || input === null) throw new ReportInputError('A report needs a title and a text');
+  const text = typeof input.text === 'string' ? input.text.replace(/\r\n?/g, '\n').trim() : '';
+  if (!text) throw new ReportInputError('The report has no text');
+  if (text.length > MAX_REPORT_CHARS) {
+    throw new ReportInputError(`The report is too long (${text.length.toLocaleString('en')} characters; the limit is ${MAX_REPORT_CHARS.toLocaleString('en')})`);
+  }
+  const title = optionalString(input.title, 'title', 500);
+  const url = optionalString(input.url, 'url');
+  const date = optionalString(input.date, 'date', 40);
+  return {
+    id: userReportId(url ?? `${title ?? ''}\n${text}`),
+    title,
+    outlet: optionalString(input.outlet, 'outlet', 200),
+    date: date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null,
+    author: optionalString(input.author, 'author', 300),
+    url,
+    text,
+    origin: 'user',
+    addedAt: now,
+  };
+}
+
+/** Parses imported files into reports; a bad file or entry is skipped with its reason, never half-imported. */
+export function parseImportFiles(files: ImportFile[], now: number): { reports: Report[]; summary: ImportSummary } {
+  const reports: Report[] = [];
+  const skipped: ImportSummary['skipped'] = [];
+  for (const file of files) {
+    const name = typeof file?.name === 'string' ? file.name : 'file';
+    try {
+      if (typeof file?.text !== 'string') throw new ReportInputError('not a text file');
+      if (file.text.length > MAX_IMPORT_BYTES) {
+        throw new ReportInputError(`too large (${(file.text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB)`);
+      }
+      if (/\.json$/i.test(name) || /^\s*[[{]/.test(file.text)) {
+        const entries = parseExportJson(file.text);
+        entries.forEach((entry, i) => {
+          try {
+            if (entry.origin === 'seed') throw new ReportInputError('a seed report, already shipped with Crosscheck');
+            reports.push(makeUserReport(entry, now));
+          } catch (error) {
+            skipped.push({ name: `${name} #${i + 1}`, reason: (error as Error).message });
+          }
+        });
+      } else {
+        const parsed = parseReportText('import', file.text, { origin: 'user' });
+        reports.push(makeUserReport(parsed, now));
+      }
+    } catch (error) {
+      skipped.push({ name, reason: error instanceof ReportInputError ? error.message : `unreadable: ${(error as Error).message}` });
+    }
+  }
+  return { reports, summary: { added: reports.length, skipped } };
+}
+
+function parseExportJson(text: string): (NewReport & { origin?: unknown })[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ReportInputError(`not valid JSON (${(error as Error).message})`);
+  }
+  const list = Array.isArray(data) ? data : (data as { reports?: unknown } | null)?.reports;
+  if (!Array.isArray(list)) throw new ReportInputError('expected a list of reports or { "reports": [...] }');
+  return list.map((entry) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { title: null, text: '', origin: null };
+    const e = entry as Record<string, unknown>;
+    // Copied field by field: nothing from the file reaches an object's prototype.
+    return {
+      title: e.title as string | null, text: e.text as string, outlet: e.outlet as string | null,
+      date: e.date as string | null, author: e.author as string | null, url: e.url as string | null,
+      origin: e.origin,
+    };
+  });
+}
+
+export function exportReportsJson(reports: Report[], now: number): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), reports }, null, 2);
+}
