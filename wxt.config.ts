@@ -11,6 +11,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  zip: {
+    // The sources archive addons.mozilla.org asks for: what a reviewer needs to rebuild the
+    // Firefox zip byte for byte (docs/firefox.md). WXT already leaves out node_modules, the
+    // build output, hidden files and *.test.* files; tests and their artifacts are not needed.
+    excludeSources: ['tests/**', 'web-ext-artifacts/**', 'coverage/**', 'stats.html', '*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description:
@@ -24,12 +30,16 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Firefox 140 is the first to read data_collection_permissions (Android: 142), which
+          // addons.mozilla.org requires; it also brings the CSS Custom Highlight API (claim
+          // marks) and has storage.session (115) that the background keeps tab states in.
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
