@@ -1,0 +1,59 @@
+// Debian's Chromium, headless, with or without the extension the bench built
+// (see ../shared/E2E.md). Outside requests are refused by the harness, not by the
+// network: saved pages reference CDNs, and a refused socket costs less than a timeout.
+
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  extensionUrl(path: string): string;
+  /** A new tab; requests to anything but 127.0.0.1 and the extension are aborted. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export async function launchChromium(extensionDir: string | null): Promise<BenchBrowser> {
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1400, height: 900 },
+    args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  await context.route(/^https?:\/\//, (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' ? route.continue() : route.abort('connectionrefused');
+  });
+  const serviceWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const extensionId = extensionDir ? new URL((await serviceWorker()).url()).host : '';
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
