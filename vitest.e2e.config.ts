@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // two cores and each test file starts a browser.
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'tests/artifacts/e2e-results.json' }]],
     include: ['tests/e2e/**/*.e2e.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
