@@ -1,0 +1,149 @@
+// Wires the popup to the browser: finds its tab, asks the background for the tab's state,
+// the settings and the corpus size, follows their broadcasts, and runs the reader's actions.
+
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { askBackground, onBroadcast } from '../../adapters/messaging';
+import { siteOf } from '../../adapters/settings';
+import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
+import { pageUrlOf } from './popup-model';
+import { PopupView, type Feedback, type PopupBusy } from './PopupView';
+
+/** The tab named by `?tab=<id>` (how tests and links open the popup for a given tab), or null. */
+export function tabIdFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+interface TabRef {
+  id: number;
+  /** Undefined when the browser does not disclose the address to the extension. */
+  url: string | undefined;
+}
+
+async function findTab(search: string): Promise<TabRef> {
+  const named = tabIdFromSearch(search);
+  if (named !== null) {
+    try {
+      const tab = await browser.tabs.get(named);
+      return { id: named, url: tab.url || undefined };
+    } catch {
+      throw new Error('The tab this popup was opened for is no longer open.');
+    }
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('There is no tab to show.');
+  return { id: tab.id, url: tab.url || undefined };
+}
+
+export function PopupApp({ search }: { search: string }) {
+  const [tab, setTab] = useState<TabRef | null>(null);
+  const [state, setState] = useState<TabState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [stats, setStats] = useState<CorpusStats | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [busy, setBusy] = useState<PopupBusy>(null);
+
+  useEffect(() => {
+    findTab(search).then(setTab, (error: Error) => setFailure(error.message));
+  }, [search]);
+
+  const loadStats = useCallback(async () => {
+    const reply = await askBackground('corpus/stats', null);
+    if (reply.ok) setStats(reply.value);
+  }, []);
+
+  const loadState = useCallback(async (tabId: number) => {
+    // The address may have changed since the popup opened (the tab navigated).
+    const current = await browser.tabs.get(tabId).catch(() => null);
+    const reply = await askBackground('tab/state', { tabId });
+    if (current) {
+      const url = current.url || undefined;
+      setTab((prev) => (prev && prev.id === tabId && prev.url !== url ? { id: tabId, url } : prev));
+    }
+    if (reply.ok) {
+      setState(reply.value);
+      setFailure(null);
+    } else {
+      setFailure(reply.error);
+    }
+  }, []);
+
+  const tabId = tab?.id;
+  useEffect(() => {
+    if (tabId === undefined) return undefined;
+    void loadState(tabId);
+    void loadStats();
+    void askBackground('settings/get', null).then((reply) => (reply.ok ? setSettings(reply.value) : setFailure(reply.error)));
+    const stops = [
+      onBroadcast('tab/changed', ({ tabId: changed }) => {
+        if (changed === tabId) void loadState(tabId);
+      }),
+      onBroadcast('corpus/changed', () => void loadStats()),
+      onBroadcast('settings/changed', setSettings),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [tabId, loadState, loadStats]);
+
+  const run = async (kind: Exclude<PopupBusy, null>, action: () => Promise<Feedback | null>) => {
+    setBusy(kind);
+    setFeedback(null);
+    try {
+      setFeedback(await action());
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const site = (() => {
+    const url = pageUrlOf({ tabUrl: tab?.url, state });
+    return url ? siteOf(url) : '';
+  })();
+
+  return (
+    <PopupView
+      tabUrl={tab?.url}
+      state={state}
+      settings={settings}
+      failure={failure}
+      stats={stats}
+      feedback={feedback}
+      busy={busy}
+      onSidebar={(open) =>
+        tab &&
+        void run('sidebar', async () => {
+          const reply = await askBackground('tab/sidebar', { tabId: tab.id, open });
+          if (!reply.ok) return { tone: 'error', text: reply.error };
+          setState(reply.value);
+          return null;
+        })
+      }
+      onPause={(pause) =>
+        void run('pause', async () => {
+          if (!site) return null;
+          const current = settings?.pausedSites ?? [];
+          const pausedSites = pause ? [...current, site] : current.filter((s) => s !== site);
+          const reply = await askBackground('settings/set', { pausedSites });
+          if (!reply.ok) return { tone: 'error', text: `Could not change the setting: ${reply.error}` };
+          setSettings(reply.value);
+          return { tone: 'ok', text: pause ? `Crosscheck is paused on ${site}.` : `Crosscheck is back on ${site}.` };
+        })
+      }
+      onAddArticle={() =>
+        tab &&
+        void run('add', async () => {
+          const reply = await askBackground('tab/add-article', { tabId: tab.id });
+          if (!reply.ok) return { tone: 'error', text: reply.error };
+          return {
+            tone: 'ok',
+            text: `Added “${reply.value.title ?? 'Untitled report'}” to your reports. Pages you read from now on are matched against it too.`,
+          };
+        })
+      }
+      onReload={() => tab && void browser.tabs.reload(tab.id)}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+// The background's answers to every request of the protocol, built from the corpus and the
+// analysis function it is given. Kept apart from index.ts so that wiring tests can
+// register exactly these handlers against a fake browser and a fake IndexedDB.
+
+import type { Browser } from 'wxt/browser';
+import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
+import { readSettings, updateSettings } from '../../adapters/settings';
+import type { ArticleInfo, Analysis } from '../../lib/types';
+import type { BackgroundRequests, PageReport, TabState } from '../../lib/protocol';
+import type { Corpus } from './corpus';
+import { emptyTabState, patchTabState, readTabState } from './tab-states';
+
+type CorpusIndexOf<C> = C extends { getIndex(): Promise<infer I> } ? I : never;
+
+/** lib/analyze's `analyzeArticleText`, passed in so the handlers do not pin the engine. */
+export type AnalyzeText = (
+  page: { title: string; text: string; article: ArticleInfo },
+  index: CorpusIndexOf<Corpus>,
+  options: { sensitivity: number },
+) => Analysis;
+
+export interface BackgroundServices {
+  corpus: Corpus;
+  analyze: AnalyzeText;
+}
+
+function tabOf(tabId: number | undefined, sender: Browser.runtime.MessageSender): number {
+  const id = tabId ?? sender.tab?.id;
+  if (id === undefined) throw new Error('No tab to answer for');
+  return id;
+}
+
+async function changedTab(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+  const state = await patchTabState(tabId, patch);
+  broadcast('tab/changed', { tabId });
+  return state;
+}
+
+/** Opens, closes or toggles the sidebar in a tab through its content script. */
+export async function setSidebar(tabId: number, open: boolean | 'toggle'): Promise<TabState> {
+  const reply = await askTab(tabId, 'content/sidebar', { open });
+  if (!reply.ok) throw new Error('Crosscheck is not running in this tab (reload the page, or it is a page extensions may not read)');
+  return changedTab(tabId, { sidebarOpen: reply.value.open });
+}
+
+export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices): Handlers<BackgroundRequests> {
+  return {
+    'page/analyze': async (snapshot, sender) => {
+      const tabId = tabOf(undefined, sender);
+      await changedTab(tabId, { url: snapshot.url, status: 'analyzing', article: snapshot.article, topic: snapshot.topic, error: null });
+      try {
+        const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
+        const analysis = analyze(
+          { title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article },
+          index,
+          { sensitivity: settings.sensitivity },
+        );
+        const report: PageReport = { ...analysis, url: snapshot.url, analyzedAt: Date.now(), corpusSize: stats.reports };
+        await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
+        return report;
+      } catch (error) {
+        await changedTab(tabId, { status: 'error', error: (error as Error).message });
+        throw error;
+      }
+    },
+    'page/status': async ({ url, status, article, topic }, sender) => {
+      const tabId = tabOf(undefined, sender);
+      const base = emptyTabState(tabId, url);
+      await changedTab(tabId, { ...base, status, article: article ?? null, topic: topic ?? null });
+      return null;
+    },
+    'tab/state': async ({ tabId }, sender) => readTabState(tabOf(tabId, sender)),
+    'tab/sidebar': async ({ tabId, open }, sender) => setSidebar(tabOf(tabId, sender), open),
+    'tab/add-article': async ({ tabId }) => {
+      const reply = await askTab(tabId, 'content/article', null);
+      if (!reply.ok) throw new Error('Could not read the article in this tab: ' + reply.error);
+      const a = reply.value;
+      if (!a.article.isArticle) throw new Error('This page does not look like a news article, so it was not added');
+      return corpus.add({ title: a.title, text: a.text, url: a.url, outlet: a.siteName, author: a.byline, date: a.publishedTime });
+    },
+    'corpus/stats': () => corpus.stats(),
+    'reports/list': () => corpus.list(),
+    'reports/get': async ({ id }) => (await corpus.get(id)) ?? null,
+    'reports/add': (input) => corpus.add(input),
+    'reports/delete': async ({ id }) => {
+      await corpus.remove(id);
+      return null;
+    },
+    'reports/import': ({ files }) => corpus.import(files),
+    'reports/export': () => corpus.exportJson(),
+    'settings/get': () => readSettings(),
+    'settings/set': async (patch) => {
+      const settings = await updateSettings(patch);
+      broadcast('settings/changed', settings);
+      return settings;
+    },
+  };
+}
