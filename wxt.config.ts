@@ -22,6 +22,10 @@ export default defineConfig({
     description:
       'Source-aware reading: finds the checkable claims in a news article and shows which reports corroborate or conflict with each. Runs entirely on your device.',
     permissions: ['storage'],
+    // The sidebar is an extension page shown in a frame inside news pages (entrypoints/sidebar).
+    web_accessible_resources: [
+      { resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,0 +1,58 @@
+// The cheap read of a page: its title and the first few thousand characters of visible
+// prose, gathered node by node and stopped early. Never `body.innerText` (forces layout
+// of the whole page) nor `body.textContent` (copies every script and every menu).
+
+/** Subtrees that never hold the article's prose. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
+  'NAV', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'CROSSCHECK-SIDEBAR',
+]);
+
+/** Where an article's text usually lives; read first when it holds enough text. */
+const ARTICLE_ROOTS = '[itemprop="articleBody"], article, main, [role="main"]';
+/** An article root with less text than this (characters) is a teaser card: read the body instead. */
+export const MIN_ROOT_CHARS = 400;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function skip(el: Element): boolean {
+  return SKIP_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true'
+    || el.getAttribute('role') === 'navigation';
+}
+
+/** Up to `maxChars` characters of the visible text under `root`, whitespace collapsed. */
+export function gatherText(root: Node, maxChars: number): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === ELEMENT_NODE && skip(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
+    if (node.nodeType !== TEXT_NODE) continue;
+    const data = (node as Text).data;
+    if (!/\S/.test(data)) continue;
+    const piece = data.replace(/\s+/g, ' ').trim();
+    parts.push(piece);
+    length += piece.length + 1;
+  }
+  const text = parts.join(' ');
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
+}
+
+export interface CheapText {
+  title: string;
+  /** The page's description first (a one-line summary is the densest signal), then prose. */
+  text: string;
+}
+
+/** Title, description and the first `maxChars` of prose, preferring the article's own container. */
+export function cheapPageText(doc: Document, maxChars: number): CheapText {
+  const description = doc.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content')?.trim() ?? '';
+  const root = doc.querySelector(ARTICLE_ROOTS);
+  let prose = root ? gatherText(root, maxChars) : '';
+  if (prose.length < MIN_ROOT_CHARS && doc.body) prose = gatherText(doc.body, maxChars);
+  const text = description ? `${description} ${prose}` : prose;
+  return { title: doc.title ?? '', text: text.length > maxChars ? text.slice(0, maxChars) : text };
+}

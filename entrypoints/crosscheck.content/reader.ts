@@ -1,0 +1,258 @@
+// What the content script does in a tab: notices by itself when the page is an article
+// on the tracked topic, asks the background for the matches, shows the sidebar and the
+// highlights, follows single-page navigations and late-arriving articles, and removes
+// everything it added when the page changes or the extension is updated.
+
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
+import { readSettings, settingsItem, siteOf } from '../../adapters/settings';
+import type { ContentRequests, PageReport, PageStatus, Settings } from '../../lib/protocol';
+import type { QuickCheck } from '../../lib/topic';
+import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
+import { highlightClaims, removeAllHighlights, type ClaimHighlights } from './highlights';
+import { mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
+
+/** How long after a load or a navigation a late-arriving article body is still watched for. */
+export const LATE_CONTENT_WINDOW_MS = 15_000;
+/** Quiet time after the last DOM addition before the page is checked again. */
+export const LATE_CONTENT_DEBOUNCE_MS = 600;
+/** Characters of new text that make a re-check worthwhile. */
+export const LATE_CONTENT_MIN_CHARS = 300;
+/** Re-checks per watch at most, so a busy page (tickers, ads) costs little. */
+export const MAX_LATE_CHECKS = 6;
+/** A single-page navigation changes the URL first and the content after: wait this long. */
+export const NAVIGATION_SETTLE_MS = 250;
+/** The expensive steps wait for an idle moment, but not longer than this. */
+export const IDLE_TIMEOUT_MS = 1_000;
+
+interface Shown {
+  sidebar: SidebarFrame;
+  highlights: ClaimHighlights | null;
+}
+
+const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
+
+export function startReading(ctx: ContentScriptContext): void {
+  const doc = document;
+  // Leftovers of a Crosscheck that ran here before an extension update.
+  removeAllSidebars(doc);
+  removeAllHighlights(doc);
+
+  let generation = 0;
+  let settings: Settings | null = null;
+  let page: ExtractedPage | null = null;
+  let report: PageReport | null = null;
+  let shown: Shown | null = null;
+  let tabId: number | null = null;
+  let lastStatus = '';
+  let running = false;
+  let again = false;
+  let stopWatching = () => {};
+
+  const idle = () => new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
+
+  const tellStatus = (status: PageStatus, url: string) => {
+    const key = `${status} ${url}`;
+    if (key === lastStatus) return;
+    lastStatus = key;
+    void askBackground('page/status', { url, status });
+  };
+
+  const hide = () => {
+    shown?.highlights?.remove();
+    shown?.sidebar.remove();
+    shown = null;
+  };
+
+  const isPaused = (s: Settings, url: string) => s.pausedSites.includes(siteOf(url));
+
+  /** One pass of detection for the page as it is now; stale passes drop their results. */
+  const detect = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const gen = generation;
+      const url = location.href;
+      const stale = () => gen !== generation || ctx.isInvalid;
+      settings = await readSettings();
+      if (stale()) return;
+      if (isPaused(settings, url)) {
+        stopWatching();
+        hide();
+        tellStatus('paused', url);
+        return;
+      }
+      const quick: QuickCheck = cheapTopicCheck(doc);
+      if (!quick.pass) {
+        tellStatus('off-topic', url);
+        return;
+      }
+      await idle();
+      if (stale()) return;
+      const isArticle = isProbablyArticle(doc);
+      if (!isArticle) {
+        tellStatus('not-article', url);
+        return;
+      }
+      await idle();
+      if (stale()) return;
+      const extracted = extractPage(doc, url, quick, isArticle);
+      if (!extracted) {
+        tellStatus('not-article', url);
+        return;
+      }
+      page = extracted;
+      lastStatus = '';
+      const reply = await askBackground('page/analyze', extracted.snapshot);
+      if (stale() || !reply.ok) return;
+      report = reply.value;
+      if (report.topic.onTopic && report.claims.length > 0) {
+        stopWatching();
+        await show(report, gen);
+      } else hide();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        if (!shown) void detect();
+      }
+    }
+  };
+
+  const show = async (analysis: PageReport, gen: number) => {
+    hide();
+    const s = settings ?? (await readSettings());
+    const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
+    const sidebar = mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open);
+    shown = { sidebar, highlights: null };
+    const current = shown;
+    // The background's record of the tab follows what the page shows.
+    void askBackground('tab/sidebar', { open });
+    void askBackground('tab/state', {}).then((r) => {
+      if (r.ok) tabId = r.value.tabId;
+    });
+    await idle();
+    if (gen !== generation || shown !== current) return;
+    const claims = analysis.claims
+      .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
+      .filter((c) => c.matched);
+    current.highlights = highlightClaims(doc, claims);
+  };
+
+  const setOpen = (open: boolean, focus: boolean): boolean => {
+    if (!shown) return false;
+    if (open !== shown.sidebar.open) {
+      shown.sidebar.setOpen(open);
+      // The reader's choice is remembered for the next article.
+      void askBackground('settings/set', { sidebarCollapsed: !open });
+      if (open && focus) shown.sidebar.focus();
+    }
+    return shown.sidebar.open;
+  };
+
+  /** Watches for an article body that arrives after load (client-rendered pages). */
+  const watchLateContent = () => {
+    stopWatching();
+    const body = doc.body;
+    if (!body) return;
+    let added = 0;
+    let checks = 0;
+    let debounce: number | undefined;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 3) added += (node as Text).data.length;
+          else if (node.nodeType === 1) added += (node as Element).textContent?.length ?? 0;
+        }
+      }
+      if (added < LATE_CONTENT_MIN_CHARS) return;
+      clearTimeout(debounce);
+      debounce = ctx.setTimeout(() => {
+        added = 0;
+        if (++checks >= MAX_LATE_CHECKS) stopWatching();
+        void detect();
+      }, LATE_CONTENT_DEBOUNCE_MS);
+    });
+    observer.observe(body, { childList: true, subtree: true, characterData: false });
+    const deadline = ctx.setTimeout(() => stopWatching(), LATE_CONTENT_WINDOW_MS);
+    stopWatching = () => {
+      observer.disconnect();
+      clearTimeout(debounce);
+      clearTimeout(deadline);
+      stopWatching = () => {};
+    };
+  };
+
+  /** A fresh start for the page as it is now (load, single-page navigation, un-pausing). */
+  const restart = (delayMs: number) => {
+    generation++;
+    hide();
+    page = null;
+    report = null;
+    watchLateContent();
+    if (delayMs > 0) ctx.setTimeout(() => void detect(), delayMs);
+    else void detect();
+  };
+
+  const stopHandling = handleRequests<ContentRequests>({
+    'content/sidebar': ({ open }) => {
+      if (!shown) return { open: false };
+      return { open: setOpen(open === 'toggle' ? !shown.sidebar.open : open, true) };
+    },
+    'content/scroll-to-claim': ({ index }) => ({ found: shown?.highlights?.reveal(index) ?? false }),
+    'content/article': () => {
+      const current = page ?? extractPage(doc, location.href, { pass: false, score: 0 }, isProbablyArticle(doc));
+      if (!current) throw new Error('Crosscheck found no article on this page');
+      const { snapshot, byline, siteName, publishedTime } = current;
+      return { ...snapshot, byline, siteName, publishedTime };
+    },
+  });
+  ctx.onInvalidated(stopHandling);
+
+  // A click on a highlighted claim brings it up in the sidebar. Passive: the page's own
+  // links and handlers work as before.
+  ctx.addEventListener(
+    doc,
+    'click',
+    (event: MouseEvent) => {
+      const highlights = shown?.highlights;
+      if (!highlights || event.button !== 0 || !doc.getSelection()?.isCollapsed) return;
+      const index = highlights.claimAt(event.clientX, event.clientY, event.target);
+      if (index === null) return;
+      highlights.setFocused(index);
+      if (!shown!.sidebar.open) {
+        setOpen(true, false);
+        void askBackground('tab/sidebar', { open: true });
+      }
+      if (tabId !== null) broadcast('sidebar/focus-claim', { tabId, index });
+    },
+    { passive: true },
+  );
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // An in-page anchor is the same article.
+    if (withoutHash(event.newUrl) === withoutHash(event.oldUrl)) return;
+    lastStatus = '';
+    restart(NAVIGATION_SETTLE_MS);
+  });
+
+  const unwatchSettings = settingsItem.watch((next) => {
+    if (!next) return;
+    const wasPaused = settings ? isPaused(settings, location.href) : false;
+    settings = next;
+    if (isPaused(next, location.href) !== wasPaused) restart(0);
+  });
+  ctx.onInvalidated(unwatchSettings);
+
+  ctx.onInvalidated(() => {
+    generation++;
+    stopWatching();
+    hide();
+  });
+
+  restart(0);
+}

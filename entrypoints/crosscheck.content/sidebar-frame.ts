@@ -1,0 +1,95 @@
+// The sidebar's place in the page: an extension-page iframe inside a CLOSED shadow root on
+// a host element appended to <html>. Page CSS cannot reach into the shadow root, page
+// scripts cannot open it (host.shadowRoot is null), and the frame is cross-origin, so its
+// content is out of the page's reach too. Only sizes and the page shift live here; the
+// frame loads its data from the background by itself.
+
+export const HOST_TAG = 'crosscheck-sidebar';
+/** Width of the open panel (CSS px). */
+export const PANEL_WIDTH_PX = 380;
+/** The collapsed handle (CSS px). */
+export const HANDLE_WIDTH_PX = 44;
+export const HANDLE_HEIGHT_PX = 112;
+/** At this viewport width (CSS px) and wider, the open panel pushes the page aside instead of covering it. */
+export const WIDE_VIEWPORT_PX = 1000;
+
+const FRAME_CSS = `
+:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; right: 0 !important;
+  width: 0 !important; height: 0 !important; z-index: 2147483647 !important; }
+iframe { position: fixed; right: 0; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: light dark;
+  box-shadow: -2px 0 12px rgba(0, 0, 0, 0.18); }
+iframe.open { top: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; max-width: 100vw; }
+iframe.collapsed { top: calc(45vh - ${HANDLE_HEIGHT_PX / 2}px); width: ${HANDLE_WIDTH_PX}px; height: ${HANDLE_HEIGHT_PX}px; border-radius: 8px 0 0 8px; }
+`;
+
+export interface SidebarFrame {
+  readonly open: boolean;
+  setOpen(open: boolean): void;
+  /** Moves keyboard focus into the sidebar. */
+  focus(): void;
+  remove(): void;
+}
+
+/** Removes sidebars left by this or an earlier Crosscheck (before an extension update). */
+export function removeAllSidebars(doc: Document): void {
+  for (const host of doc.querySelectorAll(HOST_TAG)) host.remove();
+}
+
+export function mountSidebarFrame(doc: Document, src: string, open: boolean): SidebarFrame {
+  removeAllSidebars(doc);
+  const win = doc.defaultView!;
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = FRAME_CSS;
+  const frame = doc.createElement('iframe');
+  frame.title = 'Crosscheck: claims in this article and the reports on each side';
+  frame.src = src;
+  shadow.append(style, frame);
+  doc.documentElement.appendChild(host);
+
+  const html = doc.documentElement;
+  const previousMargin = { value: html.style.getPropertyValue('margin-right'), priority: html.style.getPropertyPriority('margin-right') };
+  const hadStyle = html.hasAttribute('style');
+  const unshift = () => {
+    if (previousMargin.value) html.style.setProperty('margin-right', previousMargin.value, previousMargin.priority);
+    else html.style.removeProperty('margin-right');
+    if (!hadStyle && html.getAttribute('style') === '') html.removeAttribute('style');
+  };
+  let shifted = false;
+  let isOpen = open;
+
+  // Reserve room beside the text rather than cover it, where the viewport is wide enough.
+  const layout = () => {
+    frame.className = isOpen ? 'open' : 'collapsed';
+    const shift = isOpen && win.innerWidth >= WIDE_VIEWPORT_PX;
+    if (shift === shifted) return;
+    shifted = shift;
+    if (shift) html.style.setProperty('margin-right', `${PANEL_WIDTH_PX}px`, 'important');
+    else unshift();
+  };
+  layout();
+  win.addEventListener('resize', layout);
+
+  return {
+    get open() {
+      return isOpen;
+    },
+    setOpen(next) {
+      isOpen = next;
+      layout();
+    },
+    focus() {
+      frame.focus();
+    },
+    remove() {
+      win.removeEventListener('resize', layout);
+      isOpen = false;
+      if (shifted) {
+        shifted = false;
+        unshift();
+      }
+      host.remove();
+    },
+  };
+}

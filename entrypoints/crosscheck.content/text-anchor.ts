@@ -1,0 +1,134 @@
+// Finds a claim's sentence in the live page. The claim comes from Readability's text,
+// which differs from the page's DOM in whitespace, quote marks, dashes and the gaps
+// between blocks; so both sides are folded the same way (case, quotes and whitespace
+// dropped, dashes unified) and every folded character remembers the text node and
+// offset it came from, which turns a match back into a DOM Range.
+
+/** Subtrees whose text is never part of what a reader reads. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'TITLE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CROSSCHECK-SIDEBAR']);
+
+/** A long claim that does not match whole is looked for by its two ends (folded characters). */
+export const QUOTE_END_CHARS = 48;
+/** Only claims at least this long (folded characters) may match by their ends. */
+export const MIN_ENDS_MATCH_CHARS = 2 * QUOTE_END_CHARS + 24;
+/** The text between the two ends may be at most this many times the claim's length. */
+export const MAX_ENDS_SPAN_RATIO = 1.5;
+/** Hidden copies of a sentence (teasers, print versions) are passed over; at most this many tried. */
+export const MAX_CANDIDATES = 6;
+
+const DROPPED = /[\s\u00ad\u200b-\u200d\u2060\ufeff'"‘’‚‛“”„‟′″«»‹›`´]/u;
+const DASHES = /[\u2010-\u2015\u2212]/u;
+
+/** One character of text, folded for searching: '' to drop it, else its folded form. */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // The common case first, without a regex: ASCII letters, digits and punctuation.
+  if (code < 0x80) {
+    if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
+    if (code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x60 || code === 0x7f) return '';
+    return ch;
+  }
+  if (DROPPED.test(ch)) return '';
+  if (DASHES.test(ch)) return '-';
+  if (ch === '…') return '...';
+  return ch.toLowerCase();
+}
+
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+/** The folded text of a subtree and, per folded character, where it stands in the DOM. */
+export interface TextMap {
+  text: string;
+  nodes: Text[];
+  /** Per folded character: its text node's index in `nodes`. */
+  nodeAt: Int32Array;
+  /** Per folded character: its UTF-16 offset in that node. */
+  offsetAt: Int32Array;
+}
+
+export function buildTextMap(root: Node): TextMap {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) =>
+      node.nodeType === 1 && SKIP_TAGS.has((node as Element).tagName.toUpperCase()) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */,
+  });
+  const nodes: Text[] = [];
+  const chunks: string[] = [];
+  const nodeAt: number[] = [];
+  const offsetAt: number[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== 3) continue;
+    const data = (node as Text).data;
+    if (!/\S/.test(data)) continue;
+    const n = nodes.push(node as Text) - 1;
+    for (let i = 0; i < data.length; ) {
+      const width = data.charCodeAt(i) >= 0xd800 && data.charCodeAt(i) <= 0xdbff && i + 1 < data.length ? 2 : 1;
+      const folded = width === 1 ? foldChar(data[i]!) : foldChar(data.slice(i, i + 2));
+      for (let k = 0; k < folded.length; k++) {
+        nodeAt.push(n);
+        offsetAt.push(i);
+      }
+      if (folded) chunks.push(folded);
+      i += width;
+    }
+  }
+  return { text: chunks.join(''), nodes, nodeAt: Int32Array.from(nodeAt), offsetAt: Int32Array.from(offsetAt) };
+}
+
+/** The DOM range of folded characters [start, end). */
+export function rangeOf(map: TextMap, start: number, end: number): Range {
+  const first = map.nodes[map.nodeAt[start]!]!;
+  const last = map.nodes[map.nodeAt[end - 1]!]!;
+  const lastOffset = map.offsetAt[end - 1]!;
+  // The last character may be a surrogate pair: end after all of it.
+  const high = last.data.charCodeAt(lastOffset);
+  const width = high >= 0xd800 && high <= 0xdbff && lastOffset + 1 < last.data.length ? 2 : 1;
+  const range = first.ownerDocument.createRange();
+  range.setStart(first, map.offsetAt[start]!);
+  range.setEnd(last, lastOffset + width);
+  return range;
+}
+
+export interface FindOptions {
+  /** Whether a candidate match is shown to the reader (hidden duplicates are skipped). */
+  isVisible?: (range: Range) => boolean;
+}
+
+/** Where the quote stands in the mapped text, or null when it is not there. */
+export function findQuote(map: TextMap, quote: string, opts: FindOptions = {}): Range | null {
+  const needle = foldForSearch(quote);
+  if (needle.length === 0) return null;
+  const visible = opts.isVisible ?? (() => true);
+
+  let from = 0;
+  for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+    const at = map.text.indexOf(needle, from);
+    if (at < 0) break;
+    const range = rangeOf(map, at, at + needle.length);
+    if (visible(range)) return range;
+    from = at + 1;
+  }
+
+  // Readability may have dropped or altered something mid-sentence (an inline figure, a
+  // footnote marker): accept the sentence when both of its ends stand close together.
+  if (needle.length < MIN_ENDS_MATCH_CHARS) return null;
+  const head = needle.slice(0, QUOTE_END_CHARS);
+  const tail = needle.slice(-QUOTE_END_CHARS);
+  const maxSpan = Math.ceil(needle.length * MAX_ENDS_SPAN_RATIO);
+  from = 0;
+  for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+    const start = map.text.indexOf(head, from);
+    if (start < 0) break;
+    const tailAt = map.text.indexOf(tail, start + head.length);
+    if (tailAt >= 0 && tailAt + tail.length - start <= maxSpan) {
+      const range = rangeOf(map, start, tailAt + tail.length);
+      if (visible(range)) return range;
+    }
+    from = start + 1;
+  }
+  return null;
+}
