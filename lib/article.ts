@@ -115,8 +115,8 @@ export function extractArticleFromText(raw: string): ExtractedArticle {
 }
 
 /**
- * The visible text of a whole page, paragraphs separated by "\n\n" (scripts, styles and
- * hidden templates left out). For pages that are not articles, where there is nothing
+ * The visible text of a whole page, paragraphs separated by "\n\n" (scripts, styles,
+ * templates and hidden elements left out). For pages that are not articles, where there is nothing
  * better to read.
  */
 export function extractPageText(doc: Document): string {
@@ -160,8 +160,9 @@ function blockText(root: Element): string {
       if (child.nodeType === TEXT_NODE) {
         current += child.nodeValue ?? '';
       } else if (child.nodeType === ELEMENT_NODE) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag)) continue;
+        const el = child as HTMLElement;
+        if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isHidden(el)) continue;
+        const tag = el.tagName.toUpperCase();
         if (BLOCK_TAGS.has(tag)) {
           flush();
           walk(child);
@@ -177,6 +178,11 @@ function blockText(root: Element): string {
   walk(root);
   flush();
   return paragraphs.join('\n\n');
+}
+
+/** Hidden the ways Readability's visibility check knows: the attribute, display:none, aria-hidden. */
+function isHidden(el: HTMLElement): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.style?.display === 'none';
 }
 
 /** isProbablyReaderable's score on text paragraphs: long paragraphs add the square root of their excess length. */

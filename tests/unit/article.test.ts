@@ -140,7 +140,7 @@ describe('article detection and extraction on the 130 real pages', () => {
 });
 
 describe('extractPageText', () => {
-  it('puts each block on its own paragraph and leaves scripts, styles and templates out', () => {
+  it('puts each block on its own paragraph and leaves scripts, styles, templates and hidden elements out', () => {
     const doc = parseHtml(
       `<html><head><style>p{color:red}</style></head><body>
         <h1>Headline here</h1>
@@ -149,6 +149,7 @@ describe('extractPageText', () => {
         <ul><li>one</li><li>two</li></ul>
         <table><tr><td>cell a</td><td>cell b</td></tr></table>
         <template><p>hidden</p></template><noscript>enable js</noscript>
+        <div hidden>hidden menu</div><p style="display: none">hidden note</p><span aria-hidden="true">icon</span>
         <p>Last<span>word</span> stays inline.</p>
       </body></html>`,
     );
