@@ -43,6 +43,10 @@ export function addArticleBlocker(phase: PopupPhase, state: TabState | null, run
       return 'Crosscheck is paused on this site; resume it to add this article.';
     case 'not-article':
       return 'This page does not look like a news article, so there is nothing to add.';
+    case 'off-topic':
+      // The cheap check rejects off-topic pages before article detection: the article is read on demand.
+      if (state?.article?.isArticle === false) return 'This page does not look like a news article, so there is nothing to add.';
+      return running ? null : 'Crosscheck has not read this page yet; reload it first.';
     default:
       if (!running) return 'Crosscheck has not read this page yet; reload it first.';
       if (!state?.article) return 'Still reading the page…';
@@ -114,7 +118,13 @@ function PhaseBody({ phase, settings, onReload }: { phase: PopupPhase; settings:
             This article does not seem to be about {topicLabel(phase.topic?.id)}, the topic Crosscheck follows, so its claims are not
             checked.
           </p>
-          {phase.topic && <TopicScore topic={phase.topic} sensitivity={sensitivity} />}
+          {phase.topic ? (
+            <TopicScore topic={phase.topic} sensitivity={sensitivity} />
+          ) : (
+            <p class="muted" data-testid="topic-not-scored">
+              Its title and opening name nothing of the topic, so it was not scored further.
+            </p>
+          )}
         </div>
       );
     case 'error':

@@ -158,6 +158,16 @@ describe('PopupView', () => {
     await expectAccessible();
   });
 
+  it('says "off topic" for a page the cheap check rejected, without inventing a score', async () => {
+    await show({ state: state({ status: 'off-topic' }) });
+    expect(container.querySelector('h2')?.textContent).toBe('Off topic');
+    expect(container.querySelector('[data-testid="topic-score"]')).toBeNull();
+    expect(container.querySelector('[data-testid="topic-not-scored"]')?.textContent).toContain('not scored');
+    // Its article is read on demand, so adding stays possible.
+    expect(button(/Add this article/)?.getAttribute('aria-disabled')).toBeNull();
+    await expectAccessible();
+  });
+
   it('explains why a page that is not an article cannot be added, and keeps the button reachable', async () => {
     const props = await show({ state: state({ status: 'not-article', article: { ...ARTICLE, isArticle: false } }) });
     expect(text()).toContain('Not an article');
