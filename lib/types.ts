@@ -46,6 +46,8 @@ export interface Quantity {
   approx: boolean;
   /** "may", "could", "reportedly", "could rise to"… */
   hedged: boolean;
+  /** A present count ("1,500 have arrived"), a projection ("could reach 12,000") or casualties. */
+  kind?: 'count' | 'projection' | 'casualties';
 }
 
 export type Stance = 'corroborates' | 'conflicts' | 'related';

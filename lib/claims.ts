@@ -1,0 +1,512 @@
+// Picks the checkable sentences of a text and reads each into structure: what is
+// counted, who says so (the original source, not the outlet relaying it), whether it is
+// asserted, denied or met with silence, how hedged it is, whose forces and which event.
+//
+// A sentence is checkable when a reader could hold it against another report: it states
+// a count, it reports what a named source said, it denies or withholds comment, or it
+// states an event of the story (a deployment, combat, casualties, withdrawal, arms
+// supplies) about the story's actors.
+
+import { contentTerms, foldText } from './normalise';
+import { splitSentences } from './sentences';
+import { parseQuantities, type ParsedQuantity } from './quantities';
+import { ACTOR_FINDER, PLACE_FINDER, SOURCE_FINDER, sourceEntry, type Mention } from './mentions';
+import {
+  CORE_FAMILY,
+  DENIAL_CUES,
+  FORCE_OWNER,
+  FORCE_OWNER_AFTER,
+  GENERIC_OBJECT,
+  NO_COMMENT_CUES,
+  PREDICATES,
+  REPORTING_VERBS,
+  ROLE_CUES,
+  SOURCE_PREFIX,
+} from './lexicon';
+
+export type Polarity = 'asserts' | 'denies' | 'no-comment';
+export type Role = 'intelligence' | 'combat';
+
+/** One event a claim states, with the stance its speaker takes on it. */
+export interface ClaimEvent {
+  /** Event family from the lexicon: 'deploy', 'casualty', 'withdraw'… */
+  family: string;
+  polarity: Polarity;
+  /** The words that deny or withhold ("dismissed … as a groundless rumor", "has not confirmed"). */
+  cue: string | null;
+  /** Who denies or stays silent (canonical actors), when the sentence says. */
+  actors: string[];
+  role: Role | null;
+  /** True when the event is not named but implied ("dismissed the claims" → the deployment). */
+  implied: boolean;
+}
+
+export interface ExtractedClaim {
+  /** The sentence exactly as it stands in the input: `input.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  quantities: ParsedQuantity[];
+  /** Canonical original source ("South Korea's National Intelligence Service"), or null. */
+  attribution: string | null;
+  /** The outlet or speaker relaying the original source ("Yonhap"), when different. */
+  via: string | null;
+  /** Who speaks or acts: the attribution, else the source the sentence opens with ("President Yoon convened…"). */
+  speaker: string | null;
+  /** Overall polarity: the strongest non-assertion among the events, else 'asserts'. */
+  polarity: Polarity;
+  polarityCue: string | null;
+  /** Who denies or stays silent. */
+  polarityActors: string[];
+  hedged: boolean;
+  hedgeCue: string | null;
+  /** Canonical actors named in the sentence. */
+  actors: string[];
+  /** Whose forces the claim is about ("North Korea" for "1,500 North Korean soldiers"). */
+  force: string | null;
+  /** 'strong' when read from a count, a deployment noun or a verb's subject; 'weak' from a mere "<owner> troops". */
+  forceEvidence: 'strong' | 'weak' | null;
+  /** Event families, in order of appearance. */
+  predicates: string[];
+  events: ClaimEvent[];
+  role: Role | null;
+  /** Canonical places ("Russia's Far East", "Kursk"). */
+  places: string[];
+  /** Explicit date of the event ("2023-09", "2023"), when the sentence states one. */
+  when: string | null;
+  /** True when the sentence dates its event well before the document it stands in. */
+  historical: boolean;
+  /** Stemmed content words, for the index and the text similarity. */
+  terms: string[];
+  /** Why it is checkable ("count", "attributed", "denial", "no comment", "event"); empty when it is not. */
+  checkable: string[];
+}
+
+export interface ParseOptions {
+  /** Offset of the sentence in the whole text (claims carry offsets into the text). */
+  offset?: number;
+  /** ISO date of the document, to tell historical background from news. */
+  documentDate?: string | null;
+  /** What earlier sentences of the same text said, for "he said" and "Minister Kim said". */
+  context?: DocumentContext;
+}
+
+/** Running context of a document: the last speaker and the speakers named so far, by surname. */
+export interface DocumentContext {
+  lastAttribution: string | null;
+  bySurname: Map<string, string>;
+}
+
+/** Months a dated event must precede its document by to count as background. */
+export const HISTORICAL_MONTHS = 6;
+/** Shortest sentence (words) worth checking; shorter ones are captions and fragments. */
+export const MIN_CLAIM_WORDS = 5;
+/** Longest sentence (chars) taken as one claim; longer ones are run-on captures. */
+export const MAX_CLAIM_CHARS = 800;
+
+/** The story's own actors: a claim must concern at least one. */
+const STORY_ACTORS = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
+/** Families that are events of the story in themselves ("North Korea may send troops"). */
+const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'supply', 'monitor', 'guard', 'recruit', 'pact']);
+/** Characters around an event word in which its role (intelligence, combat) is read. */
+export const ROLE_WINDOW_CHARS = 60;
+
+const CLAUSE_BREAK = /,?\s+but\s+|;\s*|,\s+(?:although|though|while|whereas)\s+|\s+-\s+|:\s+(?=\S)/g;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WHEN =
+  /\b(?:in|on|since|by|during|from|until|as of)\s+(?:(?:early|mid|late)[\s-]+)?(?:(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b/;
+const TITLES = /^(?:minister|president|ambassador|secretary|general|gen|spokesman|spokeswoman|spokesperson|chief|director|colonel|col|lt|commander|admiral|senator|rep|representative|prime|foreign|defense|defence|deputy|vice|mr|mrs|ms|dr|editor|analyst)$/i;
+const PERSON_FRAME = new RegExp(
+  String.raw`((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Ll}+)?\s+){1,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Ll}+)?)` +
+    String.raw`(?:,[^,]{1,80},|\s+(?:from|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,6})?\s+`,
+  'gu',
+);
+const PRONOUN_SPEAKER = /\b(?:he|she|they)\s+(?:said|says|stressed|added|noted|remarked|told|warned|insisted|explained|stated|emphasi[sz]ed)\b/;
+
+export function newDocumentContext(): DocumentContext {
+  return { lastAttribution: null, bySurname: new Map() };
+}
+
+/** The checkable claims of a text, with offsets into it. */
+export function extractClaims(text: string, opts: { documentDate?: string | null } = {}): ExtractedClaim[] {
+  const context = newDocumentContext();
+  const out: ExtractedClaim[] = [];
+  for (const s of splitSentences(text)) {
+    const claim = parseClaim(s.text, { offset: s.start, documentDate: opts.documentDate ?? null, context });
+    if (claim.checkable.length > 0) out.push(claim);
+  }
+  return out;
+}
+
+/** Reads one sentence into a claim (whether or not it is checkable). */
+export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClaim {
+  const offset = opts.offset ?? 0;
+  const folded = foldText(text);
+  const actorMentions = ACTOR_FINDER.find(text, folded);
+  const sourceMentions = SOURCE_FINDER.find(text, folded);
+  const actors = unique(actorMentions.map((m) => m.id));
+  const quantities = parseQuantities(text);
+
+  const { attribution, via } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context);
+  const clauses = splitClauses(folded);
+  const events: ClaimEvent[] = [];
+  for (const [from, to] of clauses) {
+    events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions));
+  }
+  const negative = events.find((e) => e.polarity === 'denies') ?? events.find((e) => e.polarity === 'no-comment');
+  const predicates = unique(events.map((e) => e.family));
+  const hedge = /\b(?:may|might|could|reportedly|allegedly|alleged|purportedly|possibly|likely|probably|believed to|thought to|said to be|suggests?|unconfirmed|unverified|claimed to|potential|possible|expected to|plans? to|intends? to|preparing to)\b/.exec(folded);
+  const when = findWhen(folded);
+
+  const claim: ExtractedClaim = {
+    text,
+    start: offset,
+    end: offset + text.length,
+    quantities,
+    attribution,
+    via,
+    speaker: attribution ?? openingSource(text, sourceMentions),
+    polarity: negative?.polarity ?? 'asserts',
+    polarityCue: negative?.cue ?? null,
+    polarityActors: negative?.actors ?? [],
+    hedged: hedge !== null || quantities.some((q) => q.hedged),
+    hedgeCue: hedge ? text.slice(hedge.index, hedge.index + hedge[0].length) : null,
+    actors,
+    ...findForce(folded, quantities, actorMentions, events),
+    predicates,
+    events,
+    role: mainRole(events),
+    places: unique(PLACE_FINDER.find(text, folded).map((m) => m.id)),
+    when,
+    historical: isHistorical(when, opts.documentDate ?? null),
+    terms: contentTerms(text),
+    checkable: [],
+  };
+  claim.checkable = checkability(claim, folded);
+  if (opts.context) updateContext(opts.context, claim, text, sourceMentions);
+  return claim;
+}
+
+function checkability(c: ExtractedClaim, folded: string): string[] {
+  const words = folded.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_CLAIM_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["']?$/.test(folded.trim())) return [];
+  const speaker = c.attribution ? sourceEntry(c.attribution)?.actor : null;
+  const aboutStory =
+    c.actors.some((a) => STORY_ACTORS.has(a)) || (c.force !== null && STORY_ACTORS.has(c.force)) || (!!speaker && STORY_ACTORS.has(speaker));
+  if (!aboutStory) return [];
+  const reasons: string[] = [];
+  if (c.quantities.length > 0) reasons.push('count');
+  if (c.attribution && c.predicates.length > 0) reasons.push('attributed');
+  if (c.events.some((e) => e.polarity === 'denies')) reasons.push('denial');
+  if (c.events.some((e) => e.polarity === 'no-comment')) reasons.push('no comment');
+  if (c.predicates.some((p) => STORY_EVENTS.has(p))) reasons.push('event');
+  if (c.when && c.predicates.length > 0) reasons.push('dated');
+  return reasons;
+}
+
+function splitClauses(folded: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(folded); m; m = CLAUSE_BREAK.exec(folded)) {
+    if (m.index > start) out.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (start < folded.length) out.push([start, folded.length]);
+  if (out.length === 0) out.push([0, folded.length]);
+  return out;
+}
+
+/** Events of one clause; a denial or silence covers what follows its cue in the clause. */
+function clauseEvents(
+  text: string,
+  folded: string,
+  from: number,
+  to: number,
+  firstClause: boolean,
+  sources: Mention[],
+  actorMentions: Mention[],
+): ClaimEvent[] {
+  const clause = folded.slice(from, to);
+  const denial = firstMatchAt(DENIAL_CUES, clause);
+  const silence = firstMatchAt(NO_COMMENT_CUES, clause);
+  const cue = denial ?? silence;
+  const polarity: Polarity = denial ? 'denies' : silence ? 'no-comment' : 'asserts';
+  const cueStart = cue ? cue.index : Infinity;
+  const cueActors = !cue
+    ? []
+    : /^neither\b/.test(cue.text)
+      ? unique(actorMentions.filter((m) => m.start >= from + cue.index && m.end <= from + cue.index + cue.text.length).map((m) => m.id))
+      : polarityActors(text, from, from + cue.index, firstClause, sources, actorMentions);
+  const cueText = cue ? cueLabel(text, folded, from + cue.index, cue.text, to) : null;
+
+  const events: ClaimEvent[] = [];
+  const seen = new Set<string>();
+  for (const p of PREDICATES) {
+    p.pattern.lastIndex = 0;
+    for (let m = p.pattern.exec(clause); m; m = p.pattern.exec(clause)) {
+      const inScope = m.index + m[0].length > cueStart;
+      const key = `${p.family}:${inScope}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const window = clause.slice(Math.max(0, m.index - ROLE_WINDOW_CHARS / 2), m.index + m[0].length + ROLE_WINDOW_CHARS);
+      events.push({
+        family: p.family,
+        polarity: inScope ? polarity : 'asserts',
+        cue: inScope ? cueText : null,
+        actors: inScope ? cueActors : [],
+        role: roleOf(window),
+        implied: false,
+      });
+    }
+  }
+  // A family both asserted and denied in one clause is denied ("will not send troops to fight").
+  const result = events.filter((e) => e.polarity !== 'asserts' || !events.some((o) => o.family === e.family && o.polarity !== 'asserts'));
+  if (cue && !result.some((e) => e.polarity !== 'asserts')) {
+    const after = clause.slice(cue.index);
+    if (GENERIC_OBJECT.test(after) || !result.length) {
+      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true });
+    }
+  }
+  return result;
+}
+
+/**
+ * Who denies or stays silent: a source named before the cue in the clause, else an
+ * actor there (if the clause has its own subject), else the sentence's first source.
+ */
+function polarityActors(
+  text: string,
+  clauseStart: number,
+  cueAt: number,
+  firstClause: boolean,
+  sources: Mention[],
+  actorMentions: Mention[],
+): string[] {
+  const inZone = (m: Mention) => m.start >= clauseStart && m.end <= cueAt;
+  const zoneSources = sources.filter(inZone).map((m) => sourceEntry(m.id)?.actor).filter((a): a is string => !!a);
+  if (zoneSources.length) return unique(zoneSources);
+  const ownSubject = firstClause || !/^\s*[a-z]/.test(text.slice(clauseStart, clauseStart + 3)) || /^\s*(?:the|a|an|it|they|he|she|we)\b/i.test(text.slice(clauseStart));
+  if (ownSubject) {
+    const zoneActors = actorMentions.filter(inZone).map((m) => m.id);
+    if (zoneActors.length) return unique(zoneActors);
+  }
+  const subject = sources.find((m) => m.end <= cueAt);
+  const actor = subject ? sourceEntry(subject.id)?.actor : null;
+  return actor ? [actor] : [];
+}
+
+/**
+ * The original source and the outlet relaying it. Sources stand in a frame: "according
+ * to X", "citing X", "X said". In a chain ("Yonhap, citing the NIS"; "Zelensky noted
+ * that Ukrainian intelligence had reported") the innermost non-outlet is the original.
+ */
+function findAttribution(
+  text: string,
+  folded: string,
+  sources: Mention[],
+  actorMentions: Mention[],
+  context: DocumentContext | undefined,
+): { attribution: string | null; via: string | null } {
+  const framed = sources.filter((m) => isFramed(folded, m));
+  const originals = framed.filter((m) => sourceEntry(m.id)?.kind !== 'outlet');
+  const outlets = framed.filter((m) => sourceEntry(m.id)?.kind === 'outlet');
+  let attribution: string | null = originals.length ? originals[originals.length - 1]!.id : null;
+  if (!attribution) attribution = personSource(text, folded, context);
+  if (!attribution) {
+    const framedActor = actorMentions.find((m) => isFramed(folded, m, true));
+    if (framedActor) attribution = framedActor.id;
+  }
+  if (!attribution && context?.lastAttribution && PRONOUN_SPEAKER.test(folded)) attribution = context.lastAttribution;
+  if (!attribution && outlets.length) attribution = outlets[0]!.id;
+  const relay = framed.find((m) => m.id !== attribution);
+  return { attribution, via: relay ? relay.id : null };
+}
+
+function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
+  const before = folded.slice(Math.max(0, m.start - 60), m.start);
+  if (!actorOnly && SOURCE_PREFIX.test(before)) return true;
+  const mentionText = folded.slice(m.start, m.end);
+  const after = folded.slice(m.end, m.end + 120);
+  if (/reports?$/.test(mentionText) && /^\s+(?:that|suggest|indicate|say|said)\b/.test(after)) return true;
+  if (!actorOnly && /^(?:\s+[\p{L}'-]+){0,3}\s+as\s+saying\b/u.test(after)) return true;
+  if (!actorOnly && /^,?\s+(?:who|which)\s+/.test(after)) return REPORTING_VERBS.test(after.replace(/^,?\s+(?:who|which)\s+/, ''));
+  // An actor speaks only when the verb follows its name ("Seoul believes", "Russia denied").
+  if (actorOnly) return !after.startsWith("'s") && /^\s+/.test(after) && REPORTING_VERBS.test(after.trimStart()) && !/^\s+\w+\s+to be\b/.test(after);
+  // "Zelensky's office said": a possessive needs a noun before the verb ("South Korea's claims" is no frame).
+  if (after.startsWith("'s")) {
+    if (actorOnly) return false;
+    const tail = /^'s\s+(?:[\p{L}-]+\s+){1,2}(.*)$/u.exec(after);
+    return !!tail && REPORTING_VERBS.test(tail[1]!);
+  }
+  // "X said", "X, editor at Y, noted"; up to two words of title or name between.
+  const rest = after.replace(/^,[^,]{1,80},/, '');
+  for (let cut = 0; cut <= 2; cut++) {
+    const tail = rest.replace(new RegExp(String.raw`^(?:\s+[\p{L}'-]+){${cut}}\s+`, 'u'), '');
+    if (tail !== rest && REPORTING_VERBS.test(tail)) return true;
+  }
+  return false;
+}
+
+/** A named person framed as speaker ("Valeriy Ryabykh suggests", "Moon Seong-mok from the … warns"). */
+function personSource(text: string, folded: string, context: DocumentContext | undefined): string | null {
+  PERSON_FRAME.lastIndex = 0;
+  for (let m = PERSON_FRAME.exec(text); m; m = PERSON_FRAME.exec(text)) {
+    const after = folded.slice(m.index + m[0].length);
+    if (!REPORTING_VERBS.test(after)) continue;
+    const words = m[1]!.split(/\s+/);
+    while (words.length && TITLES.test(words[0]!)) words.shift();
+    if (words.length === 0) continue;
+    if (/^(?:the|a|an|this|that|these|those|some|many|officials|analysts|experts|sources|reports)$/i.test(words[0]!)) continue;
+    if (words.length === 1) {
+      // "Minister Kim said": a surname met earlier in the text names the speaker.
+      const known = context?.bySurname.get(words[0]!.toLowerCase());
+      if (known) return known;
+      continue;
+    }
+    const name = words.join(' ');
+    // A country's name is an actor, not a person ("North Korea said"); "David Lammy" is a person.
+    if (ACTOR_FINDER.find(name).some((a) => a.start === 0 && a.end === name.length)) continue;
+    return name;
+  }
+  return null;
+}
+
+function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, sources: Mention[]): void {
+  for (const m of sources) {
+    const words = text.slice(m.start, m.end).split(/[\s-]+/);
+    if (words.length >= 2 && words.length <= 3 && /^\p{Lu}/u.test(words[0]!)) context.bySurname.set(words[0]!.toLowerCase(), m.id);
+  }
+  // The next "he said" refers to this sentence's speaker.
+  if (claim.speaker) context.lastAttribution = claim.speaker;
+}
+
+/** A source named in the first words of the sentence: its subject. */
+function openingSource(text: string, sources: Mention[]): string | null {
+  const opening = sources.find((m) => text.slice(0, m.start).split(/\s+/).filter(Boolean).length <= 4);
+  return opening?.id ?? null;
+}
+
+/**
+ * Whose forces: the owner named on a counted noun ("1,500 North Korean soldiers"), on a
+ * deployment noun ("the deployment of North Korean personnel"), the actor just before a
+ * deployment verb ("Pyongyang sent"), or any "<owner> troops" in the sentence.
+ */
+function findForce(
+  folded: string,
+  quantities: ParsedQuantity[],
+  actorMentions: Mention[],
+  events: ClaimEvent[],
+): { force: string | null; forceEvidence: 'strong' | 'weak' | null } {
+  const strong = (force: string | null) => ({ force, forceEvidence: force ? ('strong' as const) : null });
+  for (const q of quantities) {
+    const owner = ownerOf(folded.slice(q.span[0], q.span[1]), folded.slice(q.span[1], q.span[1] + 40));
+    if (owner) return strong(owner);
+  }
+  const nominal =
+    /\b(?:deployment|dispatch|arrival|presence|withdrawal|transfer)\s+of\s+(?:[\w,]+\s+){0,2}?(north korean|russian|ukrainian|south korean)\b/.exec(folded) ??
+    /\b(north korean|north korea's|russian|ukrainian|south korean)\s+(?:plans?|intentions?|decision|pledge|readiness)\s+to\s+(?:send|deploy|dispatch)/.exec(folded);
+  if (nominal) return strong(demonymActor(nominal[1]!));
+  if (events.some((e) => e.family === 'deploy' && !e.implied)) {
+    const verb = /\b(?:deploy|deploys|deployed|deploying|dispatch|dispatches|dispatched|dispatching|send|sends|sending|sent|mobili[sz](?:e|es|ed|ing)|transfer|transfers|transferred|transferring)\b/.exec(folded);
+    if (verb) {
+      // The subject is a name ("Pyongyang sent"), never a demonym on another noun ("Russian units")
+      // nor a possessive ("South Korea's reports of …").
+      const before = actorMentions.filter(
+        (m) => m.end <= verb.index && !isDemonym(folded, m) && !folded.startsWith("'s", m.end),
+      );
+      const nearest = before[before.length - 1];
+      if (nearest && verb.index - nearest.end < 60 && STORY_ACTORS.has(nearest.id)) return strong(nearest.id);
+    }
+  }
+  // Observers sent to watch "North Korean troops" are not North Korea's.
+  if (mainRole(events) === 'intelligence') return { force: null, forceEvidence: null };
+  FORCE_OWNER.lastIndex = 0;
+  const owned = FORCE_OWNER.exec(folded);
+  FORCE_OWNER_AFTER.lastIndex = 0;
+  const after = owned ? null : FORCE_OWNER_AFTER.exec(folded);
+  const weak = owned ? demonymActor(owned[1]!) : after ? demonymActor(after[1]!) : null;
+  return { force: weak, forceEvidence: weak ? 'weak' : null };
+}
+
+function isDemonym(folded: string, m: Mention): boolean {
+  return /(?:korean|russian|ukrainian|american|chinese|japanese|british)s?$/.test(folded.slice(m.start, m.end));
+}
+
+/** The owner named inside a count phrase, or right after it ("10,000 soldiers of North Korea"). */
+function ownerOf(phrase: string, after: string): string | null {
+  const m = /\b(north korean|north korea's|pyongyang's|russian|russia's|ukrainian|ukraine's|south korean|south korea's)\b/.exec(phrase);
+  if (m) return demonymActor(m[1]!);
+  const of = /^\s+(?:of|from)\s+(north korea|the dprk|pyongyang|russia|ukraine|south korea)\b/.exec(after);
+  if (of) return demonymActor(of[1]!);
+  return null;
+}
+
+function demonymActor(word: string): string | null {
+  const w = word.toLowerCase();
+  if (/north kore|pyongyang|dprk/.test(w)) return 'North Korea';
+  if (/south kore|seoul/.test(w)) return 'South Korea';
+  if (/russia/.test(w)) return 'Russia';
+  if (/ukrain/.test(w)) return 'Ukraine';
+  if (/american/.test(w)) return 'United States';
+  if (/chinese/.test(w)) return 'China';
+  return null;
+}
+
+/** The role of the claim's main event: the deployment or combat it states, else any event's. */
+function mainRole(events: ClaimEvent[]): Role | null {
+  const main = events.find((e) => e.family === 'deploy' || e.family === 'fight');
+  return main ? main.role : (events.find((e) => e.role)?.role ?? null);
+}
+
+/**
+ * The cue as a reader should see it: "has not responded" for "Neither … nor … has
+ * responded", and a dismissal with what it called the claims ("dismissed as a “groundless rumor”").
+ */
+function cueLabel(text: string, folded: string, at: number, cue: string, clauseEnd: number): string {
+  const neither = /^neither\b.*\b(has|have) (?:yet )?(responded|commented|confirmed|reacted)$/.exec(cue);
+  if (neither) return `${neither[1]} not ${neither[2]}`;
+  const original = text.slice(at, at + cue.length);
+  if (/^(?:dismiss|reject|den)/.test(cue)) {
+    const rest = folded.slice(at + cue.length, clauseEnd);
+    const as = /^[^.;]{0,60}?\s(as|called it|calling it)\s+((?:an?\s+)?"?[^".;,]{2,40}"?)/.exec(rest);
+    if (as) {
+      const start = at + cue.length + as.index! + as[0].length - as[2]!.length;
+      return `${original} as ${text.slice(start, start + as[2]!.length).trim()}`;
+    }
+  }
+  return original;
+}
+
+function roleOf(folded: string): Role | null {
+  for (const r of ROLE_CUES) if (r.pattern.test(folded)) return r.role;
+  return null;
+}
+
+function findWhen(folded: string): string | null {
+  const m = WHEN.exec(folded);
+  if (!m) return null;
+  const year = m[2]!;
+  if (!m[1]) return year;
+  const month = MONTHS.indexOf(m[1].slice(0, 3)) + 1;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+function isHistorical(when: string | null, documentDate: string | null): boolean {
+  if (!when || !documentDate) return false;
+  const [y, mo] = when.split('-').map(Number);
+  const [dy, dm] = documentDate.split('-').map(Number);
+  if (!y || !dy) return false;
+  const months = (dy - y) * 12 + ((dm ?? 6) - (mo ?? 6));
+  return months >= HISTORICAL_MONTHS;
+}
+
+function firstMatchAt(re: RegExp, text: string): { index: number; text: string } | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? { index: m.index, text: m[0] } : null;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,163 @@
+// The corpus, read once: every report's claims with their structure, and an inverted
+// index from salient terms (actors, event families, counted units, sources, places,
+// content words) to the claims that carry them. Matching a page then touches only the
+// claims that share its rarest terms instead of every claim of the corpus.
+//
+// The index serialises to plain JSON (claims and report metadata); the postings are
+// rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
+
+import { extractClaims, parseClaim, type ExtractedClaim } from './claims';
+import type { Report } from './types';
+
+/** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
+export const CORPUS_INDEX_VERSION = 1;
+
+/** How much each kind of shared term counts when preselecting candidates (times its IDF). */
+export const TERM_KIND_WEIGHTS: Record<string, number> = {
+  a: 0.4, // actor named
+  f: 1.0, // whose forces
+  e: 1.5, // event family
+  n: 2.0, // event with a polarity (denied, no comment)
+  u: 1.5, // counted unit family
+  k: 1.0, // counted unit family and kind (count / projection)
+  s: 0.6, // original source
+  r: 0.8, // role
+  p: 0.6, // place
+  w: 1.0, // content word
+};
+
+export interface ReportMeta {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+}
+
+export interface IndexedClaim extends ExtractedClaim {
+  /** Position of the claim's report in `CorpusIndex.reports`. */
+  report: number;
+}
+
+export interface CorpusIndex {
+  version: number;
+  reports: ReportMeta[];
+  claims: IndexedClaim[];
+  /** Term → ids of the claims carrying it (ascending). */
+  postings: Map<string, Int32Array>;
+  /** Term → inverse document frequency over claims. */
+  idf: Map<string, number>;
+  /** Per claim: its index terms. */
+  claimTerms: string[][];
+  /** Per claim: the text fuse.js matches words against (stemmed content words, space-separated). */
+  keyText: string[];
+  /** Per claim: summed IDF of its content words (the denominator of the text similarity). */
+  textWeight: Float64Array;
+}
+
+/** The JSON-safe form of an index. */
+export interface SerializedCorpusIndex {
+  version: number;
+  reports: ReportMeta[];
+  claims: IndexedClaim[];
+}
+
+/** Reads every report's claims (its title's too) and indexes them. */
+export function buildCorpusIndex(reports: readonly Report[]): CorpusIndex {
+  const metas: ReportMeta[] = [];
+  const claims: IndexedClaim[] = [];
+  reports.forEach((r, i) => {
+    metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
+    const found = extractClaims(r.text, { documentDate: r.date });
+    if (r.title) {
+      const title = parseClaim(r.title, { documentDate: r.date });
+      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push({ ...title, report: i });
+    }
+    for (const c of found) claims.push({ ...c, report: i });
+  });
+  return indexClaims(metas, claims);
+}
+
+/** An index over claims already extracted (what deserialisation and benchmarks use). */
+export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): CorpusIndex {
+  const claimTerms = claims.map(indexTerms);
+  const lists = new Map<string, number[]>();
+  claimTerms.forEach((terms, id) => {
+    for (const t of terms) {
+      let list = lists.get(t);
+      if (!list) lists.set(t, (list = []));
+      list.push(id);
+    }
+  });
+  const n = Math.max(1, claims.length);
+  const postings = new Map<string, Int32Array>();
+  const idf = new Map<string, number>();
+  for (const [t, list] of lists) {
+    postings.set(t, Int32Array.from(list));
+    idf.set(t, inverseFrequency(n, list.length));
+  }
+  const textWeight = new Float64Array(claims.length);
+  claims.forEach((c, i) => {
+    let w = 0;
+    for (const term of c.terms) w += idf.get(`w:${term}`) ?? 0;
+    textWeight[i] = w;
+  });
+  return {
+    version: CORPUS_INDEX_VERSION,
+    reports,
+    claims,
+    postings,
+    idf,
+    claimTerms,
+    keyText: claims.map((c) => keyTextOf(c.terms)),
+    textWeight,
+  };
+}
+
+export function inverseFrequency(total: number, df: number): number {
+  return Math.log(1 + total / Math.max(1, df));
+}
+
+/** The IDF of a term; a term the corpus has never seen is as rare as can be. */
+export function idfOf(index: CorpusIndex, term: string): number {
+  return index.idf.get(term) ?? inverseFrequency(Math.max(1, index.claims.length), 1);
+}
+
+/** The salient terms a claim is indexed and preselected by, each prefixed by its kind. */
+export function indexTerms(c: ExtractedClaim): string[] {
+  const terms = new Set<string>();
+  for (const a of c.actors) terms.add(`a:${a}`);
+  if (c.force) terms.add(`f:${c.force}`);
+  for (const e of c.events) {
+    terms.add(`e:${e.family}`);
+    if (e.polarity !== 'asserts') terms.add(`n:${e.family}:${e.polarity}`);
+  }
+  for (const q of c.quantities) {
+    terms.add(`u:${q.family}`);
+    terms.add(`k:${q.family}:${q.kind}`);
+  }
+  if (c.attribution) terms.add(`s:${c.attribution}`);
+  if (c.role) terms.add(`r:${c.role}`);
+  for (const p of c.places) terms.add(`p:${p}`);
+  for (const w of c.terms) terms.add(`w:${w}`);
+  return [...terms];
+}
+
+export function keyTextOf(terms: readonly string[]): string {
+  return ` ${terms.join('  ')} `;
+}
+
+export function serializeCorpusIndex(index: CorpusIndex): SerializedCorpusIndex {
+  return { version: index.version, reports: index.reports, claims: index.claims };
+}
+
+/** The index again, or null when it was written by another version of the extractor. */
+export function deserializeCorpusIndex(data: unknown): CorpusIndex | null {
+  if (!isSerialized(data) || data.version !== CORPUS_INDEX_VERSION) return null;
+  return indexClaims(data.reports, data.claims);
+}
+
+function isSerialized(data: unknown): data is SerializedCorpusIndex {
+  if (!data || typeof data !== 'object') return false;
+  const d = data as Partial<SerializedCorpusIndex>;
+  return typeof d.version === 'number' && Array.isArray(d.reports) && Array.isArray(d.claims);
+}

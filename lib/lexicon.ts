@@ -1,0 +1,356 @@
+// The names, sources and verbs of the tracked story, as data. The claim parser knows no
+// country, agency or outlet by itself: everything it recognises is listed here, with
+// its aliases folded onto one canonical name, so that "NIS", "Seoul's spy agency" and
+// "South Korea's intelligence agency" count as one original source.
+//
+// Alias syntax (matched on folded text, see lib/normalise.ts): lower case; a space also
+// matches a hyphen or a line break; a final `*` accepts any word ending; a leading `=`
+// makes the alias case-sensitive ("=US" is the country, not "us").
+
+export interface LexiconEntry {
+  /** Canonical name shown to the reader. */
+  id: string;
+  aliases: readonly string[];
+}
+
+export interface ActorEntry extends LexiconEntry {
+  /** Demonyms and people that stand for the actor ("North Korean", "Pyongyang", "Kim Jong Un"). */
+  kind: 'state' | 'organisation';
+}
+
+export interface SourceEntry extends LexiconEntry {
+  /** The state the source speaks for or belongs to, when it has one. */
+  actor: string | null;
+  /** Outlets relay what others said; an outlet is the original source only when it cites nobody. */
+  kind: 'official' | 'intelligence' | 'person' | 'media' | 'outlet' | 'anonymous';
+}
+
+export const ACTORS: readonly ActorEntry[] = [
+  {
+    id: 'North Korea',
+    kind: 'state',
+    aliases: [
+      'north korea', 'north korean', 'north koreans', 'n. korea', 'n. korean', 'n.korea', 'dprk', 'd.p.r.k.',
+      "democratic people's republic of korea", 'pyongyang', 'kim jong un', "korean people's army", '=KPA', 'kcna',
+      "the north's", 'the north korean regime',
+    ],
+  },
+  {
+    id: 'South Korea',
+    kind: 'state',
+    aliases: [
+      'south korea', 'south korean', 'south koreans', 's. korea', 's. korean', 'seoul', '=ROK', 'republic of korea',
+      'yoon suk yeol', 'yoon suk-yeol', 'president yoon', '=NIS', 'national intelligence service', 'kim yong hyun',
+      'kim hong kyun', "the south's", 'cho tae yong', 'shin won sik', 'han duck soo',
+    ],
+  },
+  {
+    id: 'Russia',
+    kind: 'state',
+    aliases: [
+      'russia', 'russian', 'russians', 'moscow', 'kremlin', 'putin', 'peskov', 'zakharova', 'lavrov', 'shoigu',
+      'belousov', 'zinoviev', 'russian federation', 'president of russia',
+    ],
+  },
+  {
+    id: 'Ukraine',
+    kind: 'state',
+    aliases: [
+      'ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev', 'zelensky*', 'zelenskiy', 'zelenski', 'budanov', 'umerov',
+      'sybiha', 'syrskyi', 'yermak', '=HUR', '=GUR', 'kuleba',
+    ],
+  },
+  {
+    id: 'United States',
+    kind: 'state',
+    aliases: [
+      'united states', '=U.S.', '=US', '=USA', 'washington', 'pentagon', 'white house', 'state department', 'blinken',
+      'lloyd austin', 'biden', 'john kirby', 'sabrina singh', 'robert wood', 'linda thomas greenfield', 'american',
+      'americans',
+    ],
+  },
+  { id: 'NATO', kind: 'organisation', aliases: ['=NATO', 'north atlantic treaty organization', 'rutte', 'stoltenberg'] },
+  { id: 'United Nations', kind: 'organisation', aliases: ['united nations', '=U.N.', '=UN', 'security council'] },
+  { id: 'European Union', kind: 'organisation', aliases: ['european union', '=EU'] },
+  { id: 'Japan', kind: 'state', aliases: ['japan', 'japanese', 'tokyo'] },
+  { id: 'China', kind: 'state', aliases: ['china', 'chinese', 'beijing', 'xi jinping'] },
+  { id: 'United Kingdom', kind: 'state', aliases: ['britain', 'british', '=UK', '=U.K.', 'united kingdom', 'lammy', 'starmer'] },
+];
+
+/**
+ * Original sources. Order matters only for readability; matching prefers the longest alias.
+ * A source's aliases name it as a speaker ("Seoul's spy agency said"); the claim parser
+ * decides from the sentence's frame whether it is the speaker.
+ */
+export const SOURCES: readonly SourceEntry[] = [
+  {
+    id: "South Korea's National Intelligence Service",
+    actor: 'South Korea',
+    kind: 'intelligence',
+    aliases: [
+      'national intelligence service', '=NIS', "seoul's spy agency", "south korea's spy agency", 'south korean spy agency',
+      "seoul's intelligence agency", "south korea's intelligence agency", 'south korean intelligence agency',
+      "seoul's intelligence service", "south korea's intelligence service", 'south korean intelligence service',
+      "seoul's national intelligence service", "south korea's national intelligence service", 'south korean intelligence',
+      "seoul's intelligence", 'south korean spy service', "seoul's spy service", 'south korean spies', 'spy agency',
+    ],
+  },
+  {
+    id: "South Korea's Defence Ministry",
+    actor: 'South Korea',
+    kind: 'official',
+    aliases: [
+      'south korean defense ministry', 'south korean defence ministry', "south korea's defense ministry",
+      "south korea's defence ministry", "seoul's defense ministry", "seoul's defence ministry",
+      'south korean defense minister*', 'south korean defence minister*', "south korea's defense minister",
+      "south korea's defence minister", 'south korean ministry of defense', 'south korean ministry of national defense', 'kim yong hyun',
+      "south korea's joint chiefs of staff", 'joint chiefs of staff', 'jcs',
+    ],
+  },
+  {
+    id: "South Korea's Foreign Ministry",
+    actor: 'South Korea',
+    kind: 'official',
+    aliases: [
+      'south korean foreign ministry', "south korea's foreign ministry", 'south korean vice foreign minister',
+      'south korean foreign minister', 'kim hong kyun', 'cho tae yul',
+    ],
+  },
+  {
+    id: "South Korea's presidential office",
+    actor: 'South Korea',
+    kind: 'official',
+    aliases: ['yoon suk yeol', 'yoon suk-yeol', 'president yoon', 'south korean president', "south korea's president", 'presidential office', 'shin won sik'],
+  },
+  {
+    id: 'an anonymous South Korean government source',
+    actor: 'South Korea',
+    kind: 'anonymous',
+    aliases: [
+      'anonymous government source', 'government source in seoul', 'south korean government source',
+      "yonhap's source", 'a government source', 'senior government official in seoul', 'south korean official',
+      'south korean officials', 'officials in seoul', 'seoul officials',
+    ],
+  },
+  { id: 'South Korean media', actor: 'South Korea', kind: 'media', aliases: ['south korean media', 'south korean media reports', 'korean media'] },
+  { id: 'Yonhap', actor: 'South Korea', kind: 'outlet', aliases: ['yonhap', 'yonhap news agency', 'yonhap news'] },
+  {
+    id: 'Zelensky',
+    actor: 'Ukraine',
+    kind: 'person',
+    aliases: ['zelensky*', 'zelenskiy', 'zelenski', 'ukrainian president', "ukraine's president", 'president of ukraine'],
+  },
+  {
+    id: "Ukraine's military intelligence (HUR)",
+    actor: 'Ukraine',
+    kind: 'intelligence',
+    aliases: [
+      '=HUR', '=GUR', 'budanov', 'main intelligence directorate', "ukraine's military intelligence", 'ukrainian military intelligence',
+      "ukraine's intelligence", 'ukrainian intelligence', "kyiv's military intelligence", 'defence intelligence of ukraine',
+      'defense intelligence of ukraine', "ukraine's defence intelligence", "ukraine's defense intelligence",
+    ],
+  },
+  {
+    id: "Ukraine's armed forces",
+    actor: 'Ukraine',
+    kind: 'official',
+    aliases: [
+      'ukrainian military', "ukraine's military", 'ukrainian army', "ukraine's general staff", 'general staff of the armed forces of ukraine',
+      'syrskyi', 'ukrainian officials', 'ukrainian special operations forces', "ukraine's special operations forces", 'umerov',
+      'ukrainian defense ministry', 'ukrainian defence ministry',
+    ],
+  },
+  { id: 'Ukrainian media', actor: 'Ukraine', kind: 'media', aliases: ['ukrainian media', 'ukrainian media reports'] },
+  { id: 'the Kremlin', actor: 'Russia', kind: 'official', aliases: ['kremlin', 'peskov', 'dmitry peskov', 'kremlin spokesman'] },
+  { id: 'Putin', actor: 'Russia', kind: 'person', aliases: ['putin', 'vladimir putin', 'president of russia', 'russian president'] },
+  {
+    id: "Russia's Foreign Ministry",
+    actor: 'Russia',
+    kind: 'official',
+    aliases: ['russian foreign ministry', "russia's foreign ministry", 'zakharova', 'maria zakharova', 'lavrov', 'sergei lavrov'],
+  },
+  {
+    id: "Russia's Defence Ministry",
+    actor: 'Russia',
+    kind: 'official',
+    aliases: [
+      'russian ministry of defense', 'russian ministry of defence', 'russian defense ministry', 'russian defence ministry',
+      "russia's defense ministry", "russia's defence ministry", 'belousov', 'shoigu',
+    ],
+  },
+  { id: "Russia's ambassador to Seoul", actor: 'Russia', kind: 'official', aliases: ['zinoviev', 'georgiy zinoviev', 'russian ambassador', 'russian embassy'] },
+  {
+    id: "North Korea's UN mission",
+    actor: 'North Korea',
+    kind: 'official',
+    aliases: [
+      'north korean representative at the united nations', 'north korean representative to the united nations',
+      'north korean representative at the un', 'north korean envoy to the un', 'north korean ambassador to the un',
+      "north korea's un ambassador", "north korea's un envoy", "north korea's mission to the un", "north korea's un mission",
+      'north korean mission to the un', 'north korean delegate', 'kim song',
+    ],
+  },
+  {
+    id: 'KCNA',
+    actor: 'North Korea',
+    kind: 'official',
+    aliases: ['kcna', 'korean central news agency', "north korea's state news agency", 'north korean state media', "north korea's state media"],
+  },
+  {
+    id: 'North Korea',
+    actor: 'North Korea',
+    kind: 'official',
+    aliases: ['north korean foreign ministry', "north korea's foreign ministry", 'kim yo jong', 'choe son hui', 'kim jong un'],
+  },
+  {
+    id: 'the Pentagon',
+    actor: 'United States',
+    kind: 'official',
+    aliases: ['pentagon', 'sabrina singh', 'pat ryder', 'lloyd austin', 'us defense department', 'department of defense', 'defense secretary'],
+  },
+  {
+    id: 'US State Department',
+    actor: 'United States',
+    kind: 'official',
+    aliases: ['state department', 'blinken', 'antony blinken', 'matthew miller', 'secretary of state'],
+  },
+  { id: 'the White House', actor: 'United States', kind: 'official', aliases: ['white house', 'john kirby', 'kirby', 'jake sullivan', 'national security council'] },
+  { id: 'US mission to the UN', actor: 'United States', kind: 'official', aliases: ['robert wood', 'linda thomas greenfield', 'us ambassador to the un'] },
+  { id: 'NATO', actor: 'NATO', kind: 'official', aliases: ['=NATO', 'rutte', 'mark rutte', 'stoltenberg'] },
+  { id: 'Institute for the Study of War', actor: null, kind: 'outlet', aliases: ['institute for the study of war', '=ISW'] },
+  { id: 'BBC Russian', actor: null, kind: 'outlet', aliases: ['bbc russian'] },
+  { id: 'BBC', actor: null, kind: 'outlet', aliases: ['=BBC'] },
+  { id: 'Reuters', actor: null, kind: 'outlet', aliases: ['reuters'] },
+  { id: 'AFP', actor: null, kind: 'outlet', aliases: ['=AFP', 'agence france presse'] },
+  { id: 'Associated Press', actor: null, kind: 'outlet', aliases: ['associated press', '=AP'] },
+  { id: 'CNN', actor: null, kind: 'outlet', aliases: ['=CNN'] },
+  { id: 'The Kyiv Independent', actor: null, kind: 'outlet', aliases: ['kyiv independent'] },
+  { id: 'Ukrainska Pravda', actor: null, kind: 'outlet', aliases: ['ukrainska pravda'] },
+  { id: 'Defence Express', actor: null, kind: 'outlet', aliases: ['defence express', 'defense express'] },
+  { id: 'The New York Times', actor: null, kind: 'outlet', aliases: ['new york times'] },
+  { id: 'The Wall Street Journal', actor: null, kind: 'outlet', aliases: ['wall street journal'] },
+  { id: 'The Washington Post', actor: null, kind: 'outlet', aliases: ['washington post'] },
+  { id: 'NK News', actor: null, kind: 'outlet', aliases: ['nk news'] },
+  { id: 'TASS', actor: 'Russia', kind: 'outlet', aliases: ['=TASS'] },
+  { id: 'RIA Novosti', actor: 'Russia', kind: 'outlet', aliases: ['ria novosti'] },
+  { id: 'Caliber.Az', actor: null, kind: 'outlet', aliases: ['caliber.az'] },
+  { id: 'Radio Free Europe', actor: null, kind: 'outlet', aliases: ['radio free europe', 'rfe/rl', 'radio liberty'] },
+  { id: 'Western media', actor: null, kind: 'media', aliases: ['western media'] },
+  { id: 'Russian media', actor: 'Russia', kind: 'media', aliases: ['russian media'] },
+  { id: 'Japanese media', actor: 'Japan', kind: 'media', aliases: ['japanese media'] },
+];
+
+/** What happened, by family. A claim's families decide which corpus claims are about the same event. */
+export const PREDICATES: readonly { family: string; label: string; pattern: RegExp }[] = [
+  {
+    family: 'deploy',
+    label: 'deployment',
+    pattern:
+      /\b(?:deploy\w*|redeploy\w*|dispatch\w*|send|sends|sending|sent|mobili[sz]\w*|transferr?\w*|stationed|stationing|positioned|arriv\w*|relocat\w*|presence of|troop movements?|military force|boots on the ground|moved (?:to|into)|been moved|reinforce\w*)\b/g,
+  },
+  { family: 'train', label: 'training', pattern: /\b(?:train|trained|training|trains|drills?|exercises)\b/g },
+  {
+    family: 'fight',
+    label: 'combat',
+    pattern: /\b(?:fight\w*|combat|battl\w*|front ?lines?|frontlines?|hostilities|assaults?|war zone|conflict zone|military operations?|participate in the war)\b/g,
+  },
+  {
+    family: 'casualty',
+    label: 'casualties',
+    pattern: /\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|captur\w*|prisoners?|pows?|losses)\b/g,
+  },
+  { family: 'withdraw', label: 'withdrawal', pattern: /\b(?:withdraw\w*|pull(?:ed|ing)? out)\b/g },
+  {
+    family: 'condemn',
+    label: 'condemnation',
+    pattern: /\b(?:condemn\w*|summon\w*|protest\w*|countermeasures?|diplomatic action|respond with all|respond decisively|all available means|all measures available|reckless|illegal|escalation|dangerous and highly concerning)\b/g,
+  },
+  {
+    family: 'cooperate',
+    label: 'cooperation',
+    pattern: /\b(?:cooperat\w*|military ties|ties|alliance|partnership|closest comrade|birthday greetings|relations)\b/g,
+  },
+  {
+    family: 'supply',
+    label: 'arms supplies',
+    pattern: /\b(?:weapons?|arms (?:supplies|transfers|deliveries)|ammunition|munitions|artillery shells|shells|missiles?|supplying|supplies|advanced technolog\w*|financial assistance)\b/g,
+  },
+  {
+    family: 'monitor',
+    label: 'monitoring',
+    pattern: /\b(?:monitor\w*|analy[sz]e|intelligence gathering|interrogat\w*|assess (?:the )?operations|battlefield tactics|(?:send\w*|deploy\w*|dispatch\w*)\s+(?:[\w-]+\s+){0,2}(?:analysts|observers)|analysts and observers)\b/g,
+  },
+  { family: 'guard', label: 'guard duty', pattern: /\b(?:guard\w*|border sections?|sections of the [\w-]+ border)\b/g },
+  { family: 'recruit', label: 'recruitment', pattern: /\b(?:recruit\w*|volunteers?|mercenar\w*)\b/g },
+  { family: 'visit', label: 'visit', pattern: /\b(?:visit\w*|delegations?|met with)\b/g },
+  {
+    family: 'involve',
+    label: 'involvement',
+    pattern: /\b(?:involvement|intervention|participation|entering the (?:\w+ )?(?:conflict|war))\b/g,
+  },
+  {
+    family: 'pact',
+    label: 'mutual defence pact',
+    pattern: /\b(?:pact|treaty|mutual (?:assistance|agreement|defen[cs]e)|strategic partnership agreement|signed (?:a |an )?(?:\w+ )?agreement)\b/g,
+  },
+  { family: 'challenge', label: 'challenges', pattern: /\b(?:language barriers?|lack of (?:recent )?combat experience|practical challenges)\b/g },
+  { family: 'sanction', label: 'sanctions', pattern: /\b(?:sanctions?)\b/g },
+];
+
+/** How close two event families are (symmetric); unlisted pairs are unrelated. */
+export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
+  deploy: { train: 0.7, fight: 0.7, guard: 0.4, withdraw: 0.3, casualty: 0.3 },
+  train: { fight: 0.5 },
+  fight: { casualty: 0.4, guard: 0.4 },
+  withdraw: { condemn: 0.7 },
+  cooperate: { visit: 0.3, pact: 0.6 },
+  monitor: { deploy: 0.5 },
+  involve: { deploy: 0.5, fight: 0.4, monitor: 0.3 },
+  recruit: { deploy: 0.5 },
+  supply: { cooperate: 0.3 },
+};
+
+/** The event a bare denial or silence is about ("dismissed the claims as groundless"). */
+export const CORE_FAMILY = 'deploy';
+/** Objects that make a denial or a silence be about the core event. */
+export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|statements?|information|accusations?|speculation|talk|it|this|assertions?)\b/;
+
+/** A denial: the speaker says the event is not happening or will not happen. */
+export const DENIAL_CUES =
+  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|confirms no)\b/g;
+
+/** Silence: the actor has not confirmed, commented or responded. */
+export const NO_COMMENT_CUES =
+  /\b(?:neither\b[^.;]{1,60}?\bnor\b[^.;]{1,60}?\b(?:has|have) (?:yet )?(?:responded|commented|confirmed|reacted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:responded|commented|confirmed|acknowledged|reacted)|(?:did|do|does) not (?:immediately )?(?:publicly )?(?:comment|respond|confirm|reply|acknowledge)|didn't (?:comment|respond|confirm)|declin(?:ed|es|ing) to (?:comment|confirm|discuss|say|elaborate)|refus(?:ed|es|ing) (?:to )?(?:comment|confirm|discuss|talk|say)|without (?:explicitly |officially |publicly )?(?:confirming|acknowledging)|no (?:immediate )?comment|(?:has|have) yet to (?:confirm|comment|respond|acknowledge)|would not (?:confirm|comment|say)|neither confirm\w* nor den\w*|(?:has|have) not been (?:officially )?confirmed|(?:has|have|had) not (?:yet )?publicly)\b/g;
+
+/** Words that report speech or findings: what turns a name into the source of a claim. */
+export const REPORTING_VERBS =
+  /^(?:(?:has|have|had|also|later|earlier|previously|recently|publicly|officially|reportedly|on \w+|\w+day)\s+)*(?:said|says|say|stated|states|told|reported|reports|confirmed|confirms|noted|notes|added|warned|warns|claimed|claims|estimated|estimates|believes|believe|assessed|assesses|announced|announces|revealed|disclosed|insisted|insists|stressed|emphasi[sz]ed|acknowledged|denied|denies|dismissed|remarked|wrote|posted|shared|suggested|suggests|indicated|indicates|cited|quoted|quotes|weighed in|pointed|point to|points to|cautioned|caution|cautions|explained|told reporters|briefed|informed|recalled|commented|described|describing|characteri[sz]ed|urged|condemned|expressed|raised|believes)\b/;
+
+/** Phrases before a source that make it the source ("according to X", "citing X"). */
+export const SOURCE_PREFIX = /(?:according to|citing(?: insights from| information from| sources in| a report by)?|as (?:conveyed|reported|cited|quoted|relayed) by|quoted by|sources (?:in|at|within|from)|per|data from|intelligence from|a report (?:by|from)|reported by|statement (?:by|from))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.]+(?:\s[\p{L}]+)?'s\s+)?$/u;
+
+/** Roles that separate intelligence observers from combat troops. */
+export const ROLE_CUES: { role: 'intelligence' | 'combat'; pattern: RegExp }[] = [
+  {
+    role: 'intelligence',
+    pattern:
+      /\b(?:intelligence (?:personnel|officers|units|team|gathering|agents)|personnel for intelligence|(?:send\w*|deploy\w*|dispatch\w*)\s+(?:[\w-]+\s+){0,2}(?:analysts|observers|monitors)|analysts and observers|observers and analysts|monitoring (?:team|group|unit)|to monitor|interrogat\w*)\b/,
+  },
+  {
+    role: 'combat',
+    pattern: /\b(?:combat troops|combat operations|to fight|fight in|fighting|front ?lines?|frontline|battlefield|combat zone|assaults?|soldiers or officers)\b/,
+  },
+];
+
+/** Places worth naming in a reason ("both: about 1,500 special forces in Russia's Far East"). */
+export const PLACES: LexiconEntry[] = [
+  { id: "Russia's Far East", aliases: ['far east', "russia's far east", 'russian far east', 'primorsky', 'primorye', 'ussuriysk', 'vladivostok', 'khabarovsk'] },
+  { id: 'Kursk', aliases: ['kursk', 'kursk region', 'kursk oblast', 'sudzha'] },
+  { id: 'the front line', aliases: ['front line', 'front lines', 'frontline', 'frontlines', 'battlefield', 'combat zone', 'war zone'] },
+  { id: 'Donbas', aliases: ['donbas', 'donbass', 'donetsk', 'luhansk', 'pokrovsk'] },
+];
+
+/** Demonyms that name whose troops they are ("North Korean soldiers"), mapped to actors. */
+export const FORCE_OWNER = /\b(north korean|north korea's|pyongyang's|dprk|russian|russia's|ukrainian|ukraine's|south korean|south korea's|seoul's|american|chinese)\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|personnel|servicemen|units|special forces|fighters|brigades?|battalions?)\b/g;
+export const FORCE_OWNER_AFTER = /\b(?:troops|soldiers|forces|personnel|servicemen|units|fighters)\s+(?:of|from)\s+(north korea|the dprk|pyongyang|russia|ukraine|south korea)\b/g;

@@ -1,0 +1,90 @@
+// Finds the lexicon's names in a sentence: one compiled regex per lexicon, longest alias
+// first, so "North Korean representative at the United Nations" is one mention and not
+// three.
+
+import { foldText } from './normalise';
+import { ACTORS, PLACES, SOURCES, type LexiconEntry } from './lexicon';
+
+export interface Mention {
+  /** Canonical id of the entry. */
+  id: string;
+  start: number;
+  end: number;
+}
+
+export interface MentionFinder {
+  /** Mentions in `text` (original) / `folded` (its foldText), in order, not overlapping. */
+  find(text: string, folded?: string): Mention[];
+}
+
+function aliasPattern(alias: string): string {
+  const wildcard = alias.endsWith('*');
+  const body = wildcard ? alias.slice(0, -1) : alias;
+  let out = '';
+  for (const ch of body) {
+    if (ch === ' ') out += '[\\s-]+';
+    else if (ch === '-') out += '[\\s-]?';
+    else if (ch === "'") out += "'";
+    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return wildcard ? `${out}[\\p{L}]*` : out;
+}
+
+/** Compiles entries into a finder. Case-sensitive aliases (leading `=`) are matched on the original text. */
+export function compileLexicon(entries: readonly LexiconEntry[]): MentionFinder {
+  const folded: { pattern: string; id: string; len: number }[] = [];
+  const exact: { pattern: string; id: string; len: number }[] = [];
+  for (const e of entries) {
+    for (const alias of e.aliases) {
+      if (alias.startsWith('=')) exact.push({ pattern: aliasPattern(alias.slice(1)), id: e.id, len: alias.length });
+      else folded.push({ pattern: aliasPattern(alias.toLowerCase()), id: e.id, len: alias.length });
+    }
+  }
+  const build = (list: typeof folded) => {
+    list.sort((a, b) => b.len - a.len);
+    // Each alias is its own group so the matching entry is known from the group index.
+    const source = list.map((a) => `(${a.pattern})`).join('|');
+    return {
+      re: list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu') : null,
+      ids: list.map((a) => a.id),
+    };
+  };
+  const f = build(folded);
+  const x = build(exact);
+
+  const run = (re: RegExp | null, ids: string[], text: string, out: Mention[]) => {
+    if (!re) return;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let group = 1;
+      while (group < m.length && m[group] === undefined) group++;
+      const id = ids[group - 1];
+      if (id !== undefined) out.push({ id, start: m.index, end: m.index + m[0].length });
+    }
+  };
+
+  return {
+    find(text: string, foldedText?: string): Mention[] {
+      const all: Mention[] = [];
+      run(f.re, f.ids, foldedText ?? foldText(text), all);
+      run(x.re, x.ids, text, all);
+      all.sort((a, b) => a.start - b.start || b.end - a.end);
+      const out: Mention[] = [];
+      for (const m of all) {
+        const last = out[out.length - 1];
+        if (last && m.start < last.end) continue;
+        out.push(m);
+      }
+      return out;
+    },
+  };
+}
+
+export const ACTOR_FINDER = compileLexicon(ACTORS);
+export const SOURCE_FINDER = compileLexicon(SOURCES);
+export const PLACE_FINDER = compileLexicon(PLACES);
+
+const SOURCE_BY_ID = new Map(SOURCES.map((s) => [s.id, s]));
+export function sourceEntry(id: string) {
+  return SOURCE_BY_ID.get(id) ?? null;
+}

@@ -1,0 +1,420 @@
+// Finds the counts a news sentence states about forces and casualties: "nearly 3,000
+// troops", "four brigades", "six soldiers were allegedly killed", "could rise to 12,000".
+//
+// A number only becomes a quantity when something countable follows it (or it clearly
+// continues a count named just before: "… 1,500 troops, and the number could rise to
+// 12,000"). That is what keeps years, dates, ages, percentages, money and names with
+// numbers ("100-Year Partnership") out without a list of every non-count.
+
+import { foldText } from './normalise';
+import type { Quantity } from './types';
+
+/** Present count ("1,500 have arrived"), projection ("could reach 12,000"), or casualties ("six killed"). */
+export type QuantityKind = 'count' | 'projection' | 'casualties';
+
+export interface ParsedQuantity extends Quantity {
+  kind: QuantityKind;
+  /** What the value may be compared with: "troops" (troops, soldiers, special forces…), "brigades", "killed"… */
+  family: string;
+  /** The interval the phrase allows: exact numbers have min = max; "more than 10,000" has max null. */
+  min: number;
+  max: number | null;
+  /** Offsets of the phrase in the sentence (number through counted noun). */
+  span: [number, number];
+  /** The phrase as it stands ("approximately 1,500 North Korean soldiers"). */
+  phrase: string;
+  /** How the phrase bounds the value: "about 3,000", "more than 10,000", "11,000-12,000", "thousands". */
+  bound: QuantityBound;
+  /** The vague amount as written ("tens of thousands"), when bound is 'vague'. */
+  vagueWord: string | null;
+  /** The words that set kind or hedge ("could rise to", "have arrived"), for the reasons shown. */
+  cue: string | null;
+}
+
+export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
+
+/** Words scanned on each side of a number for its cues. */
+export const CUE_WINDOW_WORDS = 10;
+/** Words allowed between a number and what it counts ("1,500 North Korean special forces"). */
+export const MAX_UNIT_GAP_WORDS = 4;
+/** Words after the counted noun in which a casualty verb makes it casualties ("six soldiers were allegedly killed"). */
+export const CASUALTY_WINDOW_WORDS = 4;
+
+interface UnitDef {
+  unit: string;
+  family: string;
+}
+
+/** Counted nouns, longest first when matched. Families say what may be compared with what. */
+const UNIT_NOUNS: [RegExp, UnitDef][] = [
+  [/^special (?:operations? )?forces?(?: (?:troops|soldiers|personnel|units))?/, { unit: 'special forces', family: 'troops' }],
+  [/^(?:military )?intelligence (?:personnel|officers|officials|agents)/, { unit: 'intelligence personnel', family: 'observers' }],
+  [/^(?:military )?(?:observers|analysts|monitors|instructors|advisers|advisors)/, { unit: 'observers', family: 'observers' }],
+  [/^(?:combat |ground |regular )?troops?\b/, { unit: 'troops', family: 'troops' }],
+  [/^soldiers?\b/, { unit: 'soldiers', family: 'troops' }],
+  [/^(?:servicemen|service ?members|military personnel|personnel)\b/, { unit: 'personnel', family: 'troops' }],
+  [/^(?:commandos|paratroopers|marines|infantry(?:men)?|fighters|combatants|conscripts|recruits|mercenaries|volunteers|men)\b/, { unit: 'troops', family: 'troops' }],
+  [/^(?:military )?(?:forces|force)\b/, { unit: 'troops', family: 'troops' }],
+  [/^officers?\b/, { unit: 'officers', family: 'troops' }],
+  [/^generals?\b/, { unit: 'generals', family: 'generals' }],
+  [/^brigades?\b/, { unit: 'brigades', family: 'brigades' }],
+  [/^battalions?\b/, { unit: 'battalions', family: 'battalions' }],
+  [/^regiments?\b/, { unit: 'regiments', family: 'regiments' }],
+  [/^divisions?\b/, { unit: 'divisions', family: 'divisions' }],
+  [/^(?:workers|laborers|labourers)\b/, { unit: 'workers', family: 'workers' }],
+  [/^(?:casualties|losses)\b/, { unit: 'casualties', family: 'casualties' }],
+  [/^(?:dead|deaths|fatalities|killed)\b/, { unit: 'killed', family: 'killed' }],
+  [/^(?:wounded|injured)\b/, { unit: 'wounded', family: 'wounded' }],
+  [/^(?:prisoners(?: of war)?|pows?|captives|captured)\b/, { unit: 'captured', family: 'captured' }],
+];
+
+/** Families whose counts are people sent somewhere (the ones a casualty verb can turn into casualties). */
+const PERSONNEL_FAMILIES = new Set(['troops', 'observers', 'workers', 'generals']);
+
+/** Casualty words after a counted noun ("soldiers were killed"), or before it ("killed 200 soldiers"). */
+const CASUALTY_AFTER: [RegExp, string][] = [
+  [/^(?:killed|dead|died|slain|perished|lost their lives)\b/, 'killed'],
+  [/^(?:wounded|injured)\b/, 'wounded'],
+  [/^(?:captured|taken prisoner|taken captive|surrendered)\b/, 'captured'],
+  [/^(?:killed or wounded|killed and wounded|wounded or killed|dead or wounded)\b/, 'casualties'],
+];
+const CASUALTY_BEFORE = /\b(killed|kill|wounded|injured|captured|capture|deaths? of|bodies of|loss of|lost)\s+$/;
+
+/** Modifiers that may stand between a number and its noun. */
+const GAP_WORD = /^(?:north|south|korean|koreans|russian|ukrainian|american|chinese|more|additional|extra|elite|other|of|the|its|their|his|pyongyang's|kim's|north korea's|military|active|regular|new|fresh|combat|ground|strong|armed|highly|trained|well-trained|fully|equipped|pyongyang|from|around|some)$/;
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  dozen: 12, 'a dozen': 12,
+};
+/** Vague amounts as the interval a reader would allow them. */
+const VAGUE: Record<string, [number, number]> = {
+  'tens of thousands': [10_000, 99_999],
+  'several thousand': [2_000, 9_999],
+  'a few thousand': [2_000, 5_000],
+  thousands: [2_000, 9_999],
+  'several hundred': [200, 999],
+  'a few hundred': [200, 500],
+  hundreds: [200, 999],
+  dozens: [24, 99],
+  'a handful': [2, 9],
+};
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, k: 1_000, million: 1_000_000 };
+
+/** A number: digits with separators, optionally scaled; word numbers; vague amounts. */
+const NUMBER = new RegExp(
+  '(?<![\\p{L}\\p{N}$€£₩.,])' +
+    '(?:' +
+    '(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale>hundred|thousand|million|k)\\b)?' +
+    '(?:\\s*(?:-|to)\\s*(?<digits2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale2>hundred|thousand|million|k)\\b)?)?' +
+    '|(?<vague>tens of thousands|several thousand|a few thousand|thousands|several hundred|a few hundred|hundreds|dozens|a handful)' +
+    '|(?<words>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\\s+(?<wscale>hundred|thousand|million)\\b)?' +
+    ')' +
+    '(?![\\p{L}\\p{N}]|-(?:year|month|day|week|hour|minute|mile|km|kilomet|meter|metre|point|page|member|nation|party|strong)|%)',
+  'giu',
+);
+
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/;
+const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+const MONEY_BEFORE = /(?:[$€£₩]|us\$|usd|eur|krw|rub)\s*$/;
+const MONEY_AFTER = /^\s*(?:billion|trillion|dollars?|won|rubles?|roubles?|euros?|yuan|usd|percent|per cent|%)/;
+const NOT_COUNT_AFTER = /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet|miles?|meters?|metres?|a\.m|p\.m|o'clock|percent|per cent|times|countries|nations)\b/;
+
+/** Approximation words right before a number, and the interval they give it. */
+const APPROX_BEFORE: [RegExp, 'about' | 'below' | 'above' | 'upto'][] = [
+  [/\b(?:about|around|approximately|roughly|some|circa|an estimated|estimated|approx\.?|~)\s*$/, 'about'],
+  [/\b(?:nearly|almost|close to|just under|just shy of)\s*$/, 'below'],
+  [/\b(?:more than|over|at least|upwards of|upward of|in excess of|above|no fewer than|no less than)\s*$/, 'above'],
+  [/\b(?:up to|as many as|no more than|fewer than|less than|under|at most)\s*$/, 'upto'],
+];
+
+/** Cues that a count is a projection or plan, not a present count. */
+const PROJECTION_CUES = /\b(?:could|may|might|would|will|set to|poised to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intention|intended|preparing to|prepares to|pledged to|promised to|ready to|potential(?:ly)?|possible|eventually|future|rise to|reach|increase to|grow to|up to|as many as|in total|more to come|to be sent|to be deployed|could number)\b/g;
+/** Cues that a count describes the present. */
+const PRESENT_CUES = /\b(?:already|arrived|arrival|have been|has been|are now|now in|currently|stationed|positioned|deployed|undergoing|are fighting|were fighting|are in|were in|there are|have reached|has reached|sent|has sent|have sent|dispatched|confirmed)\b/g;
+/** Words that hedge a statement without making it a projection. */
+const HEDGE_CUES = /\b(?:may|might|could|would|reportedly|allegedly|alleged|purportedly|possibly|likely|probably|believed|thought to|said to be|suggest(?:s|ed|ing)?|unconfirmed|unverified|claimed|rumou?red|estimated|expected|plans?|planning|intends?|preparing|potential|possible|up to|as many as)\b/g;
+
+/** Parses the counts stated in one sentence, in order. */
+export function parseQuantities(sentence: string): ParsedQuantity[] {
+  const folded = foldText(sentence);
+  const out: ParsedQuantity[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(folded); m; m = NUMBER.exec(folded)) {
+    const start = m.index;
+    const numEnd = start + m[0].length;
+    const before = folded.slice(Math.max(0, start - 40), start);
+    const after = folded.slice(numEnd, numEnd + 40);
+    const g = m.groups ?? {};
+    if (g.digits && isNotCount(g.digits, before, after)) continue;
+
+    const range = numberRange(g);
+    if (!range) continue;
+    const unitFound = findUnit(folded, numEnd);
+    let unit: UnitDef | null = unitFound?.def ?? null;
+    let end = unitFound?.end ?? numEnd;
+    if (!unit) {
+      unit = inheritedUnit(folded, start, out);
+      if (!unit) continue;
+    }
+    // "four brigades, totaling 12,000 soldiers": the second figure restates the first.
+    const restates = out.length > 0 && /\b(?:totall?ing|comprising|or about|or some|amounting to|numbering)\s*$/.test(before);
+
+    let family = unit.family;
+    let unitName = unit.unit;
+    const casualty = casualtyAfter(folded, end) ?? casualtyBefore(before);
+    if (casualty && PERSONNEL_FAMILIES.has(family)) {
+      family = casualty.family;
+      unitName = `${unit.unit} ${casualty.family}`;
+      end = Math.max(end, casualty.end ?? end);
+    }
+
+    const approxKind = APPROX_BEFORE.find(([re]) => re.test(before))?.[1] ?? null;
+    let [min, max] = range.interval;
+    if (approxKind === 'below') min = Math.round(min * 0.9);
+    if (approxKind === 'above') max = null;
+    if (approxKind === 'upto') min = 0;
+    const approx = approxKind !== null || range.vague || range.isRange;
+    const bound: QuantityBound = range.vague ? 'vague' : range.isRange ? 'range' : (approxKind ?? 'exact');
+    const phraseStart = approxStart(folded, start, approxKind);
+
+    const windowBefore = clauseBefore(folded, phraseStart, out);
+    const windowAfter = clauseAfter(folded, end);
+    const cues = kindCue(windowBefore, windowAfter);
+    let kind: QuantityKind;
+    let cue = cues.cue;
+    const prev = out[out.length - 1];
+    if (['killed', 'wounded', 'captured', 'casualties'].includes(family)) kind = 'casualties';
+    else if (restates && prev) {
+      kind = prev.kind;
+      cue = prev.cue;
+    } else kind = approxKind === 'upto' ? 'projection' : cues.kind;
+    const hedgeMatch =
+      firstMatch(HEDGE_CUES, windowBefore.slice(-60)) ??
+      firstMatch(HEDGE_CUES, folded.slice(start, end)) ??
+      firstMatch(HEDGE_CUES, windowAfter.slice(0, 50));
+    const hedged = kind === 'projection' || hedgeMatch !== null || (restates && !!prev?.hedged);
+
+    out.push({
+      value: range.value,
+      unit: unitName,
+      approx,
+      hedged,
+      kind,
+      family,
+      min,
+      max,
+      span: [phraseStart, end],
+      phrase: sentence.slice(phraseStart, end),
+      bound,
+      vagueWord: range.vague ? (g.vague ?? null) : null,
+      cue: cue ?? (hedged ? hedgeMatch : null),
+    });
+  }
+  return out;
+}
+
+interface NumberRange {
+  value: number;
+  interval: [number, number | null];
+  vague: boolean;
+  isRange: boolean;
+}
+
+function numberRange(g: Record<string, string | undefined>): NumberRange | null {
+  if (g.vague) {
+    const [lo, hi] = VAGUE[g.vague.toLowerCase()]!;
+    return { value: lo, interval: [lo, hi], vague: true, isRange: false };
+  }
+  if (g.digits) {
+    const a = parseDigits(g.digits, g.dscale ?? (g.digits2 ? g.dscale2 : undefined));
+    if (g.digits2) {
+      const b = parseDigits(g.digits2, g.dscale2);
+      if (!(b > a)) return null;
+      return { value: a, interval: [a, b], vague: false, isRange: true };
+    }
+    return { value: a, interval: [a, a], vague: false, isRange: false };
+  }
+  if (g.words) {
+    const w = g.words.toLowerCase();
+    let v: number;
+    if (w.includes('-')) {
+      const [tens, unit] = w.split('-');
+      v = (WORD_NUMBERS[tens!] ?? 0) + (WORD_NUMBERS[unit!] ?? 0);
+    } else v = WORD_NUMBERS[w] ?? NaN;
+    if (g.wscale) v *= SCALE[g.wscale.toLowerCase()]!;
+    if (!Number.isFinite(v) || v <= 0) return null;
+    return { value: v, interval: [v, v], vague: false, isRange: false };
+  }
+  return null;
+}
+
+function parseDigits(digits: string, scale: string | undefined): number {
+  const v = Number(digits.replace(/,/g, ''));
+  return scale ? Math.round(v * SCALE[scale.toLowerCase()]!) : v;
+}
+
+/** Years, dates, money, percentages and measures are not counts of anything we track. */
+function isNotCount(digits: string, before: string, after: string): boolean {
+  if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(after) || NOT_COUNT_AFTER.test(after)) return true;
+  if (MONTH.test(before) || MONTH_AFTER.test(after)) return true;
+  if (/^\d{4}$/.test(digits)) {
+    const year = Number(digits);
+    // A bare year ("in 2022", "2024 saw"), unless a counted noun follows directly ("2000 troops").
+    if (year >= 1900 && year <= 2100 && !/^\s+(?:north korean |more |additional )?(?:troops|soldiers)\b/.test(after)) return true;
+  }
+  if (/\b(?:no|number|nos|no\.|article|resolution|unit|brigade|division|corps|regiment|battalion|army|route|page|chapter|section)\s*$/.test(before)) return true;
+  return false;
+}
+
+/** The counted noun after a number, skipping a few modifiers ("1,500 North Korean special forces"). */
+function findUnit(folded: string, from: number): { def: UnitDef; end: number } | null {
+  let pos = from;
+  for (let gap = 0; gap <= MAX_UNIT_GAP_WORDS; gap++) {
+    const rest = folded.slice(pos).replace(/^[\s-]+/, '');
+    const offset = folded.length - pos - rest.length;
+    for (const [re, def] of UNIT_NOUNS) {
+      const m = re.exec(rest);
+      if (m) return { def, end: pos + offset + m[0].length };
+    }
+    const word = /^[\p{L}'.]+/u.exec(rest);
+    if (!word) return null;
+    const w = word[0].replace(/'s$/, "'s");
+    // "North Korea's" is one modifier; so is a hyphenated pair ("well-trained").
+    const two = /^north korea's\b/.exec(rest);
+    if (two) {
+      pos += offset + two[0].length;
+      continue;
+    }
+    if (!GAP_WORD.test(w)) return null;
+    pos += offset + word[0].length;
+  }
+  return null;
+}
+
+/**
+ * A bare number continuing a count named earlier in the sentence ("… 1,500 troops,
+ * with sources suggesting the number could rise to 12,000"), or named by a force noun
+ * just before it ("a force of 12,000", "the deployment could reach 12,000").
+ */
+function inheritedUnit(folded: string, start: number, earlier: ParsedQuantity[]): UnitDef | null {
+  const before = folded.slice(Math.max(0, start - 60), start);
+  const prev = earlier[earlier.length - 1];
+  if (prev && /\b(?:number|figure|total|count|tally|rise|reach|increase|grow|grew|up to|to as many as|as many as)\b[^.;]*$/.test(before)) {
+    return { unit: prev.unit, family: prev.family };
+  }
+  if (/\b(?:force|forces|contingent|deployment|troops|soldiers|army|corps)\s+(?:of|could reach|could rise to|may reach|of up to|of about|of around|of some|numbering|totall?ing|reaching)\s+(?:about |around |some |up to |nearly |approximately )?$/.test(before)) {
+    return { unit: 'troops', family: 'troops' };
+  }
+  return null;
+}
+
+function casualtyAfter(folded: string, from: number): { family: string; end: number } | null {
+  const words = folded.slice(from).match(/^(?:\s+[\p{L}'-]+){1,6}/u)?.[0] ?? '';
+  // "six soldiers were (allegedly|reportedly) killed", "… who were killed", "have been killed".
+  const m = /^\s+(?:(?:who|that)\s+)?(?:(?:were|was|have been|had been|are|being|been|got|have|had)\s+)?(?:(?:allegedly|reportedly|already|now|also|possibly|likely)\s+)?/.exec(words);
+  const rest = words.slice(m ? m[0].length : 0);
+  for (const [re, family] of CASUALTY_AFTER) {
+    const c = re.exec(rest);
+    if (c && (m?.[0].length ?? 0) <= 40) {
+      const wordsUsed = (m?.[0] ?? '').trim().split(/\s+/).filter(Boolean).length;
+      if (wordsUsed > CASUALTY_WINDOW_WORDS) return null;
+      return { family, end: from + (m ? m[0].length : 0) + c[0].length };
+    }
+  }
+  return null;
+}
+
+function casualtyBefore(before: string): { family: string; end?: number } | null {
+  const m = CASUALTY_BEFORE.exec(before);
+  if (!m) return null;
+  const w = m[1]!;
+  if (/^(?:wounded|injured)$/.test(w)) return { family: 'wounded' };
+  if (/^capture/.test(w)) return { family: 'captured' };
+  return { family: 'killed' };
+}
+
+function approxStart(folded: string, start: number, kind: string | null): number {
+  if (!kind) return start;
+  const m = /(?:about|around|approximately|roughly|some|circa|an estimated|estimated|approx\.?|~|nearly|almost|close to|just under|just shy of|more than|over|at least|upwards of|upward of|in excess of|above|no fewer than|no less than|up to|as many as|no more than|fewer than|less than|under|at most)\s*$/.exec(folded.slice(0, start));
+  return m ? m.index : start;
+}
+
+/** Up to CUE_WINDOW_WORDS words before the phrase, not reaching back past an earlier quantity or a semicolon. */
+function clauseBefore(folded: string, start: number, earlier: ParsedQuantity[]): string {
+  const floor = earlier.length ? earlier[earlier.length - 1]!.span[1] : 0;
+  let text = folded.slice(floor, start);
+  const semi = text.lastIndexOf(';');
+  if (semi >= 0) text = text.slice(semi + 1);
+  const words = text.split(/\s+/).filter(Boolean);
+  return ' ' + words.slice(-CUE_WINDOW_WORDS).join(' ') + ' ';
+}
+
+/** Up to CUE_WINDOW_WORDS words after the phrase, stopping at the end of its clause. */
+function clauseAfter(folded: string, end: number): string {
+  const text = folded.slice(end);
+  const stop = text.search(/[,;:.!?"(]|\s-\s|\b(?:and|but|while|with|after|before|although)\b/);
+  const clause = stop >= 0 ? text.slice(0, stop) : text;
+  return ' ' + clause.split(/\s+/).filter(Boolean).slice(0, CUE_WINDOW_WORDS).join(' ') + ' ';
+}
+
+/** The cue nearest the number decides: projection ("could rise to"), else present count. */
+function kindCue(before: string, after: string): { kind: 'count' | 'projection'; cue: string | null } {
+  let best: { kind: 'count' | 'projection'; cue: string; distance: number } | null = null;
+  const consider = (text: string, re: RegExp, kind: 'count' | 'projection', fromEnd: boolean) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const distance = fromEnd ? text.length - (m.index + m[0].length) : m.index;
+      // Present cues win ties: "already … expected to be sent" describes who is there now.
+      const d = distance + (kind === 'projection' ? 0.5 : 0);
+      if (!best || d < best.distance) best = { kind, cue: readableCue(text, m.index, m.index + m[0].length), distance: d };
+    }
+  };
+  consider(before, PROJECTION_CUES, 'projection', true);
+  consider(before, PRESENT_CUES, 'count', true);
+  consider(after, PROJECTION_CUES, 'projection', false);
+  consider(after, PRESENT_CUES, 'count', false);
+  const found = best as { kind: 'count' | 'projection'; cue: string } | null;
+  return found ? { kind: found.kind, cue: found.cue } : { kind: 'count', cue: null };
+}
+
+/** A cue with the words that make it read ("could reach", "plans to deploy", "have been positioned"). */
+function readableCue(text: string, start: number, end: number): string {
+  const modal = /\b(?:could|may|might|would|will|is|are|was|were)\s+$/.exec(text.slice(0, start));
+  if (modal) start = modal.index;
+  const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));
+  if (next && /(?:\bto|been|now|already|are|were|is)$/.test(text.slice(start, end))) end += next[0].length;
+  return text.slice(start, end).trim();
+}
+
+function firstMatch(re: RegExp, text: string): string | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? m[0] : null;
+}
+
+/** "12,000 troops", "about 3,000 soldiers", "11,000-12,000 troops", "more than 10,000 troops". */
+export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' | 'bound' | 'vagueWord'>>): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  switch (q.bound) {
+    case 'range':
+      return `${n(q.value)}-${n(q.max ?? q.value)} ${q.unit}`;
+    case 'vague':
+      return `${q.vagueWord ?? 'some'} of ${q.unit}`;
+    case 'above':
+      return `more than ${n(q.value)} ${q.unit}`;
+    case 'upto':
+      return `up to ${n(q.value)} ${q.unit}`;
+    case 'below':
+      return `nearly ${n(q.value)} ${q.unit}`;
+    default:
+      return `${q.approx ? 'about ' : ''}${n(q.value)} ${q.unit}`;
+  }
+}
+
+/** The public shape of a quantity (what crosses to the UI and the CLI's JSON). */
+export function toPublicQuantity(q: ParsedQuantity): Quantity {
+  return { value: q.value, unit: q.unit, approx: q.approx, hedged: q.hedged, kind: q.kind };
+}

@@ -1,0 +1,244 @@
+// Decides how a matched claim stands to the reader's claim, and says why in words a
+// reader checks at a glance: "both: 1,500 troops", "about 3,000 vs 1,500 troops",
+// "projection (could reach 12,000) vs present count (1,500 arrival)", "asserts vs denies".
+//
+// Order of questions: are they about the same time and the same forces? Do their counts
+// of the same thing agree? If they state no comparable counts, do they take the same
+// position on the same event (asserted, denied, no comment)?
+
+import type { ClaimEvent, ExtractedClaim, Polarity } from './claims';
+import { formatQuantity, type ParsedQuantity } from './quantities';
+import { PREDICATES } from './lexicon';
+import type { Stance } from './types';
+
+/** Exact counts agree when their intervals, widened by this share, overlap ("1,500" vs "1,550"). */
+export const EXACT_COUNT_TOLERANCE = 0.05;
+/** Approximate counts ("about", "nearly", "some") are widened by this share before comparing. */
+export const APPROX_COUNT_TOLERANCE = 0.1;
+
+export interface StanceJudgement {
+  stance: Stance;
+  why: string;
+}
+
+const FAMILY_LABEL = new Map(PREDICATES.map((p) => [p.family, p.label]));
+const CASUALTY_FAMILIES = new Set(['killed', 'wounded', 'captured', 'casualties']);
+/** Event families that are reactions and judgements rather than facts on the ground. */
+const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction']);
+
+/** How `other` (a corpus claim) stands to `page` (the claim being checked). */
+export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
+  if (page.historical !== other.historical) {
+    const old = page.historical ? page : other;
+    return { stance: 'related', why: `background (${describeWhen(old.when)}) vs current events` };
+  }
+  if (page.forceEvidence === 'strong' && other.forceEvidence === 'strong' && page.force !== other.force) {
+    return { stance: 'related', why: `different forces: ${page.force} vs ${other.force}` };
+  }
+  // A denied count is a denial first ("Moscow denied that 12,000 troops are in Kursk").
+  const denial = (page.polarity === 'denies') !== (other.polarity === 'denies');
+  const counts = denial ? null : compareQuantities(page.quantities, other.quantities);
+  if (counts) return counts;
+  return compareEvents(page, other);
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts
+
+function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[]): StanceJudgement | null {
+  if (a.length === 0 || b.length === 0) return null;
+  let agree: [ParsedQuantity, ParsedQuantity] | null = null;
+  let disagree: [ParsedQuantity, ParsedQuantity] | null = null;
+  let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
+  for (const qa of a) {
+    for (const qb of b) {
+      if (qa.family !== qb.family) continue;
+      if (qa.kind !== qb.kind) mixedKinds ??= [qa, qb];
+      else if (compatible(qa, qb)) agree ??= [qa, qb];
+      else disagree ??= [qa, qb];
+    }
+  }
+  if (agree) {
+    const [qa, qb] = agree;
+    const same = formatQuantity(qa) === formatQuantity(qb);
+    return {
+      stance: 'corroborates',
+      why: same ? `both: ${formatQuantity(qa)}` : `both: ${formatQuantity(qa)} (${valueText(qa)} vs ${valueText(qb)})`,
+    };
+  }
+  if (disagree) {
+    const [qa, qb] = disagree;
+    const unit = qa.unit === qb.unit ? qa.unit : `${qa.unit} / ${qb.unit}`;
+    const kind = qa.kind === 'projection' ? ' (both projections)' : '';
+    return { stance: 'conflicts', why: `${valueText(qa)} vs ${valueText(qb)} ${unit}${kind}` };
+  }
+  if (mixedKinds) {
+    const [qa, qb] = mixedKinds;
+    return { stance: 'related', why: `${kindText(qa)} vs ${kindText(qb)}` };
+  }
+  const qa = a[0]!;
+  const qb = b[0]!;
+  const what = CASUALTY_FAMILIES.has(qa.family) || CASUALTY_FAMILIES.has(qb.family) ? 'different counts' : 'counts of different things';
+  return { stance: 'related', why: `${what}: ${formatQuantity(qa)} vs ${formatQuantity(qb)}` };
+}
+
+/** Whether two counts of the same thing agree, allowing for rounding and approximation. */
+export function compatible(a: ParsedQuantity, b: ParsedQuantity): boolean {
+  const [aLo, aHi] = widened(a);
+  const [bLo, bHi] = widened(b);
+  return aLo <= bHi && bLo <= aHi;
+}
+
+function widened(q: ParsedQuantity): [number, number] {
+  const share = q.approx ? APPROX_COUNT_TOLERANCE : EXACT_COUNT_TOLERANCE;
+  const hi = q.max === null ? Infinity : q.max;
+  return [q.min * (1 - share), hi * (1 + share)];
+}
+
+function valueText(q: ParsedQuantity): string {
+  const unitless = formatQuantity({ ...q, unit: '' }).trim();
+  return unitless;
+}
+
+/** "projection (could reach 12,000)", "present count (1,500 arrival)", "casualties (6 soldiers killed)". */
+function kindText(q: ParsedQuantity): string {
+  const n = valueText(q);
+  if (q.kind === 'projection') return `projection (${q.cue ? `${q.cue} ${n}` : n})`;
+  if (q.kind === 'casualties') return `casualties (${formatQuantity(q)})`;
+  return `present count (${q.cue ? `${n} ${q.cue}` : `${n} ${q.unit}`})`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Events and positions
+
+type Verdict = StanceJudgement & { rank: number };
+
+function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
+  // Sending observers and not sending combat troops are different questions, whatever else the sentences share.
+  if (page.role && other.role && page.role !== other.role) {
+    return { stance: 'related', why: `different roles: ${roleText(page.role)} vs ${roleText(other.role)}` };
+  }
+  const shared = page.events.filter((e) => other.events.some((o) => o.family === e.family)).map((e) => e.family);
+  // Two people's reactions ("a dangerous step", "a significant escalation") do not confirm each other.
+  if (
+    shared.length &&
+    shared.every((f) => REACTION_FAMILIES.has(f)) &&
+    page.speaker &&
+    other.speaker &&
+    page.speaker !== other.speaker
+  ) {
+    return { stance: 'related', why: `different statements: ${page.speaker} vs ${other.speaker}` };
+  }
+  const verdicts: Verdict[] = [];
+  for (const ea of page.events) {
+    for (const eb of other.events) {
+      if (ea.family !== eb.family) continue;
+      verdicts.push(compareEvent(page, ea, other, eb));
+    }
+  }
+  if (verdicts.length === 0) return { stance: 'related', why: relatedWhy(page, other) };
+  // A contradiction on any shared event is what the reader most needs to see.
+  verdicts.sort((x, y) => y.rank - x.rank);
+  return { stance: verdicts[0]!.stance, why: verdicts[0]!.why };
+}
+
+function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent): Verdict {
+  const label = FAMILY_LABEL.get(ea.family) ?? ea.family;
+  if (ea.role && eb.role && ea.role !== eb.role) {
+    return { stance: 'related', why: `different roles: ${roleText(ea.role)} vs ${roleText(eb.role)}`, rank: 1 };
+  }
+  const pa = ea.polarity;
+  const pb = eb.polarity;
+  if (pa === 'asserts' && pb === 'asserts') {
+    if (!forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other), rank: 1 };
+    return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
+  }
+  if (pa === pb) {
+    if (!actorsOverlap(ea.actors, eb.actors)) return { stance: 'related', why: `${polarityText(pa)} from different sides`, rank: 1 };
+    const who = commonActors(ea.actors, eb.actors);
+    return {
+      stance: 'corroborates',
+      why: pa === 'denies' ? `both: ${who} denies` : `both: no comment from ${who}`,
+      rank: 2,
+    };
+  }
+  if (pa !== 'asserts' && pb !== 'asserts') {
+    // Silence against a denial by the same side: one report says they said nothing, the other that they denied.
+    if (actorsOverlap(ea.actors, eb.actors)) {
+      return { stance: 'conflicts', why: `'${ea.cue ?? pa}' vs '${eb.cue ?? pb}'`, rank: 3 };
+    }
+    return { stance: 'related', why: `'${ea.cue ?? pa}' (${ea.actors.join(', ') || 'unnamed'}) vs '${eb.cue ?? pb}' (${eb.actors.join(', ') || 'unnamed'})`, rank: 1 };
+  }
+  // One asserts, the other denies or stays silent.
+  const [assertClaim, negClaim, neg] = pa === 'asserts' ? [page, other, eb] : [other, page, ea];
+  const order = pa === 'asserts' ? `asserts vs ${polarityText(pb)}` : `${polarityText(pa)} vs asserts`;
+  if (neg.polarity === 'denies') {
+    const denied = deniedForce(negClaim, neg);
+    if (denied && assertClaim.force && denied === assertClaim.force) {
+      return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'denies'}')`, rank: 3 };
+    }
+    return { stance: 'related', why: `${order}, about different forces or unnamed ones`, rank: 1 };
+  }
+  // Silence conflicts only with the silent side itself speaking up.
+  const speaker = assertClaim.attribution;
+  if (speaker && neg.actors.some((a) => speaker === a || speaker.startsWith(a))) {
+    return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'no comment'}' vs ${speaker})`, rank: 3 };
+  }
+  const silent = neg.actors.join(', ') || 'unnamed side';
+  return {
+    stance: 'related',
+    why: `no comment from ${silent} vs claim${assertClaim.attribution ? ` by ${assertClaim.attribution}` : ''}`,
+    rank: 1,
+  };
+}
+
+/** Whose forces a denial is about: the claim's own, else the denier's (a side denies its own troops). */
+function deniedForce(claim: ExtractedClaim, e: ClaimEvent): string | null {
+  if (claim.force) return claim.force;
+  return e.actors.length === 1 ? e.actors[0]! : null;
+}
+
+function forcesAgree(a: ExtractedClaim, b: ExtractedClaim): boolean {
+  return !a.force || !b.force || a.force === b.force || a.forceEvidence === 'weak' || b.forceEvidence === 'weak';
+}
+
+function actorsOverlap(a: string[], b: string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function commonActors(a: string[], b: string[]): string {
+  return a.filter((x) => b.includes(x)).join(' and ');
+}
+
+function subjectOf(a: ExtractedClaim, b: ExtractedClaim): string {
+  const force = a.force ?? b.force;
+  return force ? `${force}'s ` : '';
+}
+
+function roleSuffix(a: ClaimEvent, b: ClaimEvent): string {
+  const role = a.role ?? b.role;
+  return role === 'intelligence' ? ' of intelligence personnel' : '';
+}
+
+function roleText(role: string): string {
+  return role === 'intelligence' ? 'intelligence personnel' : 'combat troops';
+}
+
+function polarityText(p: Polarity): string {
+  return p === 'no-comment' ? 'no comment' : p;
+}
+
+function relatedWhy(a: ExtractedClaim, b: ExtractedClaim): string {
+  const shared = a.predicates.find((p) => b.predicates.includes(p));
+  if (shared) return `both about ${FAMILY_LABEL.get(shared) ?? shared}`;
+  const actors = a.actors.filter((x) => b.actors.includes(x));
+  return actors.length ? `both about ${actors.slice(0, 2).join(' and ')}` : 'same story';
+}
+
+function describeWhen(when: string | null): string {
+  if (!when) return 'earlier';
+  const [y, m] = when.split('-');
+  if (!m) return y!;
+  const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  return `${month} ${y}`;
+}
