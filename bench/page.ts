@@ -1,0 +1,327 @@
+// Crosscheck in real Chromium: what the content script costs the pages a reader opens.
+//
+// Off-topic pages: a sample of the saved real pages (large ones included), served from
+// 127.0.0.1 with their own inline scripts, loaded in two browsers of the same run, with
+// and without the extension. Each load is traced (CDP Tracing with the V8 sampling
+// profiler); bench/trace.ts attributes the main thread's time to the extension's code
+// and finds the long tasks it caused. The page's own main-thread time (CDP
+// Performance.getMetrics TaskDuration) is reported for both browsers as the baseline.
+//
+// On-topic article (~2,000 words in a real page's markup): time from DOMContentLoaded to
+// the sidebar's host element in the page, and to the sidebar frame showing the claims.
+
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { startServer } from '../tests/e2e/server';
+import { launchChromium } from './browser';
+import { savedPages, seedReports } from './fixtures';
+import { withArticle } from './on-topic-page';
+import { summarize, round, type Summary } from './stats';
+import { analyzeTrace, type TraceEvent } from './trace';
+
+/** Off-topic sample: big news pages, encyclopaedia pages, and the two hard negatives that pass the cheap check. */
+export const PAGE_SAMPLE = [
+  'nytimes-1', 'nytimes-5', 'wikipedia', 'wikipedia-2', 'yahoo-1', 'yahoo-2', 'guardian-1', 'bbc-1',
+  'schema-org-context-object', 'wapo-1',
+] as const;
+const QUICK_SAMPLE = ['nytimes-1', 'wikipedia', 'schema-org-context-object'] as const;
+/** Loads per page and browser. */
+const REPEATS = 2;
+/** Sidebar timings on the on-topic article (after one warm-up load). */
+const SIDEBAR_REPEATS = 5;
+const QUICK_SIDEBAR_REPEATS = 2;
+/** Host page of the on-topic article, and its length goal in words. */
+const ON_TOPIC_HOST = 'nytimes-1';
+const ON_TOPIC_WORDS = 2_000;
+/** After the content script's verdict (or load, without the extension), late work is given this long. */
+const SETTLE_MS = 400;
+/** Longest wait for the content script's verdict. */
+const VERDICT_TIMEOUT_MS = 8_000;
+const TRACE_CATEGORIES = [
+  '-*', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8',
+  'disabled-by-default-v8.cpu_profiler', 'blink.user_timing',
+];
+
+export interface PageLoad {
+  page: string;
+  kb: number;
+  /** The content script's verdict as the background recorded it ('off-topic', 'not-article', …). */
+  verdict: string | null;
+  crosscheckMs: number;
+  maxCrosscheckMsInTask: number;
+  longTasksCaused: number;
+  longTasksWith: number;
+  longTasksWithout: number;
+  taskMsWith: number;
+  taskMsWithout: number;
+}
+
+export interface PageResult {
+  pages: string[];
+  repeats: number;
+  /** Main-thread ms of the extension's code per off-topic page load (median per page, then over pages). */
+  offTopicMainThreadMs: Summary;
+  /** Page main-thread time (CDP TaskDuration) without the extension. */
+  baselineMainThreadMs: Summary;
+  withExtensionMainThreadMs: Summary;
+  /** DOMContentLoaded → the sidebar's host element is in the page. */
+  sidebarMs: Summary | null;
+  /** DOMContentLoaded → the sidebar frame shows the claims. */
+  sidebarContentMs: Summary | null;
+  onTopicWords: number;
+  /** Main-thread ms of the extension's code on the on-topic article (detection, extraction, sidebar, highlights). */
+  onTopicMainThreadMs: Summary | null;
+  /** Long tasks (≥ 50 ms) that the extension's work caused, all loads measured. */
+  longTasks: number;
+  longTasksOnTopic: number;
+  loads: PageLoad[];
+  notes: string[];
+}
+
+export async function measurePage(extensionDir: string, opts: { quick?: boolean; log?: (m: string) => void } = {}): Promise<PageResult> {
+  const log = opts.log ?? (() => undefined);
+  const notes: string[] = [];
+  const sample: readonly string[] = opts.quick ? QUICK_SAMPLE : PAGE_SAMPLE;
+  const repeats = opts.quick ? 1 : REPEATS;
+  const pages = savedPages().filter((p) => sample.includes(p.name));
+  const server = await startServer();
+  for (const p of pages) server.set(`/p/${p.name}/`, p.html);
+  const article = onTopicArticle();
+  server.set('/on-topic/', article.html);
+
+  const withExt = await launchChromium(extensionDir);
+  const without = await launchChromium(null);
+  try {
+    const sw = await withExt.serviceWorker();
+    const origin = `chrome-extension://${withExt.extensionId}/`;
+    // Warm both browsers (first navigation, the extension's storage and index).
+    await loadOnce(without.context, server.url('/p/wikipedia/'), null, origin);
+    await loadOnce(withExt.context, server.url('/p/wikipedia/'), sw, origin);
+
+    const loads: PageLoad[] = [];
+    for (const p of pages) {
+      const url = server.url(`/p/${p.name}/`);
+      const runs: PageLoad[] = [];
+      for (let r = 0; r < repeats; r++) {
+        const a = await loadOnce(withExt.context, url, sw, origin);
+        const b = await loadOnce(without.context, url, null, origin);
+        runs.push({
+          page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
+          crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
+          longTasksCaused: a.trace.longTasksCausedByOrigin, longTasksWith: a.trace.longTasks, longTasksWithout: b.trace.longTasks,
+          taskMsWith: a.taskDurationMs, taskMsWithout: b.taskDurationMs,
+        });
+      }
+      const mid = (k: 'crosscheckMs' | 'maxCrosscheckMsInTask' | 'taskMsWith' | 'taskMsWithout') => summarize(runs.map((x) => x[k])).median;
+      const load: PageLoad = {
+        ...runs[0]!,
+        crosscheckMs: mid('crosscheckMs'), maxCrosscheckMsInTask: mid('maxCrosscheckMsInTask'),
+        taskMsWith: mid('taskMsWith'), taskMsWithout: mid('taskMsWithout'),
+        longTasksCaused: runs.reduce((s, x) => s + x.longTasksCaused, 0),
+        longTasksWith: Math.max(...runs.map((x) => x.longTasksWith)),
+        longTasksWithout: Math.max(...runs.map((x) => x.longTasksWithout)),
+      };
+      loads.push(load);
+      log(`page ${p.name}: ${load.verdict ?? 'no verdict'}, Crosscheck ${round(load.crosscheckMs, 2)} ms, page ${round(load.taskMsWithout, 0)} ms`);
+    }
+    const offTopic = loads.filter((l) => l.verdict !== 'ready');
+    if (offTopic.length < loads.length) notes.push(`pages found on-topic: ${loads.filter((l) => l.verdict === 'ready').map((l) => l.page).join(', ')}`);
+    const noVerdict = loads.filter((l) => l.verdict === null);
+    if (noVerdict.length) notes.push(`no verdict from the content script within ${VERDICT_TIMEOUT_MS} ms: ${noVerdict.map((l) => l.page).join(', ')}`);
+
+    // The on-topic article: sidebar timings.
+    const sidebarTimes: number[] = [];
+    const contentTimes: number[] = [];
+    const onTopicCost: number[] = [];
+    let onTopicLong = 0;
+    const sidebarRepeats = opts.quick ? QUICK_SIDEBAR_REPEATS : SIDEBAR_REPEATS;
+    for (let r = -1; r < sidebarRepeats; r++) {
+      const s = await loadOnTopic(withExt.context, server.url('/on-topic/'), sw, origin);
+      if (r < 0) continue; // warm-up: the background's first analysis of the article
+      if (s.sidebarMs !== null) sidebarTimes.push(s.sidebarMs);
+      if (s.contentMs !== null) contentTimes.push(s.contentMs);
+      onTopicCost.push(s.trace.originMs);
+      onTopicLong += s.trace.longTasksCausedByOrigin;
+      if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
+    }
+    if (!sidebarTimes.length) notes.push('the sidebar never appeared on the on-topic article');
+
+    return {
+      pages: pages.map((p) => p.name),
+      repeats,
+      offTopicMainThreadMs: summarize(offTopic.map((l) => l.crosscheckMs)),
+      baselineMainThreadMs: summarize(loads.map((l) => l.taskMsWithout)),
+      withExtensionMainThreadMs: summarize(loads.map((l) => l.taskMsWith)),
+      sidebarMs: sidebarTimes.length ? summarize(sidebarTimes) : null,
+      sidebarContentMs: contentTimes.length ? summarize(contentTimes) : null,
+      onTopicWords: article.words,
+      onTopicMainThreadMs: onTopicCost.length ? summarize(onTopicCost) : null,
+      longTasks: loads.reduce((s, l) => s + l.longTasksCaused, 0) + onTopicLong,
+      longTasksOnTopic: onTopicLong,
+      loads,
+      notes: [...new Set(notes)],
+    };
+  } finally {
+    await withExt.close();
+    await without.close();
+    await server.close();
+  }
+}
+
+/** The seeds' paragraphs, in order, until the article reaches ON_TOPIC_WORDS, in a real page's markup. */
+function onTopicArticle(): { html: string; words: number } {
+  const seeds = seedReports();
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (const seed of seeds.slice().reverse()) {
+    for (const p of seed.text.split('\n\n')) {
+      if (words >= ON_TOPIC_WORDS) break;
+      paragraphs.push(p);
+      words += p.split(/\s+/).length;
+    }
+  }
+  const host = savedPages().find((p) => p.name === ON_TOPIC_HOST)!;
+  const headline = seeds.at(-1)?.title ?? 'North Korea sends troops to aid Russia’s war in Ukraine';
+  return { html: withArticle(host.html, headline, paragraphs), words };
+}
+
+interface Loaded {
+  verdict: string | null;
+  taskDurationMs: number;
+  trace: ReturnType<typeof analyzeTrace>;
+}
+
+/** One traced load in a fresh tab; with the extension, waits for the content script's verdict. */
+async function loadOnce(context: BrowserContext, url: string, sw: Worker | null, origin: string): Promise<Loaded> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await startTracing(cdp);
+    await page.goto(url, { waitUntil: 'load' });
+    const verdict = sw ? await waitForVerdict(sw, url) : null;
+    await page.waitForTimeout(SETTLE_MS);
+    const metrics = await cdp.send('Performance.getMetrics');
+    const events = await stopTracing(cdp);
+    const taskDuration = metrics.metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    return { verdict, taskDurationMs: taskDuration * 1000, trace: analyzeTrace(events, url, origin) };
+  } finally {
+    await page.close();
+  }
+}
+
+interface OnTopicLoad extends Loaded {
+  sidebarMs: number | null;
+  contentMs: number | null;
+}
+
+/** Selectors that mean the sidebar frame shows its result (a claim group, or the collapsed handle's count). */
+const SIDEBAR_READY = '.group, .handle__count, .panel__summary';
+
+async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string): Promise<OnTopicLoad> {
+  const page = await context.newPage();
+  try {
+    // Records, in the page's own clock, when the sidebar's host element arrives.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __sidebarAt?: number };
+      new MutationObserver((records, observer) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.nodeName === 'CROSSCHECK-SIDEBAR') {
+              w.__sidebarAt = performance.now();
+              observer.disconnect();
+            }
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await startTracing(cdp);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const verdict = await waitForVerdict(sw, url);
+    let sidebarMs: number | null = null;
+    let contentMs: number | null = null;
+    const timing = await page
+      .waitForFunction(() => (window as unknown as { __sidebarAt?: number }).__sidebarAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
+      .then(() =>
+        page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const at = (window as unknown as { __sidebarAt: number }).__sidebarAt;
+          return { sidebarMs: at - nav.domContentLoadedEventStart, dclEpoch: performance.timeOrigin + nav.domContentLoadedEventStart };
+        }),
+      )
+      .catch(() => null);
+    if (timing) {
+      sidebarMs = timing.sidebarMs;
+      const frame = await waitForSidebarFrame(page);
+      if (frame) {
+        // Polled inside the frame at each animation frame, so the time is the frame's own, not the bench's.
+        const shownAt = await frame
+          .evaluate(async (selector) => {
+            const deadline = performance.now() + 8_000;
+            while (!document.querySelector(selector) && performance.now() < deadline) {
+              await new Promise((r) => requestAnimationFrame(() => r(null)));
+            }
+            return document.querySelector(selector) ? performance.timeOrigin + performance.now() : null;
+          }, SIDEBAR_READY)
+          .catch(() => null);
+        if (shownAt !== null) contentMs = shownAt - timing.dclEpoch;
+      }
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const events = await stopTracing(cdp);
+    return { verdict, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs };
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitForSidebarFrame(page: Page) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(20);
+  }
+  return null;
+}
+
+/** The status the background keeps for the tab showing `url` (storage.session), once it is a verdict. */
+async function waitForVerdict(sw: Worker, url: string): Promise<string | null> {
+  const deadline = Date.now() + VERDICT_TIMEOUT_MS;
+  const final = new Set(['off-topic', 'not-article', 'ready', 'error', 'paused']);
+  while (Date.now() < deadline) {
+    const status = await sw.evaluate(async (u) => {
+      const all = (await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null));
+      for (const v of Object.values(all)) {
+        const s = v as { url?: string; status?: string };
+        if (s?.url === u && s.status) return s.status;
+      }
+      return null;
+    }, url);
+    if (status && final.has(status)) return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
+async function startTracing(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+  });
+}
+
+async function stopTracing(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'utf8'));
+    if (r.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+}
+

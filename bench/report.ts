@@ -1,0 +1,196 @@
+// The bench's output: the JSON object (stable names, documented in docs/performance.md),
+// the goals of issue 6 checked against it, and the readable report.
+
+import type { MatchingResult, MatchingSize } from './matching';
+import { GOALS as MATCH_GOALS } from './matching';
+import type { PageResult } from './page';
+import type { PipelineResult } from './pipeline';
+import type { SizeResult } from './size';
+import type { StorageResult } from './storage';
+import type { Summary } from './stats';
+import { formatNumber, formatTable, kb, section } from './table';
+
+export const GOALS = {
+  matchingAt: 100_000,
+  speedup: MATCH_GOALS.speedup,
+  recallAt5: MATCH_GOALS.recallAt5,
+  articleMatchMs: MATCH_GOALS.articleMs,
+  offTopicPageMs: 5,
+  sidebarMs: 150,
+  longTasks: 0,
+  contentScriptGzipBytes: 40 * 1024,
+} as const;
+
+export interface Goal {
+  goal: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export interface BenchResult {
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGB: number;
+    node: string;
+    platform: string;
+    chromium: string | null;
+    date: string;
+    gcExposed: boolean;
+    quick: boolean;
+  };
+  matching: MatchingSize[] | null;
+  matchingInfo: Omit<MatchingResult, 'sizes'> | null;
+  pipeline: PipelineResult | null;
+  page: PageResult | null;
+  size: SizeResult | null;
+  storage: StorageResult | null;
+  /** Sections that failed, with the reason. */
+  errors: Record<string, string>;
+  goals: Goal[];
+  totalSeconds: number;
+}
+
+const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${formatNumber(x)} ms`);
+
+export function evaluateGoals(r: BenchResult): Goal[] {
+  const goals: Goal[] = [];
+  const largest = r.matching?.find((m) => m.corpusClaims === GOALS.matchingAt) ?? null;
+  const at = largest ? '100,000 claims' : 'largest corpus measured';
+  const m = largest ?? r.matching?.at(-1) ?? null;
+  if (m) {
+    goals.push({ goal: `matching ${at}: speed-up over naive`, target: `≥ ${GOALS.speedup}×`, measured: `${formatNumber(m.speedup)}×`, met: largest ? m.speedup >= GOALS.speedup : null });
+    goals.push({
+      goal: `matching ${at}: recall@5 vs naive`, target: `≥ ${GOALS.recallAt5}`,
+      measured: m.recallAt5 === null ? '–' : `${m.recallAt5} (${m.recallQueries} queries, ${m.recallSource})`,
+      met: largest && m.recallAt5 !== null ? m.recallAt5 >= GOALS.recallAt5 : null,
+    });
+    goals.push({ goal: `matching ${at}: whole article (median)`, target: `< ${GOALS.articleMatchMs} ms`, measured: ms(m.crosscheckMs.median), met: largest ? m.crosscheckMs.median < GOALS.articleMatchMs : null });
+  }
+  if (r.page) {
+    goals.push({ goal: 'off-topic page: main-thread cost (p95 over pages)', target: `< ${GOALS.offTopicPageMs} ms`, measured: `${ms(r.page.offTopicMainThreadMs.p95)} (max ${ms(r.page.offTopicMainThreadMs.max)})`, met: r.page.offTopicMainThreadMs.p95 < GOALS.offTopicPageMs });
+    goals.push({ goal: 'long tasks caused by Crosscheck', target: `${GOALS.longTasks}`, measured: String(r.page.longTasks), met: r.page.longTasks === GOALS.longTasks });
+    goals.push({
+      goal: 'sidebar visible after DOMContentLoaded (p95)', target: `≤ ${GOALS.sidebarMs} ms`,
+      measured: r.page.sidebarMs ? `${ms(r.page.sidebarMs.p95)} (median ${ms(r.page.sidebarMs.median)})` : 'never shown',
+      met: r.page.sidebarMs ? r.page.sidebarMs.p95 <= GOALS.sidebarMs : false,
+    });
+  }
+  if (r.size) {
+    const gz = r.size.contentScriptGzipBytes;
+    goals.push({ goal: 'content script, gzipped', target: `< ${kb(GOALS.contentScriptGzipBytes)}`, measured: kb(gz), met: gz === null ? null : gz < GOALS.contentScriptGzipBytes });
+  }
+  return goals;
+}
+
+export function printReport(r: BenchResult): string {
+  const out: string[] = [];
+  const mc = r.machine;
+  out.push(`Crosscheck benchmarks — ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB, Node ${mc.node}${mc.chromium ? `, ${mc.chromium}` : ''}`);
+  out.push(`${mc.date}${mc.quick ? '  (--quick: smaller samples)' : ''}; ${r.totalSeconds} s`);
+
+  if (r.matching) {
+    out.push(section('Matching: 40-claim article against synthetic corpora (+ the 5 seeds)'));
+    out.push(
+      formatTable(
+        ['corpus claims', 'indexed', 'Crosscheck median', 'p95', 'naive (article)', 'naive timed on', 'speed-up', 'recall@5', 'score-aware', 'index build', 'heap/claim', 'JSON/claim'],
+        r.matching.map((m) => [
+          m.corpusClaims, m.indexedClaims, ms(m.crosscheckMs.median), ms(m.crosscheckMs.p95), ms(m.naiveMs.median),
+          m.naiveSampled ? `${m.naiveSampleSize} of ${m.claims} queries` : `all ${m.claims}`,
+          `${formatNumber(m.speedup)}×`, m.recallAt5 === null ? '–' : `${m.recallAt5} (${m.recallQueries}q, ${m.recallSource})`,
+          m.recallAt5ScoreAware, ms(m.indexBuildMs), m.bytesPerClaim === null ? '–' : `${formatNumber(m.bytesPerClaim)} B`, `${formatNumber(m.serializedBytesPerClaim)} B`,
+        ]),
+      ),
+    );
+    if (r.matchingInfo) {
+      const a = r.matchingInfo.article;
+      out.push(`Article: ${a.sentences} claim sentences, ${a.claimsExtracted} extracted as claims by lib/claims.ts.`);
+      if (a.notExtracted.length) out.push(`Not extracted: ${a.notExtracted.map((s) => `"${s.slice(0, 70)}${s.length > 70 ? '…' : ''}"`).join('; ')}`);
+    }
+    for (const m of r.matching) {
+      if (!m.breakdown) continue;
+      out.push(`\nWhere the matcher's time goes at ${m.corpusClaims.toLocaleString('en-US')} claims (V8 sampling profile, ${m.breakdown.runs} runs, ${ms(m.breakdown.msPerRun)} per run under the profiler):`);
+      out.push(formatTable(['stage (inclusive)', 'ms/run', 'share'], m.breakdown.stages.map((s) => [s.name, s.ms, `${Math.round(s.share * 100)}%`])));
+      out.push(formatTable(['hottest (self)', 'ms/run', 'share'], m.breakdown.hottest.map((s) => [s.name, s.selfMs, `${Math.round(s.share * 100)}%`])));
+    }
+    notes(out, r.matchingInfo?.notes);
+  }
+
+  if (r.pipeline) {
+    const p = r.pipeline;
+    out.push(section(`Page pipeline in Node: ${p.pages} saved real pages (linkedom, ${p.repeats} runs each, median per page)`));
+    const row = (name: string, s: Summary | null) => [name, s ? s.n : 0, ms(s?.median), ms(s?.p95), ms(s?.max)];
+    out.push(
+      formatTable(['step', 'pages', 'median', 'p95', 'max'], [
+        row('verdict (every step taken)', p.offTopicRejectMs),
+        row('cheap check only', p.cheapCheckMs),
+        row('pages past the cheap check', p.fullPathMs),
+        row(`on-topic: full analysis`, p.onTopicAnalysisMs),
+        row(`  content script part`, p.onTopicContentScriptMs),
+        row(`  background part`, p.onTopicBackgroundMs),
+      ]),
+    );
+    out.push(`Verdicts: ${Object.entries(p.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}; wrongly on-topic: ${p.falseOnTopic.length ? p.falseOnTopic.join(', ') : 'none'}.`);
+    out.push(`On-topic pages (5 seeds × ${p.onTopicPages / 5} real layouts): ${p.onTopicFound}/${p.onTopicPages} found on-topic.`);
+    out.push(`Slowest: ${p.slowest.map((s) => `${s.page} (${s.kb} KB, ${s.verdict}) ${ms(s.ms)}`).join('; ')}`);
+    notes(out, p.notes);
+  }
+
+  if (r.page) {
+    const p = r.page;
+    out.push(section(`In Chromium: ${p.pages.length} real pages, with and without the extension (${p.repeats} loads each)`));
+    out.push(
+      formatTable(
+        ['page', 'KB', 'verdict', 'Crosscheck main thread', 'longest in one task', 'page without ext', 'page with ext', 'long tasks caused'],
+        p.loads.map((l) => [l.page, l.kb, l.verdict ?? '–', ms(l.crosscheckMs), ms(l.maxCrosscheckMsInTask), ms(l.taskMsWithout), ms(l.taskMsWith), l.longTasksCaused]),
+      ),
+    );
+    out.push(
+      formatTable(['figure', 'median', 'p95', 'max'], [
+        ['Crosscheck on off-topic pages', ms(p.offTopicMainThreadMs.median), ms(p.offTopicMainThreadMs.p95), ms(p.offTopicMainThreadMs.max)],
+        ['page main thread, no extension', ms(p.baselineMainThreadMs.median), ms(p.baselineMainThreadMs.p95), ms(p.baselineMainThreadMs.max)],
+        ['page main thread, with extension', ms(p.withExtensionMainThreadMs.median), ms(p.withExtensionMainThreadMs.p95), ms(p.withExtensionMainThreadMs.max)],
+        [`DCL → sidebar in page (${p.onTopicWords}-word article)`, ms(p.sidebarMs?.median), ms(p.sidebarMs?.p95), ms(p.sidebarMs?.max)],
+        ['DCL → sidebar shows the claims', ms(p.sidebarContentMs?.median), ms(p.sidebarContentMs?.p95), ms(p.sidebarContentMs?.max)],
+        ['Crosscheck on the on-topic article', ms(p.onTopicMainThreadMs?.median), ms(p.onTopicMainThreadMs?.p95), ms(p.onTopicMainThreadMs?.max)],
+      ]),
+    );
+    out.push(`Long tasks (≥ 50 ms) caused by Crosscheck: ${p.longTasks} (on the on-topic article: ${p.longTasksOnTopic}).`);
+    notes(out, p.notes);
+  }
+
+  if (r.size) {
+    out.push(section(`Bundle sizes (${r.size.buildDir}, zlib level 9)`));
+    out.push(formatTable(['entrypoint', 'raw', 'gzip', 'largest modules (raw bytes in the bundle)'], r.size.entrypoints.map((e) => [e.name, kb(e.rawBytes), kb(e.gzipBytes), e.top.slice(0, 5).map((t) => `${t.module} ${kb(t.bytes)}`).join(', ')])));
+  }
+
+  if (r.storage) {
+    const s = r.storage;
+    out.push(section('Storage in Chromium (IndexedDB through the background)'));
+    out.push(
+      formatTable(['figure', 'value'], [
+        ['seed install (5 reports), median', ms(s.seedInstallMs)],
+        ['  the same request with seeds present', ms(s.seedCheckMs)],
+        [`import of ${s.corpus10kReports.toLocaleString('en-US')} reports (${kb(s.corpus10kFileBytes)} JSON)`, ms(s.corpus10kInstallMs)],
+        ['  database growth (storage.estimate)', kb(s.corpus10kBytes)],
+        ['first analysis after the import (index build)', ms(s.firstAnalysisAfterImportMs)],
+        ['next analysis (index warm)', ms(s.warmAnalysisMs)],
+      ]),
+    );
+    notes(out, s.notes);
+  }
+
+  if (Object.keys(r.errors).length) {
+    out.push(section('Sections that could not run'));
+    for (const [k, v] of Object.entries(r.errors)) out.push(`${k}: ${v}`);
+  }
+
+  out.push(section('Goals (issue 6)'));
+  out.push(formatTable(['goal', 'target', 'measured', 'met'], r.goals.map((g) => [g.goal, g.target, g.measured, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'])));
+  return out.join('\n');
+}
+
+function notes(out: string[], list: string[] | undefined): void {
+  for (const n of list ?? []) out.push(`note: ${n}`);
+}

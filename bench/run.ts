@@ -1,0 +1,148 @@
+// `npm run bench`: Crosscheck's performance on this machine, as a readable report, or
+// as one JSON object with `-- --json`. Flags:
+//   --json            JSON on stdout (progress goes to stderr)
+//   --quick           smaller samples, for a fast check that the bench runs
+//   --only a,b        sections: matching, pipeline, page, size, storage
+//   --naive-full      compute the naive baseline for all 40 queries at every size (slow:
+//                     minutes, on every core) and store it in bench/naive-truth.json
+// Every input is read from the repo and ../shared, generated with fixed seeds.
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { measureMatching, type MatchingResult } from './matching';
+import { measurePipeline, type PipelineResult } from './pipeline';
+import { measurePage, type PageResult } from './page';
+import { BENCH_CHROME_BUILD, buildForBench, measureSize, type SizeResult } from './size';
+import { measureStorage, type StorageResult } from './storage';
+import { chromiumAvailable, CHROMIUM_PATH } from './browser';
+import { benchArticle } from './fixtures';
+import { evaluateGoals, printReport, type BenchResult } from './report';
+
+const SECTIONS = ['size', 'matching', 'pipeline', 'page', 'storage'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+function parseArgs(argv: string[]) {
+  const json = argv.includes('--json');
+  const quick = argv.includes('--quick');
+  const naiveFull = argv.includes('--naive-full');
+  const onlyArg = argv.find((a) => a.startsWith('--only'));
+  let only: SectionName[] = [...SECTIONS];
+  if (onlyArg) {
+    const value = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
+    only = value.split(',').map((s) => s.trim()).filter(Boolean) as SectionName[];
+    const unknown = only.filter((s) => !SECTIONS.includes(s));
+    if (unknown.length) throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  }
+  return { json, quick, naiveFull, only };
+}
+
+/** global.gc without a node flag: heap deltas then measure what is retained, not garbage. */
+function exposeGc(): boolean {
+  if (typeof (globalThis as { gc?: unknown }).gc === 'function') return true;
+  try {
+    setFlagsFromString('--expose-gc');
+    (globalThis as { gc?: unknown }).gc = runInNewContext('gc');
+    return typeof (globalThis as { gc?: unknown }).gc === 'function';
+  } catch {
+    return false;
+  }
+}
+
+function chromiumVersion(): string | null {
+  if (!chromiumAvailable()) return null;
+  try {
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+  const gc = exposeGc();
+  const started = performance.now();
+  const cpu = cpus();
+  const result: BenchResult = {
+    machine: {
+      cpu: cpu[0]?.model.trim() ?? 'unknown',
+      cores: cpu.length,
+      memoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${platform()} ${release()}`,
+      chromium: args.only.some((s) => s === 'page' || s === 'storage') ? chromiumVersion() : null,
+      date: new Date().toISOString(),
+      gcExposed: gc,
+      quick: args.quick,
+    },
+    matching: null,
+    matchingInfo: null,
+    pipeline: null,
+    page: null,
+    size: null,
+    storage: null,
+    errors: {},
+    goals: [],
+    totalSeconds: 0,
+  };
+
+  const run = async <T>(name: SectionName, fn: () => Promise<T>): Promise<T | null> => {
+    if (!args.only.includes(name)) return null;
+    const t0 = performance.now();
+    log(`${name}…`);
+    try {
+      const value = await fn();
+      log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      return value;
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      result.errors[name] = message;
+      log(`${name} failed: ${message}`);
+      return null;
+    }
+  };
+
+  // The build first: sizes come from it and both browser sections load it.
+  let built = false;
+  result.size = await run('size', async (): Promise<SizeResult> => {
+    const size = await measureSize();
+    built = true;
+    return size;
+  });
+  const ensureBuild = async () => {
+    if (built) return;
+    log('building the extension (.output/bench/chrome-mv3)…');
+    await buildForBench();
+    built = true;
+  };
+  const matching = await run('matching', (): Promise<MatchingResult> => measureMatching({ quick: args.quick, naiveFull: args.naiveFull, log }));
+  if (matching) {
+    const { sizes, ...info } = matching;
+    result.matching = sizes;
+    result.matchingInfo = info;
+  }
+  result.pipeline = await run('pipeline', (): Promise<PipelineResult> => measurePipeline({ quick: args.quick }));
+  result.page = await run('page', async (): Promise<PageResult> => {
+    if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+    await ensureBuild();
+    return measurePage(BENCH_CHROME_BUILD, { quick: args.quick, log });
+  });
+  result.storage = await run('storage', async (): Promise<StorageResult> => {
+    if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+    await ensureBuild();
+    const article = benchArticle();
+    return measureStorage(BENCH_CHROME_BUILD, { quick: args.quick, article: { title: article.title, text: article.text } });
+  });
+
+  result.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  result.goals = evaluateGoals(result);
+  if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else process.stdout.write(printReport(result) + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
