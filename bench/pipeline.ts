@@ -9,6 +9,8 @@
 // work is summed. These are Node (linkedom) times; bench/page.ts measures Chromium.
 
 import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/crosscheck.content/detect';
+import { buildCorpusIndex } from '../lib/corpus-index';
+import type { PageSnapshot } from '../lib/protocol';
 import { pageDocument } from './dom';
 import { loadEngine } from './engine';
 import { savedPages, seedReports, type SavedPage } from './fixtures';
@@ -67,12 +69,9 @@ export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<P
     notes.push(`background analysis left out: ${error.message}`);
     return null;
   });
-  const index = engine ? engine.buildCorpusIndex(seedReports()) : null;
-  const analyze = (snapshot: { title: string | null; text: string; article: unknown }) =>
-    engine!.analyzeArticleText({ title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article }, index, { sensitivity: SENSITIVITY }) as {
-      topic: { onTopic: boolean };
-      claims: unknown[];
-    };
+  const index = buildCorpusIndex(seedReports());
+  const analyze = (snapshot: PageSnapshot) =>
+    engine!.analyzeArticleText({ title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article }, index, { sensitivity: SENSITIVITY });
 
   const runPath = (doc: Document, url: string): PathTiming => {
     const t: PathTiming = { verdict: 'cheap-reject', total: 0, cheap: 0, readerable: 0, extract: 0, analyze: 0, claims: 0 };
