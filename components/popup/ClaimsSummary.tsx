@@ -17,7 +17,8 @@ function sourceLine(m: Pick<ClaimMatch, 'reportTitle' | 'outlet' | 'date'>): str
   return [m.outlet, m.reportTitle ?? 'Untitled report', m.date].filter(Boolean).join(' · ');
 }
 
-export function ClaimsSummary({ summary }: { summary: ClaimSummary }) {
+/** How many claims the page makes and how many of them the corpus backs or contradicts. */
+export function ClaimCounts({ summary }: { summary: ClaimSummary }) {
   return (
     <>
       <ul class="counts" aria-label="Claims on this page" data-testid="claim-counts">
@@ -32,14 +33,21 @@ export function ClaimsSummary({ summary }: { summary: ClaimSummary }) {
         </li>
       </ul>
       {summary.claims === 0 && <p>No checkable claims (numbers, attributed statements, denials, dates) on this page.</p>}
+    </>
+  );
+}
 
+/** The strongest conflicts with their reasons, and the reports that matched. */
+export function ClaimDetails({ summary }: { summary: ClaimSummary }) {
+  return (
+    <>
       {summary.topConflicts.length > 0 && (
         <section aria-labelledby="conflicts-heading" class="block">
           <h2 id="conflicts-heading">Top conflicts</h2>
           <ol class="conflicts" data-testid="top-conflicts">
             {summary.topConflicts.map(({ claim, match }, i) => (
               <li key={i}>
-                <q class="claim">{shorten(claim)}</q>
+                <p class="claim">{shorten(claim)}</p>
                 <p class="why">
                   <span class="badge badge-conflict">Conflicts</span> {match.why}
                 </p>

@@ -3,7 +3,7 @@
 // component knows nothing of messaging (PopupApp wires it).
 
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
-import { ClaimsSummary } from './ClaimsSummary';
+import { ClaimCounts, ClaimDetails } from './ClaimsSummary';
 import { plural } from '../format';
 import { decidePhase, pageUrlOf, stateIsCurrent, summarizeClaims, type PopupInput, type PopupPhase } from './popup-model';
 import { siteOf } from '../../adapters/settings';
@@ -142,7 +142,7 @@ function PhaseBody({ phase, settings, onReload }: { phase: PopupPhase; settings:
         <div data-testid="phase-ready">
           <h2>On topic: {topicLabel(phase.topic.id)}</h2>
           <TopicScore topic={phase.topic} sensitivity={sensitivity} />
-          <ClaimsSummary summary={summarizeClaims(phase.report.claims)} />
+          <ClaimCounts summary={summarizeClaims(phase.report.claims)} />
         </div>
       );
   }
@@ -205,6 +205,8 @@ export function PopupView(props: PopupViewProps) {
       <div class="feedback" aria-live="polite" data-testid="popup-feedback">
         {feedback && <p class={feedback.tone === 'error' ? 'error-text' : 'ok-text'}>{feedback.text}</p>}
       </div>
+
+      {phase.kind === 'ready' && <ClaimDetails summary={summarizeClaims(phase.report.claims)} />}
 
       <footer class="popup-footer">
         <p data-testid="corpus-size">
