@@ -130,14 +130,14 @@ describe('popup and options page in Chromium', () => {
 
     // The seeds disagree on the size of the force (1,500 arrived vs 12,000 planned): the page has conflicts.
     expect(conflicting).toBeGreaterThan(0);
-    expect(await popup.getByTestId('topic-score').textContent()).toBe((Math.round(report.topic.score * 100) / 100).toFixed(2));
-    expect(await popup.getByTestId('topic-evidence').locator('li').allTextContents()).toEqual(report.topic.evidence);
-    expect(await popup.getByTestId('count-claims').textContent()).toBe(`${claims} claims`);
-    expect(await popup.getByTestId('count-corroborated').textContent()).toBe(`${corroborated} corroborated`);
-    expect(await popup.getByTestId('count-conflicting').textContent()).toBe(`${conflicting} conflicting`);
+    await expect.poll(() => popup.getByTestId('topic-score').textContent()).toBe((Math.round(report.topic.score * 100) / 100).toFixed(2));
+    await expect.poll(() => popup.getByTestId('topic-evidence').locator('li').allTextContents()).toEqual(report.topic.evidence);
+    await expect.poll(() => popup.getByTestId('count-claims').textContent()).toBe(`${claims} claims`);
+    await expect.poll(() => popup.getByTestId('count-corroborated').textContent()).toBe(`${corroborated} corroborated`);
+    await expect.poll(() => popup.getByTestId('count-conflicting').textContent()).toBe(`${conflicting} conflicting`);
     const first = popup.getByTestId('top-conflicts').locator('li').first();
-    expect(await first.locator('.why').textContent()).toContain(topConflict!.why);
-    expect(await popup.getByTestId('corpus-size').textContent()).toBe('5 reports in your corpus (5 shipped, 0 added)');
+    await expect.poll(() => first.locator('.why').textContent()).toContain(topConflict!.why);
+    await expect.poll(() => popup.getByTestId('corpus-size').textContent()).toBe('5 reports in your corpus (5 shipped, 0 added)');
 
     // Keyboard: the first control takes focus with a visible ring, Enter opens the sidebar.
     await popup.keyboard.press('Tab');
@@ -162,7 +162,7 @@ describe('popup and options page in Chromium', () => {
     const state = (await tabState(tabId))!;
     console.log(`popup, ${OFF_TOPIC_PAGE}: status ${state.status}, topic ${state.report?.topic.score.toFixed(2) ?? state.topic?.score ?? 'not scored'}`);
     if (state.report) {
-      expect(await popup.getByTestId('topic-score').textContent()).toBe((Math.round(state.report.topic.score * 100) / 100).toFixed(2));
+      await expect.poll(() => popup.getByTestId('topic-score').textContent()).toBe((Math.round(state.report.topic.score * 100) / 100).toFixed(2));
     }
     expect(await popup.getByTestId('claim-counts').count()).toBe(0);
 
