@@ -354,6 +354,5 @@ export function describe(value: unknown): string {
 }
 
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u2028\u2029]/g, '?');
 }

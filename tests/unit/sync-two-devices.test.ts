@@ -211,7 +211,7 @@ describe('saved claims on three devices, randomised', () => {
       fc.asyncProperty(fc.array(opArbitrary, { minLength: 30, maxLength: 90 }), fc.nat(), fc.boolean(), async (ops, networkSeed, keepLocal) => {
         summaries.push(await runScenario(ops, networkSeed, keepLocal ? 'keep-local' : 'remote-wins'));
       }),
-      { seed: Number(process.env.SYNC_SEED ?? 20241021), numRuns: Number(process.env.SYNC_RUNS ?? 40), endOnFailure: true },
+      { seed: Number(process.env.SYNC_SEED ?? 20241021), numRuns: Number(process.env.SYNC_RUNS ?? 100), endOnFailure: true },
     );
     const total = (field: keyof Omit<RunSummary, 'byKind'>) => summaries.reduce((sum, run) => sum + run[field], 0);
     const kinds: Record<string, number> = {};
@@ -225,6 +225,6 @@ describe('saved claims on three devices, randomised', () => {
         `  final: ${total('live')} live claims, ${total('removed')} claims removed; every device equal to the last-writer-wins oracle in ${summaries.length}/${summaries.length} runs`,
       ].join('\n'),
     );
-    expect(summaries.length).toBe(Number(process.env.SYNC_RUNS ?? 40));
+    expect(summaries.length).toBe(Number(process.env.SYNC_RUNS ?? 100));
   });
 });

@@ -1,0 +1,75 @@
+// The two thin adapters (browser.storage.sync as SyncArea, browser.storage.local as
+// LocalStore) wired to the engine, over WXT's fake browser.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browserLocalClaimsStore, LOCAL_CLAIM_PREFIX, LOCAL_META_KEY } from '../../adapters/local-claims-store';
+import { browserSyncArea } from '../../adapters/sync-area';
+import { SavedClaimsSync } from '../../lib/sync/engine';
+import { encodeClaim, claimIdFor, type SavedClaim } from '../../lib/sync/format';
+import { claimInput, FakeClock } from './sync-harness';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+async function engineOverBrowser(clock: FakeClock) {
+  const engine = new SavedClaimsSync({ area: browserSyncArea(), local: browserLocalClaimsStore(), now: clock.now, log: () => {} });
+  await engine.start();
+  return engine;
+}
+
+describe('saved claims over browser.storage', () => {
+  it('writes claims to storage.sync and keeps its own copy in storage.local', async () => {
+    const clock = new FakeClock();
+    const engine = await engineOverBrowser(clock);
+    const { claim } = await engine.save(claimInput(1));
+    await engine.flush();
+    const synced = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(synced).sort()).toEqual([`c:${claim.id}`, 'meta']);
+    expect(synced[`c:${claim.id}`]).toMatchObject({ v: 1, x: claimInput(1).text });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(local[LOCAL_CLAIM_PREFIX + claim.id]).toMatchObject({ synced: true, version: { id: claim.id, text: claimInput(1).text } });
+    expect(local[LOCAL_META_KEY]).toMatchObject({ deviceId: engine.deviceId });
+    expect(engine.deviceId).toMatch(/^[0-9a-z]{8}$/);
+  });
+
+  it('picks up what another device wrote to sync, and ignores changes to other storage areas', async () => {
+    const clock = new FakeClock();
+    const engine = await engineOverBrowser(clock);
+    const url = 'https://www.bbc.com/news/articles/c4g0';
+    const text = 'Kyiv says the first units are already near the front.';
+    const remote: SavedClaim = {
+      id: claimIdFor(url, text),
+      url,
+      title: 'Ukraine war',
+      text,
+      stance: { corroborates: 1, conflicts: 0, summary: 'agrees' },
+      savedAt: clock.time - 5_000,
+      note: 'from the phone',
+      updatedAt: { wall: clock.time - 5_000, count: 0, device: 'phone123' },
+    };
+    const encoded = encodeClaim(remote);
+    if (!encoded.ok) throw new Error('fits');
+    await fakeBrowser.storage.sync.set({ [encoded.item.key]: encoded.item.value });
+    await fakeBrowser.storage.local.set({ [`c:${remote.id}`]: encoded.item.value }); // same key, other area: not sync
+    await engine.whenIdle();
+    expect(engine.list()).toEqual([expect.objectContaining({ id: remote.id, note: 'from the phone', synced: true })]);
+
+    await fakeBrowser.storage.sync.remove(encoded.item.key); // fake reports newValue: null
+    await engine.whenIdle();
+    expect(engine.get(remote.id)).toMatchObject({ synced: false, syncNote: 'Waiting to sync.' }); // kept, and written back
+  });
+
+  it('starts again from storage.local after a restart, with the same device id', async () => {
+    const clock = new FakeClock();
+    const first = await engineOverBrowser(clock);
+    await first.save(claimInput(2));
+    const deviceId = first.deviceId;
+    first.stop();
+    const second = await engineOverBrowser(clock);
+    expect(second.deviceId).toBe(deviceId);
+    expect(second.list().map((claim) => claim.text)).toEqual([claimInput(2).text]);
+    expect(second.status()).toMatchObject({ state: 'pending', pendingCount: 1 });
+  });
+});
