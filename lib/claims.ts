@@ -111,6 +111,9 @@ const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw'
 /** Characters around an event word in which its role (intelligence, combat) is read. */
 export const ROLE_WINDOW_CHARS = 60;
 
+/** Denials and silences that judge their whole clause rather than what follows them. */
+const PREDICATIVE_CUE =
+  /^(?:groundless|baseless|unfounded|fake news|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:has|have) not been (?:officially )?confirmed)/;
 const CLAUSE_BREAK = /,?\s+but\s+|;\s*|,\s+(?:although|though|while|whereas)\s+|\s+-\s+|:\s+(?=\S)/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WHEN =
@@ -121,7 +124,9 @@ const PERSON_FRAME = new RegExp(
     String.raw`(?:,[^,]{1,80},|\s+(?:from|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,6})?\s+`,
   'gu',
 );
-const PRONOUN_SPEAKER = /\b(?:he|she|they)\s+(?:said|says|stressed|added|noted|remarked|told|warned|insisted|explained|stated|emphasi[sz]ed)\b/;
+/** A speaker named only by a pronoun or a role ("he said", "the agency told lawmakers"): the previous speaker. */
+const PRONOUN_SPEAKER =
+  /\b(?:he|she|they|the (?:agency|ministry|official|spokes(?:man|woman|person)|minister|president|service|office|military|kremlin|envoy|ambassador))\s+(?:(?:later|also|then|further|previously|earlier|separately)\s+)?(?:said|says|stressed|added|noted|remarked|told|warned|insisted|explained|stated|emphasi[sz]ed|estimated|reported)\b/;
 
 export function newDocumentContext(): DocumentContext {
   return { lastAttribution: null, bySurname: new Map() };
@@ -153,6 +158,11 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
   for (const [from, to] of clauses) {
     events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions));
   }
+  addImpliedEvents(events, quantities, folded);
+  // "… is not under consideration," the official said: an unnamed denier is the speaker.
+  const speaker = attribution ?? openingSource(text, sourceMentions);
+  const speakerActor = speaker ? (sourceEntry(speaker)?.actor ?? (STORY_ACTORS.has(speaker) ? speaker : null)) : null;
+  if (speakerActor) for (const e of events) if (e.polarity !== 'asserts' && e.actors.length === 0) e.actors = [speakerActor];
   const negative = events.find((e) => e.polarity === 'denies') ?? events.find((e) => e.polarity === 'no-comment');
   const predicates = unique(events.map((e) => e.family));
   const hedge = /\b(?:may|might|could|reportedly|allegedly|alleged|purportedly|possibly|likely|probably|believed to|thought to|said to be|suggests?|unconfirmed|unverified|claimed to|potential|possible|expected to|plans? to|intends? to|preparing to)\b/.exec(folded);
@@ -165,7 +175,7 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
     quantities,
     attribution,
     via,
-    speaker: attribution ?? openingSource(text, sourceMentions),
+    speaker,
     polarity: negative?.polarity ?? 'asserts',
     polarityCue: negative?.cue ?? null,
     polarityActors: negative?.actors ?? [],
@@ -199,7 +209,8 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   if (c.attribution && c.predicates.length > 0) reasons.push('attributed');
   if (c.events.some((e) => e.polarity === 'denies')) reasons.push('denial');
   if (c.events.some((e) => e.polarity === 'no-comment')) reasons.push('no comment');
-  if (c.predicates.some((p) => STORY_EVENTS.has(p))) reasons.push('event');
+  // An event without a named force, source or count ("The deployment has alarmed Kyiv's allies") presupposes, not claims.
+  if (c.predicates.some((p) => STORY_EVENTS.has(p)) && (c.force || c.attribution || c.quantities.length)) reasons.push('event');
   if (c.when && c.predicates.length > 0) reasons.push('dated');
   return reasons;
 }
@@ -232,7 +243,9 @@ function clauseEvents(
   const silence = firstMatchAt(NO_COMMENT_CUES, clause);
   const cue = denial ?? silence;
   const polarity: Polarity = denial ? 'denies' : silence ? 'no-comment' : 'asserts';
-  const cueStart = cue ? cue.index : Infinity;
+  // "Sending combat units is not under consideration": a judgement on the clause covers all of it;
+  // a verb ("denied", "will not send") covers what follows it.
+  const cueStart = !cue ? Infinity : PREDICATIVE_CUE.test(cue.text) ? -1 : cue.index;
   const cueActors = !cue
     ? []
     : /^neither\b/.test(cue.text)
@@ -272,6 +285,18 @@ function clauseEvents(
 }
 
 /**
+ * A count of troops somewhere is a deployment, a count of the dead is casualties, even
+ * when no verb says so ("11,000 North Korean soldiers are now in Russia").
+ */
+function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], folded: string): void {
+  for (const q of quantities) {
+    const family = q.kind === 'casualties' ? 'casualty' : CORE_FAMILY;
+    if (events.some((e) => e.family === family)) continue;
+    events.push({ family, polarity: 'asserts', cue: null, actors: [], role: roleOf(folded), implied: true });
+  }
+}
+
+/**
  * Who denies or stays silent: a source named before the cue in the clause, else an
  * actor there (if the clause has its own subject), else the sentence's first source.
  */
@@ -308,13 +333,18 @@ function findAttribution(
   actorMentions: Mention[],
   context: DocumentContext | undefined,
 ): { attribution: string | null; via: string | null } {
-  const framed = sources.filter((m) => isFramed(folded, m));
+  // "Neither Moscow nor Pyongyang has commented": names inside a silence are not its speakers.
+  const silences: [number, number][] = [];
+  NO_COMMENT_CUES.lastIndex = 0;
+  for (let m = NO_COMMENT_CUES.exec(folded); m; m = NO_COMMENT_CUES.exec(folded)) silences.push([m.index, m.index + m[0].length]);
+  const speaking = (m: Mention) => !silences.some(([a, b]) => m.start >= a && m.start < b);
+  const framed = sources.filter((m) => speaking(m) && isFramed(folded, m));
   const originals = framed.filter((m) => sourceEntry(m.id)?.kind !== 'outlet');
   const outlets = framed.filter((m) => sourceEntry(m.id)?.kind === 'outlet');
   let attribution: string | null = originals.length ? originals[originals.length - 1]!.id : null;
-  if (!attribution) attribution = personSource(text, folded, context);
+  if (!attribution) attribution = personSource(text, folded, context, [...sources, ...actorMentions]);
   if (!attribution) {
-    const framedActor = actorMentions.find((m) => isFramed(folded, m, true));
+    const framedActor = actorMentions.find((m) => speaking(m) && isFramed(folded, m, true));
     if (framedActor) attribution = framedActor.id;
   }
   if (!attribution && context?.lastAttribution && PRONOUN_SPEAKER.test(folded)) attribution = context.lastAttribution;
@@ -330,7 +360,7 @@ function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
   const after = folded.slice(m.end, m.end + 120);
   if (/reports?$/.test(mentionText) && /^\s+(?:that|suggest|indicate|say|said)\b/.test(after)) return true;
   if (!actorOnly && /^(?:\s+[\p{L}'-]+){0,3}\s+as\s+saying\b/u.test(after)) return true;
-  if (!actorOnly && /^,?\s+(?:who|which)\s+/.test(after)) return REPORTING_VERBS.test(after.replace(/^,?\s+(?:who|which)\s+/, ''));
+  if (!actorOnly && /^,?\s+(?:who|which)\s+/.test(after) && REPORTING_VERBS.test(after.replace(/^,?\s+(?:who|which)\s+/, ''))) return true;
   // An actor speaks only when the verb follows its name ("Seoul believes", "Russia denied").
   if (actorOnly) return !after.startsWith("'s") && /^\s+/.test(after) && REPORTING_VERBS.test(after.trimStart()) && !/^\s+\w+\s+to be\b/.test(after);
   // "Zelensky's office said": a possessive needs a noun before the verb ("South Korea's claims" is no frame).
@@ -349,11 +379,16 @@ function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
 }
 
 /** A named person framed as speaker ("Valeriy Ryabykh suggests", "Moon Seong-mok from the … warns"). */
-function personSource(text: string, folded: string, context: DocumentContext | undefined): string | null {
+function personSource(text: string, folded: string, context: DocumentContext | undefined, known: Mention[]): string | null {
   PERSON_FRAME.lastIndex = 0;
   for (let m = PERSON_FRAME.exec(text); m; m = PERSON_FRAME.exec(text)) {
     const after = folded.slice(m.index + m[0].length);
     if (!REPORTING_VERBS.test(after)) continue;
+    // A possessive is not a speaker ("South Korea's claims"); nor is a name the lexicon already knows.
+    if (/['’]s$/.test(m[1]!)) continue;
+    const nameStart = m.index;
+    const nameEnd = m.index + m[1]!.length;
+    if (known.some((k) => k.start < nameEnd && k.end > nameStart && (k.end - k.start) >= (nameEnd - nameStart) / 2)) continue;
     const words = m[1]!.split(/\s+/);
     while (words.length && TITLES.test(words[0]!)) words.shift();
     if (words.length === 0) continue;
@@ -373,9 +408,13 @@ function personSource(text: string, folded: string, context: DocumentContext | u
 }
 
 function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, sources: Mention[]): void {
+  // A named speaker is later "Minister Kim" (Korean names put the family name first) or "Singh".
   for (const m of sources) {
-    const words = text.slice(m.start, m.end).split(/[\s-]+/);
-    if (words.length >= 2 && words.length <= 3 && /^\p{Lu}/u.test(words[0]!)) context.bySurname.set(words[0]!.toLowerCase(), m.id);
+    const words = text.slice(m.start, m.end).split(/\s+/);
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) {
+      context.bySurname.set(words[0]!.split('-')[0]!.toLowerCase(), m.id);
+      context.bySurname.set(words[words.length - 1]!.toLowerCase(), m.id);
+    }
   }
   // The next "he said" refers to this sentence's speaker.
   if (claim.speaker) context.lastAttribution = claim.speaker;

@@ -129,7 +129,8 @@ export const SOURCES: readonly SourceEntry[] = [
     aliases: [
       'anonymous government source', 'government source in seoul', 'south korean government source',
       "yonhap's source", 'a government source', 'senior government official in seoul', 'south korean official',
-      'south korean officials', 'officials in seoul', 'seoul officials',
+      'south korean officials', 'officials in seoul', 'seoul officials', 'senior official in seoul', 'official in seoul',
+      'senior south korean official', 'presidential official',
     ],
   },
   { id: 'South Korean media', actor: 'South Korea', kind: 'media', aliases: ['south korean media', 'south korean media reports', 'korean media'] },
@@ -187,7 +188,9 @@ export const SOURCES: readonly SourceEntry[] = [
       'north korean representative at the united nations', 'north korean representative to the united nations',
       'north korean representative at the un', 'north korean envoy to the un', 'north korean ambassador to the un',
       "north korea's un ambassador", "north korea's un envoy", "north korea's mission to the un", "north korea's un mission",
-      'north korean mission to the un', 'north korean delegate', 'kim song',
+      'north korean mission to the un', 'north korean delegate', 'kim song', "north korea's mission to the united nations",
+      'north korean mission to the united nations', "north korea's envoy to the united nations", "north korea's ambassador to the united nations",
+      "north korea's representative to the united nations", "north korea's un representative",
     ],
   },
   {
@@ -200,7 +203,10 @@ export const SOURCES: readonly SourceEntry[] = [
     id: 'North Korea',
     actor: 'North Korea',
     kind: 'official',
-    aliases: ['north korean foreign ministry', "north korea's foreign ministry", 'kim yo jong', 'choe son hui', 'kim jong un'],
+    aliases: [
+      'north korean foreign ministry', "north korea's foreign ministry", 'kim yo jong', 'choe son hui', 'kim jong un',
+      'north korean vice foreign minister', "north korea's vice foreign minister", 'north korean officials', 'north korean foreign minister',
+    ],
   },
   {
     id: 'the Pentagon',
@@ -273,7 +279,8 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
   {
     family: 'supply',
     label: 'arms supplies',
-    pattern: /\b(?:weapons?|arms (?:supplies|transfers|deliveries)|ammunition|munitions|artillery shells|shells|missiles?|supplying|supplies|advanced technolog\w*|financial assistance)\b/g,
+    pattern:
+      /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports)|advanced technolog\w*|financial assistance|military technolog\w*)\b/g,
   },
   {
     family: 'monitor',
@@ -293,6 +300,12 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
     label: 'mutual defence pact',
     pattern: /\b(?:pact|treaty|mutual (?:assistance|agreement|defen[cs]e)|strategic partnership agreement|signed (?:a |an )?(?:\w+ )?agreement)\b/g,
   },
+  {
+    family: 'justify',
+    label: 'defence of the ties as lawful',
+    pattern:
+      /\b(?:not (?:directed|aimed|targeted) (?:against|at)|should not worry anyone|(?:within the framework of|in line with|complie[sd] with|consistent with) international law|sovereign right|matter of (?:national )?sovereignty|right to (?:strengthen|develop|deepen))\b/g,
+  },
   { family: 'challenge', label: 'challenges', pattern: /\b(?:language barriers?|lack of (?:recent )?combat experience|practical challenges)\b/g },
   { family: 'sanction', label: 'sanctions', pattern: /\b(?:sanctions?)\b/g },
 ];
@@ -303,7 +316,7 @@ export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
   train: { fight: 0.5 },
   fight: { casualty: 0.4, guard: 0.4 },
   withdraw: { condemn: 0.7 },
-  cooperate: { visit: 0.3, pact: 0.6 },
+  cooperate: { visit: 0.3, pact: 0.6, justify: 0.5 },
   monitor: { deploy: 0.5 },
   involve: { deploy: 0.5, fight: 0.4, monitor: 0.3 },
   recruit: { deploy: 0.5 },
@@ -313,19 +326,19 @@ export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
 /** The event a bare denial or silence is about ("dismissed the claims as groundless"). */
 export const CORE_FAMILY = 'deploy';
 /** Objects that make a denial or a silence be about the core event. */
-export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|statements?|information|accusations?|speculation|talk|it|this|assertions?)\b/;
+export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|statements?|information|accusations?|speculation|talk|it|this|assertions?|comment|requests?|figures?|estimates?|questions?)\b/;
 
 /** A denial: the speaker says the event is not happening or will not happen. */
 export const DENIAL_CUES =
-  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|confirms no)\b/g;
+  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|confirms no)\b/g;
 
 /** Silence: the actor has not confirmed, commented or responded. */
 export const NO_COMMENT_CUES =
-  /\b(?:neither\b[^.;]{1,60}?\bnor\b[^.;]{1,60}?\b(?:has|have) (?:yet )?(?:responded|commented|confirmed|reacted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:responded|commented|confirmed|acknowledged|reacted)|(?:did|do|does) not (?:immediately )?(?:publicly )?(?:comment|respond|confirm|reply|acknowledge)|didn't (?:comment|respond|confirm)|declin(?:ed|es|ing) to (?:comment|confirm|discuss|say|elaborate)|refus(?:ed|es|ing) (?:to )?(?:comment|confirm|discuss|talk|say)|without (?:explicitly |officially |publicly )?(?:confirming|acknowledging)|no (?:immediate )?comment|(?:has|have) yet to (?:confirm|comment|respond|acknowledge)|would not (?:confirm|comment|say)|neither confirm\w* nor den\w*|(?:has|have) not been (?:officially )?confirmed|(?:has|have|had) not (?:yet )?publicly)\b/g;
+  /\b(?:neither\b[^.;]{1,60}?\bnor\b[^.;]{1,60}?\b(?:has|have) (?:yet )?(?:responded|commented|confirmed|reacted)|(?:has|have|had) never (?:officially |publicly )?(?:acknowledged|confirmed|commented on|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:mentioned|reported on|addressed|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:responded|commented|confirmed|acknowledged|reacted)|(?:did|do|does) not (?:immediately )?(?:publicly )?(?:comment|respond|confirm|reply|acknowledge)|didn't (?:comment|respond|confirm)|declin(?:ed|es|ing) to (?:comment|confirm|discuss|say|elaborate)|refus(?:ed|es|ing) (?:to )?(?:comment|confirm|discuss|talk|say)|without (?:explicitly |officially |publicly )?(?:confirming|acknowledging)|no (?:immediate )?comment|(?:has|have) yet to (?:confirm|comment|respond|acknowledge)|would not (?:confirm|comment|say)|neither confirm\w* nor den\w*|(?:has|have) not been (?:officially )?confirmed|(?:has|have|had) not (?:yet )?publicly)\b/g;
 
 /** Words that report speech or findings: what turns a name into the source of a claim. */
 export const REPORTING_VERBS =
-  /^(?:(?:has|have|had|also|later|earlier|previously|recently|publicly|officially|reportedly|on \w+|\w+day)\s+)*(?:said|says|say|stated|states|told|reported|reports|confirmed|confirms|noted|notes|added|warned|warns|claimed|claims|estimated|estimates|believes|believe|assessed|assesses|announced|announces|revealed|disclosed|insisted|insists|stressed|emphasi[sz]ed|acknowledged|denied|denies|dismissed|remarked|wrote|posted|shared|suggested|suggests|indicated|indicates|cited|quoted|quotes|weighed in|pointed|point to|points to|cautioned|caution|cautions|explained|told reporters|briefed|informed|recalled|commented|described|describing|characteri[sz]ed|urged|condemned|expressed|raised|believes)\b/;
+  /^(?:(?:has|have|had|also|later|earlier|previously|recently|publicly|officially|reportedly|on \w+|\w+day)\s+)*(?:said|says|say|stated|states|told|reported|reports|confirmed|confirms|noted|notes|added|warned|warns|claimed|claims|estimated|estimates|believes|believe|assessed|assesses|announced|announces|revealed|disclosed|insisted|insists|stressed|emphasi[sz]ed|acknowledged|denied|denies|dismissed|dismisses|rejected|rejects|refuted|ruled out|remarked|wrote|posted|shared|suggested|suggests|indicated|indicates|cited|quoted|quotes|weighed in|pointed|point to|points to|cautioned|caution|cautions|explained|told reporters|briefed|informed|recalled|commented|described|describing|characteri[sz]ed|urged|condemned|expressed|raised|believes)\b/;
 
 /** Phrases before a source that make it the source ("according to X", "citing X"). */
 export const SOURCE_PREFIX = /(?:according to|citing(?: insights from| information from| sources in| a report by)?|as (?:conveyed|reported|cited|quoted|relayed) by|quoted by|sources (?:in|at|within|from)|per|data from|intelligence from|a report (?:by|from)|reported by|statement (?:by|from))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.]+(?:\s[\p{L}]+)?'s\s+)?$/u;
@@ -335,11 +348,12 @@ export const ROLE_CUES: { role: 'intelligence' | 'combat'; pattern: RegExp }[] =
   {
     role: 'intelligence',
     pattern:
-      /\b(?:intelligence (?:personnel|officers|units|team|gathering|agents)|personnel for intelligence|(?:send\w*|deploy\w*|dispatch\w*)\s+(?:[\w-]+\s+){0,2}(?:analysts|observers|monitors)|analysts and observers|observers and analysts|monitoring (?:team|group|unit)|to monitor|interrogat\w*)\b/,
+      /\b(?:intelligence (?:personnel|officers|units|team|gathering|agents)|personnel for intelligence|(?:send\w*|deploy\w*|dispatch\w*)\s+(?:[\w-]+\s+){0,3}(?:analysts|observers|monitors)|analysts and observers|observers and analysts|military observers|monitoring (?:team|group|unit)|to (?:monitor|observe|study|analy[sz]e|assess)|(?:help )?(?:question|interrogat\w*) (?:any|captured|prisoners)|interrogat\w*)\b/,
   },
   {
     role: 'combat',
-    pattern: /\b(?:combat troops|combat operations|to fight|fight in|fighting|front ?lines?|frontline|battlefield|combat zone|assaults?|soldiers or officers)\b/,
+    pattern:
+      /\b(?:combat (?:troops|units|role|forces|operations|zone)|ground (?:troops|forces)|troop deployment|(?:send|sending|deploy|deploying|dispatch|dispatching) (?:combat )?troops|to fight|fight in|fighting|front ?lines?|frontline|battlefield|assaults?|soldiers or officers)\b/,
   },
 ];
 

@@ -38,10 +38,17 @@ const RELATED_COUNT_FAMILIES: string[][] = [
   ['killed', 'wounded', 'captured', 'casualties'],
 ];
 
-/** 0..1 affinity of two event families (1 for the same family). */
+/**
+ * How much sharing a family says. War reporting mentions combat, ties and condemnation in
+ * nearly every sentence; sharing a deployment, casualties or a pact says more.
+ */
+export const FAMILY_SPECIFICITY: Record<string, number> = { fight: 0.6, cooperate: 0.85, condemn: 0.85 };
+
+/** 0..1 affinity of two event families (1 for the same specific family). */
 export function familyAffinity(a: string, b: string): number {
-  if (a === b) return 1;
-  return PREDICATE_AFFINITY[a]?.[b] ?? PREDICATE_AFFINITY[b]?.[a] ?? 0;
+  const specificity = Math.min(FAMILY_SPECIFICITY[a] ?? 1, FAMILY_SPECIFICITY[b] ?? 1);
+  if (a === b) return specificity;
+  return specificity * (PREDICATE_AFFINITY[a]?.[b] ?? PREDICATE_AFFINITY[b]?.[a] ?? 0);
 }
 
 /** The structural features of a pair, each 0..1, or null when neither claim has the feature. */

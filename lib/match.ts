@@ -22,7 +22,7 @@ import { judgeStance } from './stance';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 /** Relevance (0..1) at and above which a corpus claim is a match; below it there is no match. */
-export const MATCH_THRESHOLD = 0.38;
+export const MATCH_THRESHOLD = 0.36;
 /** Matches listed per claim (one per report). */
 export const MAX_MATCHES_PER_CLAIM = 5;
 /** Candidates kept after preselection for structural and fuzzy scoring. */
@@ -41,8 +41,6 @@ export const MIN_FUZZY_TERM_CHARS = 5;
 export const FUZZY_TERM_THRESHOLD = 0.25;
 /** A word the corpus has never seen weighs this share of the rarest seen word. */
 export const UNSEEN_TERM_WEIGHT = 0.5;
-/** Within one report, a corroboration or conflict beats a "related" claim scoring up to this much higher. */
-export const DECISIVE_STANCE_BONUS = 0.05;
 /** fuse.js threshold of the naive baseline's whole-sentence search. */
 export const NAIVE_FUSE_THRESHOLD = 0.6;
 
@@ -271,34 +269,32 @@ function textSimilarity(claim: ExtractedClaim, candidates: readonly ExtractedCla
 
 function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: CorpusIndex, opts: MatchOptions): ClaimResult {
   const max = opts.maxMatches ?? MAX_MATCHES_PER_CLAIM;
-  // One match per report: its best claim, preferring a corroboration or conflict to a near "related".
-  const best = new Map<number, { match: ClaimMatch; rank: number }>();
+  // One match per report: its best corroboration or conflict when it has one (what the reader
+  // checks), else its best related claim.
+  const best = new Map<number, ClaimMatch>();
   for (const { claim: id, score } of ranked) {
     const other = index.claims[id]!;
-    const { stance, why } = judgeStance(claim, other);
-    const rank = score + (stance === 'related' ? 0 : DECISIVE_STANCE_BONUS);
     const current = best.get(other.report);
-    if (current && current.rank >= rank) continue;
+    if (current && current.stance !== 'related') continue;
+    const { stance, why } = judgeStance(claim, other);
+    if (current && stance === 'related') continue;
     const report = index.reports[other.report]!;
     best.set(other.report, {
-      rank,
-      match: {
-        reportId: report.id,
-        reportTitle: report.title,
-        outlet: report.outlet,
-        date: report.date,
-        claim: other.text,
-        stance,
-        score: round(score),
-        why,
-        source: other.attribution,
-      },
+      reportId: report.id,
+      reportTitle: report.title,
+      outlet: report.outlet,
+      date: report.date,
+      claim: other.text,
+      stance,
+      score: round(score),
+      why,
+      source: other.attribution,
     });
   }
+  const decisive = (m: ClaimMatch) => (m.stance === 'related' ? 1 : 0);
   const matches = [...best.values()]
-    .sort((a, b) => b.rank - a.rank || (a.match.reportId < b.match.reportId ? -1 : 1))
-    .slice(0, max)
-    .map((b) => b.match);
+    .sort((a, b) => decisive(a) - decisive(b) || b.score - a.score || (a.reportId < b.reportId ? -1 : 1))
+    .slice(0, max);
   return {
     text: claim.text,
     quantities: claim.quantities.map(toPublicQuantity),

@@ -27,12 +27,16 @@ export interface ParsedQuantity extends Quantity {
   bound: QuantityBound;
   /** The vague amount as written ("tens of thousands"), when bound is 'vague'. */
   vagueWord: string | null;
+  /** The bounding words as written, lower-cased ("at least", "nearly", "up to"), or null. */
+  boundWord: string | null;
   /** The words that set kind or hedge ("could rise to", "have arrived"), for the reasons shown. */
   cue: string | null;
 }
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
 
+/** "up to 12,000" still means thousands, not zero: it allows this share of the figure up to the figure. */
+export const UPTO_MIN_SHARE = 0.5;
 /** Words scanned on each side of a number for its cues. */
 export const CUE_WINDOW_WORDS = 10;
 /** Words allowed between a number and what it counts ("1,500 North Korean special forces"). */
@@ -80,8 +84,12 @@ const CASUALTY_AFTER: [RegExp, string][] = [
 ];
 const CASUALTY_BEFORE = /\b(killed|kill|wounded|injured|captured|capture|deaths? of|bodies of|loss of|lost)\s+$/;
 
+const CASUALTY_UNIT = /^(?:killed|wounded|captured|casualties)$/;
+/** Capitalised words that still end the search for a counted noun ("In", "The" opening a clause). */
+const STOP_AFTER_NUMBER = /^(?:in|the|on|at|and|but|as|for|to|by|of|is|are|were|was|has|have|had)$/i;
+
 /** Modifiers that may stand between a number and its noun. */
-const GAP_WORD = /^(?:north|south|korean|koreans|russian|ukrainian|american|chinese|more|additional|extra|elite|other|of|the|its|their|his|pyongyang's|kim's|north korea's|military|active|regular|new|fresh|combat|ground|strong|armed|highly|trained|well-trained|fully|equipped|pyongyang|from|around|some)$/;
+const GAP_WORD = /^(?:north|south|korean|koreans|russian|ukrainian|american|chinese|dprk|kpa|more|additional|extra|elite|other|of|the|its|their|his|pyongyang's|kim's|north korea's|military|active|regular|new|fresh|combat|ground|strong|armed|highly|trained|well-trained|fully|equipped|pyongyang|from|around|some|storm|corps)$/;
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -108,7 +116,7 @@ const NUMBER = new RegExp(
   '(?<![\\p{L}\\p{N}$€£₩.,])' +
     '(?:' +
     '(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale>hundred|thousand|million|k)\\b)?' +
-    '(?:\\s*(?:-|to)\\s*(?<digits2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale2>hundred|thousand|million|k)\\b)?)?' +
+    '(?:\\s*(?:-|to|(?<=between\\s+\\S+)\\s+and)\\s*(?<digits2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale2>hundred|thousand|million|k)\\b)?)?' +
     '|(?<vague>tens of thousands|several thousand|a few thousand|thousands|several hundred|a few hundred|hundreds|dozens|a handful)' +
     '|(?<words>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\\s+(?<wscale>hundred|thousand|million)\\b)?' +
     ')' +
@@ -152,11 +160,15 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
 
     const range = numberRange(g);
     if (!range) continue;
-    const unitFound = findUnit(folded, numEnd);
+    const unitFound = findUnit(folded, numEnd, sentence);
     let unit: UnitDef | null = unitFound?.def ?? null;
     let end = unitFound?.end ?? numEnd;
     if (!unit) {
-      unit = inheritedUnit(folded, start, out);
+      // "… at least 100 soldiers had died and about 1,000 had been wounded": the verb says what is counted.
+      const bare = casualtyAfter(folded, numEnd);
+      const prev = out[out.length - 1];
+      if (bare && prev) unit = { unit: prev.unit.split(' ')[0]!, family: prev.family };
+      else unit = inheritedUnit(folded, start, out);
       if (!unit) continue;
     }
     // "four brigades, totaling 12,000 soldiers": the second figure restates the first.
@@ -164,10 +176,13 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
 
     let family = unit.family;
     let unitName = unit.unit;
-    const casualty = casualtyAfter(folded, end) ?? casualtyBefore(before);
-    if (casualty && PERSONNEL_FAMILIES.has(family)) {
+    const casualty =
+      casualtyAfter(folded, end) ??
+      casualtyBefore(before) ??
+      (unitFound?.adjective ? { family: unitFound.adjective, end: undefined } : null);
+    if (casualty && (PERSONNEL_FAMILIES.has(family) || CASUALTY_UNIT.test(family))) {
       family = casualty.family;
-      unitName = `${unit.unit} ${casualty.family}`;
+      unitName = `${unit.unit.split(' ')[0]} ${casualty.family}`;
       end = Math.max(end, casualty.end ?? end);
     }
 
@@ -175,7 +190,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
     let [min, max] = range.interval;
     if (approxKind === 'below') min = Math.round(min * 0.9);
     if (approxKind === 'above') max = null;
-    if (approxKind === 'upto') min = 0;
+    if (approxKind === 'upto') min = Math.round(min * UPTO_MIN_SHARE);
     const approx = approxKind !== null || range.vague || range.isRange;
     const bound: QuantityBound = range.vague ? 'vague' : range.isRange ? 'range' : (approxKind ?? 'exact');
     const phraseStart = approxStart(folded, start, approxKind);
@@ -190,12 +205,12 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
     else if (restates && prev) {
       kind = prev.kind;
       cue = prev.cue;
-    } else kind = approxKind === 'upto' ? 'projection' : cues.kind;
+    } else kind = cues.kind;
     const hedgeMatch =
       firstMatch(HEDGE_CUES, windowBefore.slice(-60)) ??
       firstMatch(HEDGE_CUES, folded.slice(start, end)) ??
       firstMatch(HEDGE_CUES, windowAfter.slice(0, 50));
-    const hedged = kind === 'projection' || hedgeMatch !== null || (restates && !!prev?.hedged);
+    const hedged = kind === 'projection' || approxKind === 'upto' || hedgeMatch !== null || (restates && !!prev?.hedged);
 
     out.push({
       value: range.value,
@@ -210,6 +225,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       phrase: sentence.slice(phraseStart, end),
       bound,
       vagueWord: range.vague ? (g.vague ?? null) : null,
+      boundWord: approxKind ? folded.slice(phraseStart, start).trim() || null : null,
       cue: cue ?? (hedged ? hedgeMatch : null),
     });
   }
@@ -270,25 +286,33 @@ function isNotCount(digits: string, before: string, after: string): boolean {
 }
 
 /** The counted noun after a number, skipping a few modifiers ("1,500 North Korean special forces"). */
-function findUnit(folded: string, from: number): { def: UnitDef; end: number } | null {
+function findUnit(folded: string, from: number, original: string): { def: UnitDef; end: number; adjective: string | null } | null {
   let pos = from;
+  let adjective: string | null = null;
   for (let gap = 0; gap <= MAX_UNIT_GAP_WORDS; gap++) {
     const rest = folded.slice(pos).replace(/^[\s-]+/, '');
     const offset = folded.length - pos - rest.length;
     for (const [re, def] of UNIT_NOUNS) {
       const m = re.exec(rest);
-      if (m) return { def, end: pos + offset + m[0].length };
+      if (!m) continue;
+      // "two wounded North Korean soldiers": the casualty word describes the soldiers that follow.
+      if (CASUALTY_UNIT.test(def.family) && gap < MAX_UNIT_GAP_WORDS) {
+        const further = findUnit(folded, pos + offset + m[0].length, original);
+        if (further && !CASUALTY_UNIT.test(further.def.family)) return { ...further, adjective: def.family };
+      }
+      return { def, end: pos + offset + m[0].length, adjective };
     }
     const word = /^[\p{L}'.]+/u.exec(rest);
     if (!word) return null;
-    const w = word[0].replace(/'s$/, "'s");
-    // "North Korea's" is one modifier; so is a hyphenated pair ("well-trained").
+    // "North Korea's" is one modifier.
     const two = /^north korea's\b/.exec(rest);
     if (two) {
       pos += offset + two[0].length;
       continue;
     }
-    if (!GAP_WORD.test(w)) return null;
+    // A modifier from the list, or a capitalised name ("DPRK troops", "Storm Corps soldiers").
+    const capitalised = /^\p{Lu}/u.test(original.slice(pos + offset, pos + offset + 1)) && !STOP_AFTER_NUMBER.test(word[0]);
+    if (!GAP_WORD.test(word[0]) && !capitalised) return null;
     pos += offset + word[0].length;
   }
   return null;
@@ -384,8 +408,12 @@ function kindCue(before: string, after: string): { kind: 'count' | 'projection';
 function readableCue(text: string, start: number, end: number): string {
   const modal = /\b(?:could|may|might|would|will|is|are|was|were)\s+$/.exec(text.slice(0, start));
   if (modal) start = modal.index;
-  const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));
-  if (next && /(?:\bto|been|now|already|are|were|is)$/.test(text.slice(start, end))) end += next[0].length;
+  // Carry on over auxiliaries to the verb that says what happened ("were already undergoing training").
+  for (let i = 0; i < 3 && /(?:\bto|been|now|already|are|were|is|undergoing)$/.test(text.slice(start, end)); i++) {
+    const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));
+    if (!next) break;
+    end += next[0].length;
+  }
   return text.slice(start, end).trim();
 }
 
@@ -396,7 +424,7 @@ function firstMatch(re: RegExp, text: string): string | null {
 }
 
 /** "12,000 troops", "about 3,000 soldiers", "11,000-12,000 troops", "more than 10,000 troops". */
-export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' | 'bound' | 'vagueWord'>>): string {
+export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' | 'bound' | 'vagueWord' | 'boundWord'>>): string {
   const n = (v: number) => v.toLocaleString('en-US');
   switch (q.bound) {
     case 'range':
@@ -404,11 +432,11 @@ export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' 
     case 'vague':
       return `${q.vagueWord ?? 'some'} of ${q.unit}`;
     case 'above':
-      return `more than ${n(q.value)} ${q.unit}`;
+      return `${q.boundWord ?? 'more than'} ${n(q.value)} ${q.unit}`;
     case 'upto':
-      return `up to ${n(q.value)} ${q.unit}`;
+      return `${q.boundWord ?? 'up to'} ${n(q.value)} ${q.unit}`;
     case 'below':
-      return `nearly ${n(q.value)} ${q.unit}`;
+      return `${q.boundWord ?? 'nearly'} ${n(q.value)} ${q.unit}`;
     default:
       return `${q.approx ? 'about ' : ''}${n(q.value)} ${q.unit}`;
   }
@@ -416,5 +444,5 @@ export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' 
 
 /** The public shape of a quantity (what crosses to the UI and the CLI's JSON). */
 export function toPublicQuantity(q: ParsedQuantity): Quantity {
-  return { value: q.value, unit: q.unit, approx: q.approx, hedged: q.hedged, kind: q.kind };
+  return { value: q.value, unit: q.unit, approx: q.approx, hedged: q.hedged, kind: q.kind, label: formatQuantity(q) };
 }

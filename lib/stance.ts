@@ -24,7 +24,14 @@ export interface StanceJudgement {
 const FAMILY_LABEL = new Map(PREDICATES.map((p) => [p.family, p.label]));
 const CASUALTY_FAMILIES = new Set(['killed', 'wounded', 'captured', 'casualties']);
 /** Event families that are reactions and judgements rather than facts on the ground. */
-const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction']);
+const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction', 'cooperate']);
+/**
+ * Families so common in war reporting (combat, ties, condemnation) that sharing one alone
+ * neither confirms nor contradicts: such a pair is at most related.
+ */
+const GENERIC_FAMILIES = new Set(['fight', 'cooperate', 'condemn']);
+/** Events done by someone's forces, where whose forces they are decides whether two reports agree. */
+const FORCE_FAMILIES = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'guard', 'monitor', 'recruit']);
 
 /** How `other` (a corpus claim) stands to `page` (the claim being checked). */
 export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
@@ -37,7 +44,9 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
   }
   // A denied count is a denial first ("Moscow denied that 12,000 troops are in Kursk").
   const denial = (page.polarity === 'denies') !== (other.polarity === 'denies');
-  const counts = denial ? null : compareQuantities(page.quantities, other.quantities);
+  const sameIncident =
+    page.places.some((p) => other.places.includes(p) && p !== 'the front line') || (!!page.when && page.when === other.when);
+  const counts = denial ? null : compareQuantities(page.quantities, other.quantities, sameIncident);
   if (counts) return counts;
   return compareEvents(page, other);
 }
@@ -45,7 +54,7 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
 // ---------------------------------------------------------------------------------------
 // Counts
 
-function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[]): StanceJudgement | null {
+function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean): StanceJudgement | null {
   if (a.length === 0 || b.length === 0) return null;
   let agree: [ParsedQuantity, ParsedQuantity] | null = null;
   let disagree: [ParsedQuantity, ParsedQuantity] | null = null;
@@ -69,6 +78,10 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[]): StanceJudg
   if (disagree) {
     const [qa, qb] = disagree;
     const unit = qa.unit === qb.unit ? qa.unit : `${qa.unit} / ${qb.unit}`;
+    // Casualty counts add up over time and places: two different tolls may be two different incidents.
+    if (qa.kind === 'casualties' && !sameIncident) {
+      return { stance: 'related', why: `casualty counts of different incidents? ${valueText(qa)} vs ${valueText(qb)} ${unit}` };
+    }
     const kind = qa.kind === 'projection' ? ' (both projections)' : '';
     return { stance: 'conflicts', why: `${valueText(qa)} vs ${valueText(qb)} ${unit}${kind}` };
   }
@@ -111,7 +124,7 @@ function kindText(q: ParsedQuantity): string {
 // ---------------------------------------------------------------------------------------
 // Events and positions
 
-type Verdict = StanceJudgement & { rank: number };
+type Verdict = StanceJudgement & { rank: number; family?: string };
 
 function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
   // Sending observers and not sending combat troops are different questions, whatever else the sentences share.
@@ -133,13 +146,21 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudge
   for (const ea of page.events) {
     for (const eb of other.events) {
       if (ea.family !== eb.family) continue;
-      verdicts.push(compareEvent(page, ea, other, eb));
+      verdicts.push({ ...compareEvent(page, ea, other, eb), family: ea.family });
     }
   }
-  if (verdicts.length === 0) return { stance: 'related', why: relatedWhy(page, other) };
-  // A contradiction on any shared event is what the reader most needs to see.
-  verdicts.sort((x, y) => y.rank - x.rank);
-  return { stance: verdicts[0]!.stance, why: verdicts[0]!.why };
+  // Generic events (combat, ties) give context, never a verdict.
+  const telling = verdicts.filter((v) => !GENERIC_FAMILIES.has(v.family ?? ''));
+  if (telling.length === 0) return { stance: 'related', why: relatedWhy(page, other) };
+  // A contradiction on any shared event is what the reader most needs to see; otherwise the
+  // most specific shared event speaks ("guard duty" rather than "deployment").
+  telling.sort(
+    (x, y) =>
+      Number(y.stance === 'conflicts') - Number(x.stance === 'conflicts') ||
+      specificity(y.family) - specificity(x.family) ||
+      y.rank - x.rank,
+  );
+  return { stance: telling[0]!.stance, why: telling[0]!.why };
 }
 
 function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent): Verdict {
@@ -150,7 +171,7 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   const pa = ea.polarity;
   const pb = eb.polarity;
   if (pa === 'asserts' && pb === 'asserts') {
-    if (!forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other), rank: 1 };
+    if (FORCE_FAMILIES.has(ea.family) && !forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other), rank: 1 };
     return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
   }
   if (pa === pb) {
@@ -198,8 +219,16 @@ function deniedForce(claim: ExtractedClaim, e: ClaimEvent): string | null {
   return e.actors.length === 1 ? e.actors[0]! : null;
 }
 
+/**
+ * Whether two assertions are about the same side's forces: the same force; or a weakly read
+ * one; or neither named; or one unnamed but the same role (both send observers).
+ */
 function forcesAgree(a: ExtractedClaim, b: ExtractedClaim): boolean {
-  return !a.force || !b.force || a.force === b.force || a.forceEvidence === 'weak' || b.forceEvidence === 'weak';
+  if (a.force && b.force) return a.force === b.force || a.forceEvidence === 'weak' || b.forceEvidence === 'weak';
+  if (!a.force && !b.force) return true;
+  const named = a.force ? a : b;
+  if (named.forceEvidence === 'weak') return true;
+  return !!a.role && a.role === b.role;
 }
 
 function actorsOverlap(a: string[], b: string[]): boolean {
@@ -233,6 +262,13 @@ function relatedWhy(a: ExtractedClaim, b: ExtractedClaim): string {
   if (shared) return `both about ${FAMILY_LABEL.get(shared) ?? shared}`;
   const actors = a.actors.filter((x) => b.actors.includes(x));
   return actors.length ? `both about ${actors.slice(0, 2).join(' and ')}` : 'same story';
+}
+
+/** Event families from most to least telling, for choosing which shared event a reason names. */
+const SPECIFIC_FIRST = ['casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'recruit', 'deploy', 'visit', 'involve', 'challenge', 'sanction', 'condemn', 'cooperate', 'fight'];
+function specificity(family: string | undefined): number {
+  const i = family ? SPECIFIC_FIRST.indexOf(family) : -1;
+  return i < 0 ? 0 : SPECIFIC_FIRST.length - i;
 }
 
 function describeWhen(when: string | null): string {
