@@ -12,11 +12,17 @@
 
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { startServer } from '../tests/e2e/server';
-import { launchChromium } from './browser';
+import { launchChromium, type BenchBrowser } from './browser';
+import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/crosscheck.content/detect';
+import { pageDocument } from './dom';
 import { savedPages, seedReports } from './fixtures';
 import { withArticle } from './on-topic-page';
 import { summarize, round, type Summary } from './stats';
-import { analyzeTrace, type TraceEvent } from './trace';
+import { analyzeTrace, type TraceAnalysis, type TraceEvent } from './trace';
+import { SourceMapLookup } from './sourcemap';
+import { moduleOf } from './size';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Off-topic sample: big news pages, encyclopaedia pages, and the two hard negatives that pass the cheap check. */
 export const PAGE_SAMPLE = [
@@ -73,8 +79,29 @@ export interface PageResult {
   /** Long tasks (≥ 50 ms) that the extension's work caused, all loads measured. */
   longTasks: number;
   longTasksOnTopic: number;
+  /** Where the extension's main-thread time goes on off-topic pages (per load, source-mapped). */
+  offTopicBreakdown: CostBreakdown;
+  onTopicBreakdown: CostBreakdown | null;
+  /** DOMContentLoaded → the content script's first work (it runs at document_idle). */
+  contentScriptStartAfterDclMs: Summary | null;
+  /** The content script's main-thread work on the on-topic article before the sidebar is mounted. */
+  workBeforeSidebarMs: Summary | null;
+  /** The background's page/analyze of that article (index warm), timed from an extension page. */
+  backgroundAnalyzeMs: Summary | null;
   loads: PageLoad[];
   notes: string[];
+}
+
+export interface CostBreakdown {
+  loads: number;
+  /** Sampled ms per load (the profiler's view; script evaluation is apart). */
+  sampledMs: number;
+  /** Evaluation of the content script per load (compile + top-level code). */
+  evaluateMs: number;
+  /** Functions, inclusive ms per load, heaviest first. */
+  functions: { name: string; ms: number }[];
+  /** Self ms per load by source module (native DOM calls count for their caller). */
+  modules: { module: string; ms: number }[];
 }
 
 export async function measurePage(extensionDir: string, opts: { quick?: boolean; log?: (m: string) => void } = {}): Promise<PageResult> {
@@ -98,12 +125,14 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     await loadOnce(withExt.context, server.url('/p/wikipedia/'), sw, origin);
 
     const loads: PageLoad[] = [];
+    const offTopicTraces: TraceAnalysis[] = [];
     for (const p of pages) {
       const url = server.url(`/p/${p.name}/`);
       const runs: PageLoad[] = [];
       for (let r = 0; r < repeats; r++) {
         const a = await loadOnce(withExt.context, url, sw, origin);
         const b = await loadOnce(without.context, url, null, origin);
+        if (a.verdict !== 'ready') offTopicTraces.push(a.trace);
         runs.push({
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
@@ -132,6 +161,9 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     const sidebarTimes: number[] = [];
     const contentTimes: number[] = [];
     const onTopicCost: number[] = [];
+    const onTopicTraces: TraceAnalysis[] = [];
+    const startAfterDcl: number[] = [];
+    const workBefore: number[] = [];
     let onTopicLong = 0;
     const sidebarRepeats = opts.quick ? QUICK_SIDEBAR_REPEATS : SIDEBAR_REPEATS;
     for (let r = -1; r < sidebarRepeats; r++) {
@@ -140,10 +172,21 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       if (s.sidebarMs !== null) sidebarTimes.push(s.sidebarMs);
       if (s.contentMs !== null) contentTimes.push(s.contentMs);
       onTopicCost.push(s.trace.originMs);
+      onTopicTraces.push(s.trace);
+      const dcl = s.trace.domContentLoadedTs;
+      if (dcl !== null && s.trace.firstOriginTs !== null) startAfterDcl.push((s.trace.firstOriginTs - dcl) / 1000);
+      if (dcl !== null && s.sidebarMs !== null) {
+        const mount = dcl + s.sidebarMs * 1000;
+        workBefore.push(s.trace.intervals.reduce((sum, iv) => sum + Math.max(0, Math.min(iv.end, mount) - iv.start), 0) / 1000);
+      }
       onTopicLong += s.trace.longTasksCausedByOrigin;
       if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
     }
     if (!sidebarTimes.length) notes.push('the sidebar never appeared on the on-topic article');
+    const analyzeTimes = await timeBackgroundAnalysis(withExt, article.html, server.url('/on-topic/'), sidebarRepeats).catch((error: Error) => {
+      notes.push(`background analysis not timed: ${error.message}`);
+      return [];
+    });
 
     return {
       pages: pages.map((p) => p.name),
@@ -157,6 +200,11 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       onTopicMainThreadMs: onTopicCost.length ? summarize(onTopicCost) : null,
       longTasks: loads.reduce((s, l) => s + l.longTasksCaused, 0) + onTopicLong,
       longTasksOnTopic: onTopicLong,
+      offTopicBreakdown: breakdown(offTopicTraces, extensionDir, origin),
+      onTopicBreakdown: onTopicTraces.length ? breakdown(onTopicTraces, extensionDir, origin) : null,
+      contentScriptStartAfterDclMs: startAfterDcl.length ? summarize(startAfterDcl) : null,
+      workBeforeSidebarMs: workBefore.length ? summarize(workBefore) : null,
+      backgroundAnalyzeMs: analyzeTimes.length ? summarize(analyzeTimes) : null,
       loads,
       notes: [...new Set(notes)],
     };
@@ -165,6 +213,81 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     await without.close();
     await server.close();
   }
+}
+
+/**
+ * The background's share of the sidebar's wait: page/analyze with the snapshot the content
+ * script would send for this page (made in Node by the same detect.ts code), sent from an
+ * extension page, after one warm-up request.
+ */
+async function timeBackgroundAnalysis(browser: BenchBrowser, html: string, url: string, repeats: number): Promise<number[]> {
+  const doc = pageDocument(html, url);
+  const quick = cheapTopicCheck(doc);
+  const extracted = extractPage(doc, url, quick, isProbablyArticle(doc));
+  if (!extracted) throw new Error('no article extracted from the on-topic page');
+  const page = await browser.newPage();
+  try {
+    await page.goto(browser.extensionUrl('popup.html'));
+    const times: number[] = [];
+    for (let r = -1; r < repeats; r++) {
+      const { ms, ok } = await page.evaluate(async (snapshot) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean } | undefined> } } }).chrome.runtime;
+        const t0 = performance.now();
+        const reply = await runtime.sendMessage({ crosscheck: 1, type: 'page/analyze', payload: snapshot });
+        return { ms: performance.now() - t0, ok: reply?.ok === true };
+      }, extracted.snapshot);
+      if (!ok) throw new Error('page/analyze failed');
+      if (r >= 0) times.push(ms);
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Functions and modules listed in a breakdown. */
+const BREAKDOWN_FUNCTIONS = 14;
+const BREAKDOWN_MODULES = 10;
+
+/** Sums the traces' sampled frames per load and names them through the build's source maps. */
+function breakdown(traces: TraceAnalysis[], extensionDir: string, origin: string): CostBreakdown {
+  const maps = new Map<string, SourceMapLookup | null>();
+  const position = (key: string) => {
+    const [url, line, column] = key.split('|') as [string, string, string];
+    const file = url.slice(origin.length);
+    if (!maps.has(file)) {
+      const path = join(extensionDir, file + '.map');
+      maps.set(file, existsSync(path) ? new SourceMapLookup(JSON.parse(readFileSync(path, 'utf8'))) : null);
+    }
+    return { file, pos: maps.get(file)?.lookup(Number(line), Number(column)) ?? null };
+  };
+  const functions = new Map<string, number>();
+  const modules = new Map<string, number>();
+  let sampled = 0;
+  let evaluate = 0;
+  for (const t of traces) {
+    evaluate += t.evaluateMs;
+    for (const [key, us] of t.frames) {
+      const { file, pos } = position(key);
+      const name = pos ? `${pos.source}:${pos.line}${pos.name ? ` ${pos.name}` : ''}` : `${file}:${key.split('|')[1]}`;
+      functions.set(name, (functions.get(name) ?? 0) + us);
+    }
+    for (const [key, us] of t.selfFrames) {
+      const { file, pos } = position(key);
+      const module = pos ? moduleOf(pos.source) : file;
+      modules.set(module, (modules.get(module) ?? 0) + us);
+      sampled += us;
+    }
+  }
+  const n = Math.max(1, traces.length);
+  const perLoad = (us: number) => round(us / 1000 / n, 2);
+  return {
+    loads: traces.length,
+    sampledMs: perLoad(sampled),
+    evaluateMs: round(evaluate / n, 2),
+    functions: [...functions.entries()].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN_FUNCTIONS).map(([name, us]) => ({ name, ms: perLoad(us) })),
+    modules: [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN_MODULES).map(([module, us]) => ({ module, ms: perLoad(us) })),
+  };
 }
 
 /** The seeds' paragraphs, in order, until the article reaches ON_TOPIC_WORDS, in a real page's markup. */

@@ -157,6 +157,17 @@ export function printReport(r: BenchResult): string {
       ]),
     );
     out.push(`Long tasks (≥ 50 ms) caused by Crosscheck: ${p.longTasks} (on the on-topic article: ${p.longTasksOnTopic}).`);
+    out.push(
+      `On the on-topic article (medians): the content script starts ${ms(p.contentScriptStartAfterDclMs?.median)} after DOMContentLoaded (document_idle), ` +
+        `works ${ms(p.workBeforeSidebarMs?.median)} on the main thread before the sidebar is mounted, and the background's analysis takes ` +
+        `${ms(p.backgroundAnalyzeMs?.median)}; the rest of the ${ms(p.sidebarMs?.median)} is waiting (idle callbacks, messaging).`,
+    );
+    for (const [label, b] of [['off-topic pages', p.offTopicBreakdown], ['the on-topic article', p.onTopicBreakdown]] as const) {
+      if (!b || !b.loads) continue;
+      out.push(`\nWhere Crosscheck's main-thread time goes on ${label} (per load, ${b.loads} loads, sampled under the profiler: ${ms(b.sampledMs)} + script evaluation ${ms(b.evaluateMs)}):`);
+      out.push(formatTable(['function (inclusive, source-mapped)', 'ms/load'], b.functions.map((f) => [f.name, f.ms])));
+      out.push(formatTable(['module (self)', 'ms/load'], b.modules.map((m) => [m.module, m.ms])));
+    }
     notes(out, p.notes);
   }
 

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Logger } from 'wxt';
 import { REPO_ROOT } from './fixtures';
+import { decodeVlq } from './sourcemap';
 
 /** Where the bench builds the extension, apart from the .output/chrome-mv3 that tests use. */
 export const BENCH_OUT_DIR = resolve(REPO_ROOT, '.output/bench');
@@ -196,29 +197,6 @@ export function moduleOf(source: string): string {
   const clean = source.replace(/^(\.\.\/)+/, '').replace(/^\/?(@fs)?\//, '').replace(/\?.*$/, '');
   const inRepo = clean.startsWith(REPO_ROOT.replace(/^\//, '')) ? relative(REPO_ROOT, '/' + clean) : clean;
   return inRepo.startsWith('.wxt/') || inRepo.includes('virtual:') || inRepo.startsWith('\0') ? '(wxt runtime)' : inRepo;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_VALUE = new Map([...BASE64].map((c, i) => [c, i]));
-
-/** Decodes one source-map segment (base64 VLQ) into its numbers. */
-export function decodeVlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const ch of segment) {
-    const digit = BASE64_VALUE.get(ch);
-    if (digit === undefined) throw new Error(`Bad VLQ character ${ch}`);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
 }
 
 /** WXT's logger prints a build summary; the bench prints its own. */

@@ -21,7 +21,7 @@ function cellText(c: Cell): string {
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const abs = Math.abs(x);
-  if (Number.isInteger(x) && abs >= 1000) return x.toLocaleString('en-US');
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
   if (abs >= 1000) return Math.round(x).toLocaleString('en-US');
   if (abs >= 100) return x.toFixed(0);
   if (abs >= 10) return x.toFixed(1);

@@ -36,8 +36,19 @@ export interface TraceAnalysis {
   /** Longest stretch of the origin's work inside one task, ms. */
   maxOriginMsInTask: number;
   /** The renderer thread analysed, for debugging. */
-  thread: { pid: number; tid: number } | null;
+  thread: { pid: number; tid: number; parseTs: number } | null;
   samples: number;
+  /** Sampled time (µs) per frame of the origin's code, inclusive, keyed `url|line|column` (0-based). */
+  frames: Map<string, number>;
+  /** Sampled self time (µs) per frame of the origin's code; native calls count for their caller. */
+  selfFrames: Map<string, number>;
+  /** Trace clock (µs) of DOMContentLoaded in the page's main frame, and of the origin's first work. */
+  domContentLoadedTs: number | null;
+  firstOriginTs: number | null;
+  /** Evaluation of the origin's scripts (compile + top-level code), ms. */
+  evaluateMs: number;
+  /** The origin's work on the main thread as merged intervals (trace clock, µs). */
+  intervals: { start: number; end: number }[];
 }
 
 interface Interval {
@@ -48,7 +59,7 @@ interface Interval {
 interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame?: { url?: string; functionName?: string };
+  callFrame?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
 }
 
 /**
@@ -57,7 +68,10 @@ interface ProfileNode {
  */
 export function analyzeTrace(events: TraceEvent[], pageUrlPrefix: string, originPrefix: string): TraceAnalysis {
   const thread = pageMainThread(events, pageUrlPrefix);
-  const empty: TraceAnalysis = { originMs: 0, taskMs: 0, longTasks: 0, longTasksCausedByOrigin: 0, maxOriginMsInTask: 0, thread, samples: 0 };
+  const empty: TraceAnalysis = {
+    originMs: 0, taskMs: 0, longTasks: 0, longTasksCausedByOrigin: 0, maxOriginMsInTask: 0, thread, samples: 0,
+    frames: new Map(), selfFrames: new Map(), domContentLoadedTs: null, firstOriginTs: null, evaluateMs: 0, intervals: [],
+  };
   if (!thread) return empty;
   const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
 
@@ -67,11 +81,15 @@ export function analyzeTrace(events: TraceEvent[], pageUrlPrefix: string, origin
   const topTasks = outermost(tasks);
 
   const ours: Interval[] = [];
+  let evaluate = 0;
   for (const e of onThread) {
     if (e.ph !== 'X' || !e.dur) continue;
     const data = (e.args?.data ?? e.args?.beginData) as { url?: string; stackTrace?: { url?: string }[] } | undefined;
     const url = data?.url ?? data?.stackTrace?.[0]?.url;
-    if (typeof url === 'string' && url.startsWith(originPrefix)) ours.push({ start: e.ts, end: e.ts + e.dur });
+    if (typeof url === 'string' && url.startsWith(originPrefix)) {
+      ours.push({ start: e.ts, end: e.ts + e.dur });
+      if (e.name === 'EvaluateScript') evaluate += e.dur;
+    }
   }
   const sampled = originSamples(events, thread, originPrefix);
   ours.push(...sampled.intervals);
@@ -97,24 +115,43 @@ export function analyzeTrace(events: TraceEvent[], pageUrlPrefix: string, origin
     maxOriginMsInTask: maxInTask / 1000,
     thread,
     samples: sampled.count,
+    frames: sampled.frames,
+    selfFrames: sampled.selfFrames,
+    // The page's own DOMContentLoaded: the main frame's, after its HTML began to parse (not the blank tab's).
+    domContentLoadedTs:
+      onThread.find((e) => e.name === 'MarkDOMContent' && e.ts >= thread.parseTs && (e.args?.data as { isMainFrame?: boolean } | undefined)?.isMainFrame !== false)?.ts ?? null,
+    firstOriginTs: merged[0]?.start ?? null,
+    evaluateMs: evaluate / 1000,
+    intervals: merged,
   };
 }
 
-/** The CrRendererMain thread that parsed the page. */
-function pageMainThread(events: TraceEvent[], pageUrlPrefix: string): { pid: number; tid: number } | null {
+/** The CrRendererMain thread that parsed the page, and when it began to. */
+function pageMainThread(events: TraceEvent[], pageUrlPrefix: string): { pid: number; tid: number; parseTs: number } | null {
   const mainThreads = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args?.name as string) === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
+  let found: { pid: number; tid: number; parseTs: number } | null = null;
   for (const e of events) {
     if (e.name !== 'ParseHTML' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     const url = ((e.args?.beginData ?? e.args?.data) as { url?: string } | undefined)?.url;
-    if (url?.startsWith(pageUrlPrefix)) return { pid: e.pid, tid: e.tid };
+    if (!url?.startsWith(pageUrlPrefix)) continue;
+    if (!found) found = { pid: e.pid, tid: e.tid, parseTs: e.ts };
+    else if (e.pid === found.pid && e.tid === found.tid) found.parseTs = Math.min(found.parseTs, e.ts);
   }
-  return null;
+  return found;
 }
 
 /** Sampled intervals whose stack holds a frame of the origin, from the trace's CPU profile chunks. */
-function originSamples(events: TraceEvent[], thread: { pid: number; tid: number }, originPrefix: string): { intervals: Interval[]; count: number } {
+function originSamples(
+  events: TraceEvent[],
+  thread: { pid: number; tid: number },
+  originPrefix: string,
+): { intervals: Interval[]; count: number; frames: Map<string, number>; selfFrames: Map<string, number> } {
+  const frames = new Map<string, number>();
+  const selfFrames = new Map<string, number>();
+  const frameKey = (n: ProfileNode | undefined) =>
+    n?.callFrame?.url?.startsWith(originPrefix) ? `${n.callFrame.url}|${n.callFrame.lineNumber ?? 0}|${n.callFrame.columnNumber ?? 0}` : null;
   // Profiles are keyed by id; a profile belongs to the thread whose 'Profile' event started it.
   const starts = new Map<string, number>();
   for (const e of events) {
@@ -155,11 +192,23 @@ function originSamples(events: TraceEvent[], thread: { pid: number; tid: number 
     for (let i = 0; i < times.length; i++) {
       if (!isOurs(sampleNodes[i]!)) continue;
       count++;
-      const end = i + 1 < times.length ? times[i + 1]! : times[i]! + typical;
-      intervals.push({ start: times[i]!, end: Math.min(end, times[i]! + 10 * Math.max(typical, 1)) });
+      const end = Math.min(i + 1 < times.length ? times[i + 1]! : times[i]! + typical, times[i]! + 10 * Math.max(typical, 1));
+      intervals.push({ start: times[i]!, end });
+      const dt = end - times[i]!;
+      const seen = new Set<string>();
+      let self: string | null = null;
+      for (let n = nodes.get(sampleNodes[i]!); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+        const key = frameKey(n);
+        if (!key) continue;
+        self ??= key;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        frames.set(key, (frames.get(key) ?? 0) + dt);
+      }
+      if (self) selfFrames.set(self, (selfFrames.get(self) ?? 0) + dt);
     }
   }
-  return { intervals, count };
+  return { intervals, count, frames, selfFrames };
 }
 
 function outermost(intervals: Interval[]): Interval[] {
