@@ -39,7 +39,6 @@ export class SourceMapLookup {
   constructor(private readonly map: { sources: string[]; names?: string[]; mappings: string }) {
     let source = 0;
     let line = 0;
-    let column = 0;
     let name = 0;
     for (const text of map.mappings.split(';')) {
       let genCol = 0;
@@ -49,9 +48,9 @@ export class SourceMapLookup {
         const f = decodeVlq(seg);
         genCol += f[0] ?? 0;
         if (f.length < 4) continue;
+        // f[3] is the original column: not needed to name a line.
         source += f[1]!;
         line += f[2]!;
-        column += f[3]!;
         if (f.length >= 5) name += f[4]!;
         segments.push([genCol, source, line, f.length >= 5 ? name : -1]);
       }
