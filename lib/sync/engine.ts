@@ -20,21 +20,16 @@ import {
   claimKey,
   decodeClaim,
   decodeMeta,
-  encodeClaim,
-  encodeMeta,
-  MAX_STANCE_COUNT,
   META_KEY,
   SYNC_FORMAT_VERSION,
   type ClaimVersion,
   type SavedClaim,
   type ShortenedField,
-  type StanceSnapshot,
 } from './format';
 import {
   buries,
   bury,
   decodeGraveyardShard,
-  encodeGraveyardShard,
   GRAVEYARD_SHARDS,
   graveyardKey,
   pruneGraveyard,
@@ -50,23 +45,11 @@ import { searchClaims } from './search';
 import { describeSyncStatus, type SyncStatus } from './status';
 import { classifySyncError, type StorageChanges, type SyncArea } from './sync-area';
 import { WriteBudget } from './write-budget';
+import { planWrites, type AreaItem, type WritePlan } from './write-plan';
+import { SavedClaimsInputError, validateClaimInput, validateNote, type SaveClaimInput } from './claim-input';
+import { claimView, type SavedClaimView } from './claim-view';
 
-/** What the sidebar hands over when the reader saves a claim. */
-export interface SaveClaimInput {
-  url: string;
-  title: string;
-  text: string;
-  stance: StanceSnapshot;
-  note?: string;
-}
-
-/** A saved claim as the UI shows it. */
-export interface SavedClaimView extends SavedClaim {
-  /** Sync storage holds this claim as it is here. */
-  synced: boolean;
-  /** Why it is not (fully) on the reader's other devices, in plain words; null when it is. */
-  syncNote: string | null;
-}
+export { SavedClaimsInputError, type SaveClaimInput, type SavedClaimView };
 
 export type SavedClaimsEvent =
   | { type: 'claims-changed'; origin: 'local' | 'remote' | 'import'; ids: string[] }
@@ -113,44 +96,6 @@ export interface FlushReport {
 export type ImportResult =
   | { ok: true; added: number; alreadySaved: number; skipped: Array<{ index: number; reason: string }> }
   | { ok: false; error: string };
-
-export class SavedClaimsInputError extends Error {
-  override readonly name = 'SavedClaimsInputError';
-}
-
-/** Above this a single field is not a claim, title or note any more. */
-const MAX_LOCAL_FIELD_CHARS = 200_000;
-
-interface AreaItem {
-  bytes: number;
-  /** Clock of the claim version held there. */
-  clock?: Hlc;
-  /** Written by a newer Crosscheck: never overwritten from here. */
-  foreign?: boolean;
-  /** Graveyard shard: the removals it lists (claim id → clock of the removal). */
-  shardEntries?: ReadonlyMap<string, Hlc>;
-  /** Graveyard shard: its entry text, to skip writing what is already there. */
-  shardText?: string;
-}
-
-interface PlannedClaim {
-  id: string;
-  version: ClaimVersion;
-  bytes: number;
-  shortened: ShortenedField[];
-}
-
-interface WritePlan {
-  sets: Record<string, unknown>;
-  setKeys: string[];
-  claims: PlannedClaim[];
-  shards: number[];
-  writesMeta: boolean;
-  removals: string[];
-  /** The sets only fit once the removals are done. */
-  removeFirst: boolean;
-  blocked: Map<string, 'bytes' | 'items'>;
-}
 
 type Failure = { kind: 'rate' | 'other' | 'quota'; message: string; retryAt: number };
 
@@ -368,7 +313,7 @@ export class SavedClaimsSync {
 
   /** Saves a claim (or returns the one already saved with the same article and sentence). */
   async save(input: SaveClaimInput): Promise<{ claim: SavedClaimView; created: boolean }> {
-    const clean = validateInput(input);
+    const clean = validateClaimInput(input);
     const result = await this.enqueue(async () => {
       this.requireStarted();
       const id = claimIdFor(clean.url, clean.text);
@@ -391,9 +336,7 @@ export class SavedClaimsSync {
 
   /** Changes a claim's note. Null when there is no such saved claim. */
   async update(id: string, patch: { note: string }): Promise<SavedClaimView | null> {
-    if (typeof patch?.note !== 'string') throw new SavedClaimsInputError('The note must be text.');
-    if (patch.note.length > MAX_LOCAL_FIELD_CHARS) throw new SavedClaimsInputError(`The note is too long (over ${MAX_LOCAL_FIELD_CHARS.toLocaleString('en-US')} characters).`);
-    const note = patch.note.trim();
+    const note = validateNote(patch?.note);
     const result = await this.enqueue(async () => {
       this.requireStarted();
       const record = this.records.get(id);
@@ -805,99 +748,28 @@ export class SavedClaimsSync {
     return finish();
   }
 
-  /** What to write now: removals, then meta, graveyard shards, changed claims, new claims (oldest first), as far as they fit. */
+  /** Plans the next writes (write-plan.ts) and takes in what planning found out. */
   private plan(): WritePlan {
-    const quotaBytes = this.limits.quotaBytes - this.quotaHeadroom;
     for (const key of [...this.keysToRemove]) if (!this.areaItems.has(key)) this.keysToRemove.delete(key);
-    const removals = [...this.keysToRemove].filter((key) => !this.areaItems.get(key)?.foreign);
-    let bytes = this.areaBytes();
-    let items = this.areaItems.size;
-    const bytesBefore = bytes;
-    const itemsBefore = items;
-    for (const key of removals) {
-      bytes -= this.areaItems.get(key)?.bytes ?? 0;
-      items -= 1;
-    }
-    const plan: WritePlan = { sets: {}, setKeys: [], claims: [], shards: [], writesMeta: false, removals, removeFirst: false, blocked: new Map() };
-    let setDelta = 0;
-    let newItems = 0;
-    const take = (key: string, value: unknown, itemBytes: number): 'bytes' | 'items' | null => {
-      const existing = this.areaItems.get(key);
-      const delta = itemBytes - (existing && !plan.removals.includes(key) ? existing.bytes : 0);
-      const added = existing && !plan.removals.includes(key) ? 0 : 1;
-      if (bytes + delta > quotaBytes) return 'bytes';
-      if (items + added > this.limits.maxItems) return 'items';
-      bytes += delta;
-      items += added;
-      setDelta += itemBytes - (existing?.bytes ?? 0);
-      newItems += existing ? 0 : 1;
-      plan.sets[key] = value;
-      plan.setKeys.push(key);
-      return null;
-    };
-
-    this.housekeepingBlocked = false;
-    if (this.metaMissing) {
-      const meta = encodeMeta();
-      if (take(meta.key, meta.value, chromeItemBytes(meta.key, meta.value)) === null) plan.writesMeta = true;
-      else this.housekeepingBlocked = true;
-    }
-    for (const shard of [...this.dirtyShards].sort()) {
-      const key = graveyardKey(shard);
-      if (this.areaItems.get(key)?.foreign) {
-        this.dirtyShards.delete(shard);
-        continue;
-      }
-      const encoded = encodeGraveyardShard(this.graveyard, shard);
-      // The oldest removals give way when a shard is full; drop them here too so every device agrees.
-      for (const id of encoded.dropped) this.graveyard.delete(id);
-      if (encoded.value.e === this.areaItems.get(key)?.shardText) {
-        this.dirtyShards.delete(shard); // sync already holds exactly this
-        continue;
-      }
-      if (encoded.value.e === '') {
-        if (this.areaItems.has(key)) {
-          plan.removals.push(key);
-          plan.shards.push(shard);
-        } else {
-          this.dirtyShards.delete(shard);
-        }
-        continue;
-      }
-      if (take(key, encoded.value, encoded.bytes) === null) plan.shards.push(shard);
-      else this.housekeepingBlocked = true;
-    }
-
-    const waiting = [...this.records.values()].filter(
-      (record) => !record.synced && !record.tooLarge && !this.areaItems.get(claimKey(record.version.id))?.foreign,
-    );
-    // Tombstones and changes to claims sync already holds come first (they free or reuse
-    // space); new claims follow, oldest saved first.
-    const order = (record: LocalClaimRecord): [number, number] => [
-      this.areaItems.has(claimKey(record.version.id)) ? 0 : 1,
-      record.version.deleted ? record.version.updatedAt.wall : record.version.savedAt,
-    ];
-    waiting.sort((a, b) => {
-      const [ga, ta] = order(a);
-      const [gb, tb] = order(b);
-      return ga - gb || ta - tb || (a.version.id < b.version.id ? -1 : 1);
+    const plan = planWrites({
+      records: this.records,
+      area: this.areaItems,
+      keysToRemove: this.keysToRemove,
+      dirtyShards: this.dirtyShards,
+      graveyard: this.graveyard,
+      metaMissing: this.metaMissing,
+      limits: this.limits,
+      quotaHeadroom: this.quotaHeadroom,
     });
-    for (const record of waiting) {
-      const { id } = record.version;
-      const encoded = encodeClaim(record.version, this.limits.quotaBytesPerItem);
-      if (!encoded.ok) {
-        this.log('warn', `Claim kept on this device only: ${encoded.message}`, claimKey(id));
-        this.putRecord({ ...record, tooLarge: true });
-        continue;
-      }
-      const stop = take(encoded.item.key, encoded.item.value, encoded.item.bytes);
-      if (stop) {
-        plan.blocked.set(id, stop);
-        continue;
-      }
-      plan.claims.push({ id, version: record.version, bytes: encoded.item.bytes, shortened: encoded.item.shortened });
+    // The oldest removals gave way in a full shard: forget them here too, so every device agrees.
+    for (const id of plan.droppedFromGraveyard) this.graveyard.delete(id);
+    for (const shard of plan.cleanShards) this.dirtyShards.delete(shard);
+    this.housekeepingBlocked = plan.housekeepingBlocked;
+    for (const { id, message } of plan.tooLarge) {
+      const record = this.records.get(id);
+      this.log('warn', `Claim kept on this device only: ${message}`, claimKey(id));
+      if (record) this.putRecord({ ...record, tooLarge: true });
     }
-    plan.removeFirst = bytesBefore + setDelta > quotaBytes || itemsBefore + newItems > this.limits.maxItems;
     return plan;
   }
 
@@ -1113,36 +985,12 @@ export class SavedClaimsSync {
   }
 
   private view(record: LocalClaimRecord): SavedClaimView {
-    const version = record.version as SavedClaim;
-    const claim: SavedClaimView = {
-      ...version,
-      stance: { ...version.stance },
-      synced: record.synced,
-      syncNote: this.syncNoteFor(record),
-    };
-    if (version.shortened) claim.shortened = [...version.shortened];
-    return claim;
-  }
-
-  private syncNoteFor(record: LocalClaimRecord): string | null {
-    const { id } = record.version;
-    const perItemKb = Math.round(this.limits.quotaBytesPerItem / 1024);
-    if (record.tooLarge) return `Too large to sync (over ${perItemKb} KB even shortened): saved on this device only.`;
-    if (!record.synced) {
-      if (this.areaItems.get(claimKey(id))?.foreign) return 'A newer Crosscheck on another device holds this claim in sync: update Crosscheck here to sync it.';
-      const limit = this.blocked.get(id);
-      if (limit) return 'Sync storage is full: saved on this device only for now.';
-      if (this.unsupportedFormat) return 'Not synced: another device uses a newer sync format.';
-      return 'Waiting to sync.';
-    }
-    if (record.syncShortened && record.syncShortened.length > 0) {
-      return `Synced shortened (one claim may take ${perItemKb} KB in sync): your other devices see a shortened ${listFields(record.syncShortened)}.`;
-    }
-    const shortened = (record.version as SavedClaim).shortened;
-    if (shortened && shortened.length > 0) {
-      return `Shortened by sync: the full ${listFields(shortened)} is on the device where it was written.`;
-    }
-    return null;
+    return claimView(record, {
+      heldByNewerFormat: this.areaItems.get(claimKey(record.version.id))?.foreign === true,
+      blocked: this.blocked.has(record.version.id),
+      unsupportedFormat: this.unsupportedFormat,
+      quotaBytesPerItem: this.limits.quotaBytesPerItem,
+    });
   }
 
   private log(level: SyncLogEntry['level'], message: string, key?: string): void {
@@ -1174,36 +1022,6 @@ function shortenedInArea(local: ClaimVersion, incoming: ClaimVersion): { syncSho
   const localShort = new Set(local.shortened ?? []);
   const fields = (incoming.shortened ?? []).filter((field) => !localShort.has(field));
   return fields.length > 0 ? { syncShortened: fields } : {};
-}
-
-function listFields(fields: readonly ShortenedField[]): string {
-  const names = fields.map((field) => (field === 'text' ? 'claim text' : field === 'summary' ? 'stance summary' : field));
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-function validateInput(input: SaveClaimInput): Omit<SavedClaim, 'id' | 'savedAt' | 'updatedAt'> {
-  if (typeof input !== 'object' || input === null) throw new SavedClaimsInputError('Nothing to save.');
-  const text = requireText(input.text, 'claim text', true);
-  const url = requireText(input.url, 'article link', true);
-  const title = requireText(input.title ?? '', 'article title', false);
-  const note = requireText(input.note ?? '', 'note', false);
-  const stance = input.stance;
-  if (typeof stance !== 'object' || stance === null) throw new SavedClaimsInputError('The stance summary is missing.');
-  for (const count of [stance.corroborates, stance.conflicts]) {
-    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_STANCE_COUNT) {
-      throw new SavedClaimsInputError('Stance counts must be whole numbers from 0.');
-    }
-  }
-  const summary = requireText(stance.summary ?? '', 'stance summary', false);
-  return { url, title, text, note, stance: { corroborates: stance.corroborates, conflicts: stance.conflicts, summary } };
-}
-
-function requireText(value: unknown, name: string, required: boolean): string {
-  if (typeof value !== 'string') throw new SavedClaimsInputError(`The ${name} must be text.`);
-  const trimmed = value.trim();
-  if (required && trimmed === '') throw new SavedClaimsInputError(`The ${name} is empty.`);
-  if (trimmed.length > MAX_LOCAL_FIELD_CHARS) throw new SavedClaimsInputError(`The ${name} is too long (over ${MAX_LOCAL_FIELD_CHARS.toLocaleString('en-US')} characters).`);
-  return trimmed;
 }
 
 function errorMessage(error: unknown): string {
