@@ -132,7 +132,7 @@ export function topicThreshold(sensitivity: number = DEFAULT_SENSITIVITY): numbe
  * force word): only scoreTopic decides.
  */
 export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickCheck {
-  const { quickSubject, quickContext } = compiled(def);
+  const { quickSubject, quickContext } = quickClauses(def);
   const title = input.title ?? '';
   const head = input.text.length > QUICK_TEXT_CHARS ? input.text.slice(0, QUICK_TEXT_CHARS) : input.text;
   const fires = (clause: RegExp[]) => clause.some((r) => r.test(title) || r.test(head));
@@ -286,6 +286,23 @@ function compiled(def: TopicDefinition): CompiledTopic {
   return c;
 }
 
+// The cheap check runs on every page a reader opens: it compiles its own two clauses,
+// not the whole definition (which only pages that pass need).
+const quickCache = new WeakMap<TopicDefinition, Pick<CompiledTopic, 'quickSubject' | 'quickContext'>>();
+
+function quickClauses(def: TopicDefinition): Pick<CompiledTopic, 'quickSubject' | 'quickContext'> {
+  let q = quickCache.get(def);
+  if (!q) {
+    const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
+    q = {
+      quickSubject: quickRegexes([...all(def.subject), ...def.people, ...def.quickSubject]),
+      quickContext: quickRegexes([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+    };
+    quickCache.set(def, q);
+  }
+  return q;
+}
+
 function compile(def: TopicDefinition): CompiledTopic {
   const groups: CompiledGroup[] = [];
   const add = (role: Role, list: readonly TermGroup[]) => {
@@ -302,11 +319,9 @@ function compile(def: TopicDefinition): CompiledTopic {
     if (def.peopleActions.includes(g.id)) groups.push(compileGroup('peopleAction', g.id, g.label, g.terms));
   }
   groups.push(compileGroup('owner', 'other-owners', 'other owners', def.otherOwners));
-  const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
   return {
     groups: groups.filter((g) => g.regexes.length > 0),
-    quickSubject: quickRegexes([...all(def.subject), ...def.people, ...def.quickSubject]),
-    quickContext: quickRegexes([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+    ...quickClauses(def),
   };
 }
 
