@@ -105,11 +105,31 @@ export interface BackgroundRequests {
   'settings/set': { req: Partial<Settings>; res: Settings };
 }
 
+/** Main-thread time (ms, summed over runs) the content script spent in its page, by step. */
+export interface ContentCost {
+  /** The synchronous start inside main(). */
+  startMs: number;
+  /** Title + first prose + the quick topic check. */
+  cheapCheckMs: number;
+  cheapChecks: number;
+  /** Readability's "is this an article?". */
+  articleCheckMs: number;
+  /** Readability's parse on a clone. */
+  extractMs: number;
+  /** Finding and painting the claims. */
+  highlightMs: number;
+  /** Injecting the sidebar frame. */
+  mountMs: number;
+  /** The longest single step: its share of the longest task. */
+  longestStepMs: number;
+}
+
 /** Requests answered by a tab's content script (top frame). */
 export interface ContentRequests {
   'content/sidebar': { req: { open: boolean | 'toggle' }; res: { open: boolean } };
   'content/scroll-to-claim': { req: { index: number }; res: { found: boolean } };
   'content/article': { req: null; res: PageSnapshot & { byline: string | null; siteName: string | null; publishedTime: string | null } };
+  'content/cost': { req: null; res: ContentCost };
 }
 
 /** Broadcasts from any extension context to the extension's pages (popup, sidebar, options). */

@@ -12,6 +12,8 @@ export const FOCUS_HIGHLIGHT = 'crosscheck-claim-focus';
 const MARK_ATTR = 'data-crosscheck';
 const FOCUS_ATTR = 'data-crosscheck-focus';
 const STYLE_ATTR = 'data-crosscheck-style';
+/** What a Crosscheck leaves in a page's DOM while it shows highlights. */
+export const LEFTOVER_SELECTOR = `mark[${MARK_ATTR}], style[${STYLE_ATTR}]`;
 
 /** Times the focused claim blinks after a jump (not at all when the reader asks for reduced motion). */
 export const FLASH_TIMES = 2;
@@ -73,8 +75,10 @@ export function removeAllHighlights(doc: Document): void {
   const win = doc.defaultView;
   const css = win && cssHighlights(win);
   if (css) for (const name of [CLAIM_HIGHLIGHT, CONFLICT_HIGHLIGHT, FOCUS_HIGHLIGHT]) css.registry.delete(name);
-  for (const mark of doc.querySelectorAll(`mark[${MARK_ATTR}]`)) unwrap(mark);
-  for (const style of doc.querySelectorAll(`style[${STYLE_ATTR}]`)) style.remove();
+  for (const el of doc.querySelectorAll(LEFTOVER_SELECTOR)) {
+    if (el.tagName.toUpperCase() === 'MARK') unwrap(el);
+    else el.remove();
+  }
 }
 
 function unwrap(mark: Element): void {
@@ -88,19 +92,23 @@ function unwrap(mark: Element): void {
 export interface HighlightOptions {
   /** Use <mark> elements even where the Highlight API exists (tests of the fallback). */
   forceMarks?: boolean;
-  /** Where to look for the claims; the whole body by default. */
-  root?: Element;
+  /** Where to look for the claims, in order (the article's container, then the body); the body by default. */
+  roots?: Element[];
 }
 
 export function highlightClaims(doc: Document, claims: readonly ClaimToHighlight[], opts: HighlightOptions = {}): ClaimHighlights {
   const win = doc.defaultView!;
   const css = opts.forceMarks ? null : cssHighlights(win);
-  const root = opts.root ?? doc.body;
-  const map: TextMap = buildTextMap(root);
   const located: { claim: ClaimToHighlight; range: Range }[] = [];
-  for (const claim of claims) {
-    const range = findQuote(map, claim.text, { isVisible: isShown });
-    if (range) located.push({ claim, range });
+  let missing = [...claims];
+  for (const root of opts.roots ?? [doc.body]) {
+    if (missing.length === 0) break;
+    const map: TextMap = buildTextMap(root);
+    missing = missing.filter((claim) => {
+      const range = findQuote(map, claim.text, { isVisible: isShown });
+      if (range) located.push({ claim, range });
+      return !range;
+    });
   }
 
   const style = doc.createElement('style');

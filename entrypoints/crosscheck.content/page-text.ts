@@ -8,10 +8,12 @@ const SKIP_TAGS = new Set([
   'NAV', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'CROSSCHECK-SIDEBAR',
 ]);
 
-/** Where an article's text usually lives; read first when it holds enough text. */
-const ARTICLE_ROOTS = '[itemprop="articleBody"], article, main, [role="main"]';
+/** Where an article's text usually lives, most specific first; read first when it holds enough text. */
+const ARTICLE_ROOTS = ['[itemprop="articleBody"]', 'article', '[role="main"]', 'main'];
 /** An article root with less text than this (characters) is a teaser card: read the body instead. */
 export const MIN_ROOT_CHARS = 400;
+/** Elements tried per selector: past the first few <article>s, they are all teaser cards. */
+const MAX_ROOT_CANDIDATES = 3;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -50,9 +52,20 @@ export interface CheapText {
 /** Title, description and the first `maxChars` of prose, preferring the article's own container. */
 export function cheapPageText(doc: Document, maxChars: number): CheapText {
   const description = doc.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content')?.trim() ?? '';
-  const root = doc.querySelector(ARTICLE_ROOTS);
-  let prose = root ? gatherText(root, maxChars) : '';
-  if (prose.length < MIN_ROOT_CHARS && doc.body) prose = gatherText(doc.body, maxChars);
+  const root = findArticleRoot(doc);
+  const prose = root ? gatherText(root, maxChars) : doc.body ? gatherText(doc.body, maxChars) : '';
   const text = description ? `${description} ${prose}` : prose;
   return { title: doc.title ?? '', text: text.length > maxChars ? text.slice(0, maxChars) : text };
+}
+
+/** The element that holds the article's prose, when the page marks one up; else null. */
+export function findArticleRoot(doc: Document): Element | null {
+  for (const selector of ARTICLE_ROOTS) {
+    const candidates = doc.querySelectorAll(selector);
+    for (let i = 0; i < candidates.length && i < MAX_ROOT_CANDIDATES; i++) {
+      const el = candidates[i]!;
+      if (gatherText(el, MIN_ROOT_CHARS).length >= MIN_ROOT_CHARS) return el;
+    }
+  }
+  return null;
 }

@@ -9,9 +9,11 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { readSettings, settingsItem, siteOf } from '../../adapters/settings';
 import type { ContentRequests, PageReport, PageStatus, Settings } from '../../lib/protocol';
 import type { QuickCheck } from '../../lib/topic';
+import { createCostMeter, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
-import { highlightClaims, removeAllHighlights, type ClaimHighlights } from './highlights';
-import { mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
+import { highlightClaims, LEFTOVER_SELECTOR, removeAllHighlights, type ClaimHighlights } from './highlights';
+import { findArticleRoot } from './page-text';
+import { HOST_TAG, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
 /** How long after a load or a navigation a late-arriving article body is still watched for. */
 export const LATE_CONTENT_WINDOW_MS = 15_000;
@@ -34,10 +36,18 @@ interface Shown {
 const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
 
 export function startReading(ctx: ContentScriptContext): void {
+  const meter = createCostMeter();
+  meter.time('start', () => begin(ctx, meter));
+}
+
+function begin(ctx: ContentScriptContext, meter: CostMeter): void {
   const doc = document;
-  // Leftovers of a Crosscheck that ran here before an extension update.
-  removeAllSidebars(doc);
-  removeAllHighlights(doc);
+  // Leftovers of a Crosscheck that ran here before an extension update (one query on the
+  // common path where there are none).
+  if (doc.querySelector(`${HOST_TAG}, ${LEFTOVER_SELECTOR}`)) {
+    removeAllSidebars(doc);
+    removeAllHighlights(doc);
+  }
 
   let generation = 0;
   let settings: Settings | null = null;
@@ -86,21 +96,21 @@ export function startReading(ctx: ContentScriptContext): void {
         tellStatus('paused', url);
         return;
       }
-      const quick: QuickCheck = cheapTopicCheck(doc);
+      const quick: QuickCheck = meter.time('cheapCheck', () => cheapTopicCheck(doc));
       if (!quick.pass) {
         tellStatus('off-topic', url);
         return;
       }
       await idle();
       if (stale()) return;
-      const isArticle = isProbablyArticle(doc);
+      const isArticle = meter.time('articleCheck', () => isProbablyArticle(doc));
       if (!isArticle) {
         tellStatus('not-article', url);
         return;
       }
       await idle();
       if (stale()) return;
-      const extracted = extractPage(doc, url, quick, isArticle);
+      const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle));
       if (!extracted) {
         tellStatus('not-article', url);
         return;
@@ -126,21 +136,28 @@ export function startReading(ctx: ContentScriptContext): void {
   const show = async (analysis: PageReport, gen: number) => {
     hide();
     const s = settings ?? (await readSettings());
+    // Highlights first, in an idle moment, before the sidebar shifts the page's layout.
+    await idle();
+    if (gen !== generation) return;
+    const claims = analysis.claims
+      .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
+      .filter((c) => c.matched);
+    const root = meter.time('highlight', () => findArticleRoot(doc));
+    const highlights = meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }));
+    // The frame's creation is a task of its own.
+    await idle();
+    if (gen !== generation) {
+      highlights.remove();
+      return;
+    }
     const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
-    const sidebar = mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open);
-    shown = { sidebar, highlights: null };
-    const current = shown;
+    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
+    shown = { sidebar, highlights };
     // The background's record of the tab follows what the page shows.
     void askBackground('tab/sidebar', { open });
     void askBackground('tab/state', {}).then((r) => {
       if (r.ok) tabId = r.value.tabId;
     });
-    await idle();
-    if (gen !== generation || shown !== current) return;
-    const claims = analysis.claims
-      .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
-      .filter((c) => c.matched);
-    current.highlights = highlightClaims(doc, claims);
   };
 
   const setOpen = (open: boolean, focus: boolean): boolean => {
@@ -210,6 +227,7 @@ export function startReading(ctx: ContentScriptContext): void {
       const { snapshot, byline, siteName, publishedTime } = current;
       return { ...snapshot, byline, siteName, publishedTime };
     },
+    'content/cost': () => meter.report(),
   });
   ctx.onInvalidated(stopHandling);
 

@@ -56,27 +56,62 @@ export function buildTextMap(root: Node): TextMap {
     acceptNode: (node) =>
       node.nodeType === 1 && SKIP_TAGS.has((node as Element).tagName.toUpperCase()) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */,
   });
+  // Typed arrays grown by doubling and one native decode at the end: this runs over a
+  // whole news page, so it avoids a string or an object per character.
+  let chars = new Uint16Array(1 << 14);
+  let nodeAt = new Int32Array(chars.length);
+  let offsetAt = new Int32Array(chars.length);
+  let length = 0;
+  const push = (code: number, node: number, offset: number) => {
+    if (length === chars.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      chars = grow(chars, (n) => new Uint16Array(n));
+      nodeAt = grow(nodeAt, (n) => new Int32Array(n));
+      offsetAt = grow(offsetAt, (n) => new Int32Array(n));
+    }
+    chars[length] = code;
+    nodeAt[length] = node;
+    offsetAt[length] = offset;
+    length++;
+  };
   const nodes: Text[] = [];
-  const chunks: string[] = [];
-  const nodeAt: number[] = [];
-  const offsetAt: number[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;
     const n = nodes.push(node as Text) - 1;
-    for (let i = 0; i < data.length; ) {
-      const width = data.charCodeAt(i) >= 0xd800 && data.charCodeAt(i) <= 0xdbff && i + 1 < data.length ? 2 : 1;
-      const folded = width === 1 ? foldChar(data[i]!) : foldChar(data.slice(i, i + 2));
-      for (let k = 0; k < folded.length; k++) {
-        nodeAt.push(n);
-        offsetAt.push(i);
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (code < 0x80) {
+        // foldChar's ASCII rules, inlined for speed.
+        if (code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x60 || code === 0x7f) continue;
+        push(code >= 0x41 && code <= 0x5a ? code + 32 : code, n, i);
+        continue;
       }
-      if (folded) chunks.push(folded);
-      i += width;
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < data.length;
+      const folded = foldChar(pair ? data.slice(i, i + 2) : data[i]!);
+      for (let k = 0; k < folded.length; k++) push(folded.charCodeAt(k), n, i);
+      if (pair) i++;
     }
   }
-  return { text: chunks.join(''), nodes, nodeAt: Int32Array.from(nodeAt), offsetAt: Int32Array.from(offsetAt) };
+  return {
+    text: decodeUtf16(chars.subarray(0, length)),
+    nodes,
+    nodeAt: nodeAt.subarray(0, length),
+    offsetAt: offsetAt.subarray(0, length),
+  };
+}
+
+/** Code units to a string, in slices small enough for fromCharCode's argument list. */
+function decodeUtf16(units: Uint16Array): string {
+  const SLICE = 8_192;
+  let out = '';
+  for (let i = 0; i < units.length; i += SLICE) out += String.fromCharCode(...units.subarray(i, i + SLICE));
+  return out;
 }
 
 /** The DOM range of folded characters [start, end). */
