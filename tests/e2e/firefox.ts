@@ -1,12 +1,14 @@
 // Launches Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi,
 // with the built extension installed as a temporary add-on (see shared/E2E.md, Firefox).
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The build we ship for Firefox (see docs/firefox.md); FIREFOX_BUILD tries another one. */
 export const FIREFOX_BUILD = resolve(process.env.FIREFOX_BUILD ?? '.output/firefox-mv2');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** How long a page may take to be parsed. */
+const NAVIGATION_TIMEOUT_MS = 20_000;
 
 /**
  * Firefox gives each add-on a random moz-extension:// host per profile. Pinning it through
@@ -21,13 +23,20 @@ export interface FirefoxWithExtension {
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   /**
-   * Loads a URL in a page and waits for its load event. `page.goto()` hangs on
-   * moz-extension:// URLs (Firefox's BiDi sends no navigation events for them), so this
-   * sends the raw BiDi `browsingContext.navigate` instead; it works for any URL.
+   * Loads a URL in a page and waits until its document is parsed. Use this rather than
+   * `page.goto()`: goto hangs on moz-extension:// URLs (Firefox's BiDi sends no navigation
+   * events for them) and fails with "Address rejected" when a frame inside the page fails
+   * to load (the saved news pages embed ad and video frames from hosts we refuse).
    */
   navigate(page: Page, url: string): Promise<void>;
   /** A new tab showing one of the extension's pages, e.g. `popup.html`. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * The frame of the page showing this extension page (e.g. the sidebar), or undefined.
+   * Found by asking each frame its address: puppeteer hears no navigation events for
+   * moz-extension:// frames either, so `frame.url()` stays `about:blank`.
+   */
+  extensionFrame(page: Page, path: string): Promise<Frame | undefined>;
   close(): Promise<void>;
 }
 
@@ -40,7 +49,14 @@ function geckoIdOf(buildDir: string): string {
   return id;
 }
 
-export async function launchFirefoxWithExtension(opts: { withExtension?: boolean } = {}): Promise<FirefoxWithExtension> {
+export interface LaunchOptions {
+  /** false: the same Firefox without the extension (a baseline). */
+  withExtension?: boolean;
+  /** More Firefox preferences, e.g. `extensions.background.idle.timeout` to suspend an MV3 event page sooner. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Promise<FirefoxWithExtension> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No built extension at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first`);
@@ -55,14 +71,19 @@ export async function launchFirefoxWithExtension(opts: { withExtension?: boolean
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       ...(withExtension ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) } : {}),
-      // Nothing may leave the machine: no update, telemetry or safe-browsing traffic.
-      'app.update.enabled': false,
-      'extensions.update.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
+      // Nothing may leave the machine. puppeteer's profile already turns off updates and
+      // telemetry; the saved news pages still name their sites' scripts, fonts and images:
+      // every request off 127.0.0.1 goes to a proxy on a closed port and fails at once.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...opts.prefs,
     },
   });
   try {
@@ -73,7 +94,14 @@ export async function launchFirefoxWithExtension(opts: { withExtension?: boolean
       // BiDi names a tab's top-level browsing context by the id puppeteer keeps on its main frame.
       const context = (page.mainFrame() as unknown as { _id: string })._id;
       const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-      await connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+      await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
+      const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+      for (;;) {
+        const at = await page.evaluate(() => ({ href: location.href, state: document.readyState })).catch(() => null);
+        if (at && at.href === url && at.state !== 'loading') return;
+        if (Date.now() > deadline) throw new Error(`${url} did not load within ${NAVIGATION_TIMEOUT_MS} ms (at ${at?.href ?? 'unknown'})`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     };
     const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
     const newPage = () => browser.newPage();
@@ -88,6 +116,15 @@ export async function launchFirefoxWithExtension(opts: { withExtension?: boolean
         const page = await newPage();
         await navigate(page, extensionUrl(path));
         return page;
+      },
+      async extensionFrame(page, path) {
+        const wanted = extensionUrl(path);
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          const href = await frame.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(wanted)) return frame;
+        }
+        return undefined;
       },
       close: () => browser.close(),
     };
