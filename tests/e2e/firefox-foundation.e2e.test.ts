@@ -54,4 +54,11 @@ describe('the built extension in Firefox', () => {
     await expect.poll(sizeText, { timeout: 15_000 }).toMatch(/\b5 reports\b/);
     await page.close();
   });
+
+  it('opens the options page, which lists the five shipped reports', async () => {
+    const page = await firefox.openExtensionPage('options.html');
+    const listed = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="report-list"] li[data-report-id]')].map((li) => li.getAttribute('data-report-id')));
+    await expect.poll(async () => (await listed()).sort(), { timeout: 15_000 }).toEqual(SEED_IDS);
+    await page.close();
+  });
 });
