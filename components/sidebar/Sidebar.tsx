@@ -69,6 +69,7 @@ function Handle({ model, onOpen, takeFocus }: { model: SidebarModel; onOpen: () 
   const conflicted = model.groups.some((g) => g.group === 'conflicts');
   return (
     <main class="handle-frame">
+      <h1 class="visually-hidden">Crosscheck</h1>
       <button
         ref={button}
         type="button"

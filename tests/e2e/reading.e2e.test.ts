@@ -3,9 +3,10 @@
 // show the sidebar and the highlighted claims by themselves; the same pages unchanged get
 // nothing; single-page navigations bring and remove the sidebar; the page's own scripts
 // cannot read what the sidebar shows; and the sidebar works with the keyboard alone.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { profileContentScript, type MainThreadCost } from './main-thread';
 import { readArticleFixture, readRealPage, withArticle, ARTICLE_BODY, type ArticleText } from './news-pages';
@@ -25,6 +26,7 @@ declare const chrome: {
 const PAGES = ['bbc-1', 'nytimes-1', 'guardian-1'] as const;
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
 const ARTIFACTS = 'tests/artifacts';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const UI_TIMEOUT = 20_000;
 /** The open panel's width in the content script (sidebar-frame.ts PANEL_WIDTH_PX). */
 const PANEL_WIDTH = 380;
@@ -72,6 +74,9 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   await setSettings({ sidebarCollapsed: false });
 });
+
+// Each test starts from the default: the sidebar opens on wide pages.
+beforeEach(() => setSettings({ sidebarCollapsed: false }));
 
 afterAll(async () => {
   if (costs.length > 0) {
@@ -212,6 +217,32 @@ describe('an on-topic article on a real news page', () => {
         scrollTo(0, Math.max(0, top));
       });
       await page.screenshot({ path: `${ARTIFACTS}/sidebar-${name}.png` });
+      await page.close();
+    });
+  }
+});
+
+describe('the sidebar’s accessibility in Chromium (with layout, so colour contrast counts)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`passes axe-core in the ${scheme} scheme, open and collapsed`, async () => {
+      const page = await newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+      const frame = await waitForSidebar(page);
+      expect(await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      await frame.evaluate(AXE_SOURCE);
+      const violations = () =>
+        frame.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document);
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+      expect(await violations()).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/sidebar-${scheme}.png` });
+      // Collapsed to the handle.
+      await frame.locator('.panel__collapse').press('Enter');
+      await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
+      expect(await violations()).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/sidebar-${scheme}-collapsed.png` });
       await page.close();
     });
   }
@@ -384,6 +415,5 @@ describe('the keyboard alone', () => {
     await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(false);
     await page.close();
-    await setSettings({ sidebarCollapsed: false });
   });
 });
