@@ -121,6 +121,7 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
       truth = await computeTruthInParallel(corpusClaims, claims.length, (done) => log(`  naive ${done}/${claims.length}`));
       writeTruth(String(corpusClaims), key, truth);
     }
+    // Without answers on file, the smallest corpus runs every query (a few seconds): recall there is always complete.
     const fullRun = !truth && corpusClaims === CORPUS_SIZES[0];
     const sample = fullRun ? claims.map((_, i) => i) : (NAIVE_SAMPLE[corpusClaims] ?? [0]).filter((i) => i < claims.length);
     const naive = timeNaive(claims, index, sample);

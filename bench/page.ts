@@ -19,6 +19,7 @@ import { savedPages, seedReports } from './fixtures';
 import { withArticle } from './on-topic-page';
 import { summarize, round, type Summary } from './stats';
 import { analyzeTrace, type TraceAnalysis, type TraceEvent } from './trace';
+import type { ContentCost } from '../lib/protocol';
 import { SourceMapLookup } from './sourcemap';
 import { moduleOf } from './size';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,11 +31,13 @@ export const PAGE_SAMPLE = [
   'schema-org-context-object', 'wapo-1',
 ] as const;
 const QUICK_SAMPLE = ['nytimes-1', 'wikipedia', 'schema-org-context-object'] as const;
-/** Loads per page and browser. */
-const REPEATS = 2;
+/** Loads per page and browser (one: each load is traced, and ten pages already give the spread). */
+const REPEATS = 1;
 /** Sidebar timings on the on-topic article (after one warm-up load). */
 const SIDEBAR_REPEATS = 5;
 const QUICK_SIDEBAR_REPEATS = 2;
+/** Traced loads of the on-topic article (attribution, long tasks). */
+const TRACED_ON_TOPIC_LOADS = 2;
 /** Host page of the on-topic article, and its length goal in words. */
 const ON_TOPIC_HOST = 'nytimes-1';
 const ON_TOPIC_WORDS = 2_000;
@@ -53,6 +56,9 @@ export interface PageLoad {
   /** The content script's verdict as the background recorded it ('off-topic', 'not-article', …). */
   verdict: string | null;
   crosscheckMs: number;
+  /** The content script's own cost meter ('content/cost') in a load without tracing: its timed steps summed, and the longest. */
+  meteredMs: number | null;
+  longestStepMs: number | null;
   maxCrosscheckMsInTask: number;
   longTasksCaused: number;
   longTasksWith: number;
@@ -66,6 +72,9 @@ export interface PageResult {
   repeats: number;
   /** Main-thread ms of the extension's code per off-topic page load (median per page, then over pages). */
   offTopicMainThreadMs: Summary;
+  /** The same pages by the content script's own cost meter (its synchronous steps only). */
+  offTopicMeteredMs: Summary | null;
+  onTopicMeteredMs: Summary | null;
   /** Page main-thread time (CDP TaskDuration) without the extension. */
   baselineMainThreadMs: Summary;
   withExtensionMainThreadMs: Summary;
@@ -132,18 +141,26 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       for (let r = 0; r < repeats; r++) {
         const a = await loadOnce(withExt.context, url, sw, origin);
         const b = await loadOnce(without.context, url, null, origin);
+        // The meter's figures from a load without the profiler, which slows JavaScript down.
+        const c = await loadOnce(withExt.context, url, sw, origin, { trace: false });
         if (a.verdict !== 'ready') offTopicTraces.push(a.trace);
         runs.push({
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
+          meteredMs: c.cost ? meteredMs(c.cost) : null, longestStepMs: c.cost?.longestStepMs ?? null,
           longTasksCaused: a.trace.longTasksCausedByOrigin, longTasksWith: a.trace.longTasks, longTasksWithout: b.trace.longTasks,
           taskMsWith: a.taskDurationMs, taskMsWithout: b.taskDurationMs,
         });
       }
       const mid = (k: 'crosscheckMs' | 'maxCrosscheckMsInTask' | 'taskMsWith' | 'taskMsWithout') => summarize(runs.map((x) => x[k])).median;
+      const midOrNull = (k: 'meteredMs' | 'longestStepMs') => {
+        const v = runs.map((x) => x[k]).filter((x): x is number => x !== null);
+        return v.length ? summarize(v).median : null;
+      };
       const load: PageLoad = {
         ...runs[0]!,
         crosscheckMs: mid('crosscheckMs'), maxCrosscheckMsInTask: mid('maxCrosscheckMsInTask'),
+        meteredMs: midOrNull('meteredMs'), longestStepMs: midOrNull('longestStepMs'),
         taskMsWith: mid('taskMsWith'), taskMsWithout: mid('taskMsWithout'),
         longTasksCaused: runs.reduce((s, x) => s + x.longTasksCaused, 0),
         longTasksWith: Math.max(...runs.map((x) => x.longTasksWith)),
@@ -164,13 +181,21 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     const onTopicTraces: TraceAnalysis[] = [];
     const startAfterDcl: number[] = [];
     const workBefore: number[] = [];
+    const onTopicMetered: (number | null)[] = [];
     let onTopicLong = 0;
     const sidebarRepeats = opts.quick ? QUICK_SIDEBAR_REPEATS : SIDEBAR_REPEATS;
+    // Timings without tracing (the profiler slows JavaScript down), after one warm-up load
+    // (the background's first analysis of the article); then traced loads for attribution.
     for (let r = -1; r < sidebarRepeats; r++) {
-      const s = await loadOnTopic(withExt.context, server.url('/on-topic/'), sw, origin);
-      if (r < 0) continue; // warm-up: the background's first analysis of the article
+      const s = await loadOnTopic(withExt.context, server.url('/on-topic/'), sw, origin, false);
+      if (r < 0) continue;
       if (s.sidebarMs !== null) sidebarTimes.push(s.sidebarMs);
       if (s.contentMs !== null) contentTimes.push(s.contentMs);
+      onTopicMetered.push(s.cost ? meteredMs(s.cost) : null);
+      if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
+    }
+    for (let r = 0; r < (opts.quick ? 1 : TRACED_ON_TOPIC_LOADS); r++) {
+      const s = await loadOnTopic(withExt.context, server.url('/on-topic/'), sw, origin, true);
       onTopicCost.push(s.trace.originMs);
       onTopicTraces.push(s.trace);
       const dcl = s.trace.domContentLoadedTs;
@@ -180,7 +205,6 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
         workBefore.push(s.trace.intervals.reduce((sum, iv) => sum + Math.max(0, Math.min(iv.end, mount) - iv.start), 0) / 1000);
       }
       onTopicLong += s.trace.longTasksCausedByOrigin;
-      if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
     }
     if (!sidebarTimes.length) notes.push('the sidebar never appeared on the on-topic article');
     const analyzeTimes = await timeBackgroundAnalysis(withExt, article.html, server.url('/on-topic/'), sidebarRepeats).catch((error: Error) => {
@@ -192,6 +216,8 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       pages: pages.map((p) => p.name),
       repeats,
       offTopicMainThreadMs: summarize(offTopic.map((l) => l.crosscheckMs)),
+      offTopicMeteredMs: summarizeOrNull(offTopic.map((l) => l.meteredMs)),
+      onTopicMeteredMs: summarizeOrNull(onTopicMetered),
       baselineMainThreadMs: summarize(loads.map((l) => l.taskMsWithout)),
       withExtensionMainThreadMs: summarize(loads.map((l) => l.taskMsWith)),
       sidebarMs: sidebarTimes.length ? summarize(sidebarTimes) : null,
@@ -243,6 +269,11 @@ async function timeBackgroundAnalysis(browser: BenchBrowser, html: string, url: 
   } finally {
     await page.close();
   }
+}
+
+function summarizeOrNull(values: (number | null)[]): Summary | null {
+  const v = values.filter((x): x is number => x !== null);
+  return v.length ? summarize(v) : null;
 }
 
 /** Functions and modules listed in a breakdown. */
@@ -309,24 +340,28 @@ function onTopicArticle(): { html: string; words: number } {
 
 interface Loaded {
   verdict: string | null;
+  /** What the content script's cost meter says (with the extension). */
+  cost: ContentCost | null;
   taskDurationMs: number;
   trace: ReturnType<typeof analyzeTrace>;
 }
 
-/** One traced load in a fresh tab; with the extension, waits for the content script's verdict. */
-async function loadOnce(context: BrowserContext, url: string, sw: Worker | null, origin: string): Promise<Loaded> {
+/** One load in a fresh tab, traced unless told not to; with the extension, waits for the content script's verdict. */
+async function loadOnce(context: BrowserContext, url: string, sw: Worker | null, origin: string, opts: { trace?: boolean } = {}): Promise<Loaded> {
+  const tracing = opts.trace ?? true;
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await startTracing(cdp);
+    if (tracing) await startTracing(cdp);
     await page.goto(url, { waitUntil: 'load' });
-    const verdict = sw ? await waitForVerdict(sw, url) : null;
+    const { status: verdict, tabId } = sw ? await waitForVerdict(sw, url) : { status: null, tabId: null };
     await page.waitForTimeout(SETTLE_MS);
     const metrics = await cdp.send('Performance.getMetrics');
-    const events = await stopTracing(cdp);
+    const events = tracing ? await stopTracing(cdp) : [];
+    const cost = sw ? await contentCost(sw, tabId) : null;
     const taskDuration = metrics.metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-    return { verdict, taskDurationMs: taskDuration * 1000, trace: analyzeTrace(events, url, origin) };
+    return { verdict, cost, taskDurationMs: taskDuration * 1000, trace: analyzeTrace(events, url, origin) };
   } finally {
     await page.close();
   }
@@ -340,7 +375,7 @@ interface OnTopicLoad extends Loaded {
 /** Selectors that mean the sidebar frame shows its result (a claim group, or the collapsed handle's count). */
 const SIDEBAR_READY = '.group, .handle__count, .panel__summary';
 
-async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string): Promise<OnTopicLoad> {
+async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string, tracing: boolean): Promise<OnTopicLoad> {
   const page = await context.newPage();
   try {
     // Records, in the page's own clock, when the sidebar's host element arrives.
@@ -358,9 +393,9 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
       }).observe(document, { childList: true, subtree: true });
     });
     const cdp = await context.newCDPSession(page);
-    await startTracing(cdp);
+    if (tracing) await startTracing(cdp);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const verdict = await waitForVerdict(sw, url);
+    const { status: verdict, tabId } = await waitForVerdict(sw, url);
     let sidebarMs: number | null = null;
     let contentMs: number | null = null;
     const timing = await page
@@ -391,8 +426,9 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
       }
     }
     await page.waitForTimeout(SETTLE_MS);
-    const events = await stopTracing(cdp);
-    return { verdict, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs };
+    const events = tracing ? await stopTracing(cdp) : [];
+    const cost = await contentCost(sw, tabId);
+    return { verdict, cost, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs };
   } finally {
     await page.close();
   }
@@ -407,23 +443,43 @@ async function waitForSidebarFrame(page: Page) {
   return null;
 }
 
-/** The status the background keeps for the tab showing `url` (storage.session), once it is a verdict. */
-async function waitForVerdict(sw: Worker, url: string): Promise<string | null> {
+/** The status the background keeps for the tab showing `url` (storage.session), once it is a verdict, and that tab's id. */
+async function waitForVerdict(sw: Worker, url: string): Promise<{ status: string | null; tabId: number | null }> {
   const deadline = Date.now() + VERDICT_TIMEOUT_MS;
   const final = new Set(['off-topic', 'not-article', 'ready', 'error', 'paused']);
+  let last: { status: string | null; tabId: number | null } = { status: null, tabId: null };
   while (Date.now() < deadline) {
-    const status = await sw.evaluate(async (u) => {
-      const all = (await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null));
+    last = await sw.evaluate(async (u) => {
+      const all = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
       for (const v of Object.values(all)) {
-        const s = v as { url?: string; status?: string };
-        if (s?.url === u && s.status) return s.status;
+        const s = v as { url?: string; status?: string; tabId?: number };
+        if (s?.url === u && s.status) return { status: s.status, tabId: s.tabId ?? null };
       }
-      return null;
+      return { status: null, tabId: null };
     }, url);
-    if (status && final.has(status)) return status;
+    if (last.status && final.has(last.status)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return null;
+  return { status: null, tabId: last.tabId };
+}
+
+/** The content script's own account of its main-thread time ('content/cost'), asked through the background. */
+async function contentCost(sw: Worker, tabId: number | null): Promise<ContentCost | null> {
+  if (tabId === null) return null;
+  return sw
+    .evaluate(async (id) => {
+      const chrome = (globalThis as unknown as {
+        chrome: { tabs: { sendMessage(id: number, m: unknown, o: { frameId: number }): Promise<{ ok: boolean; value?: unknown } | undefined> } };
+      }).chrome;
+      const reply = await chrome.tabs.sendMessage(id, { crosscheck: 1, type: 'content/cost', payload: null }, { frameId: 0 });
+      return reply?.ok ? (reply.value as ContentCost) : null;
+    }, tabId)
+    .catch(() => null);
+}
+
+/** The steps the content script's meter times, summed. */
+export function meteredMs(c: ContentCost): number {
+  return c.startMs + c.cheapCheckMs + c.articleCheckMs + c.extractMs + c.highlightMs + c.mountMs;
 }
 
 async function startTracing(cdp: CDPSession): Promise<void> {

@@ -39,6 +39,8 @@ export interface BenchResult {
     date: string;
     gcExposed: boolean;
     quick: boolean;
+    /** os.loadavg() (1, 5, 15 min) when the run started and ended. */
+    loadAverage: { start: number[]; end: number[] };
   };
   matching: MatchingSize[] | null;
   matchingInfo: Omit<MatchingResult, 'sizes'> | null;
@@ -88,7 +90,7 @@ export function printReport(r: BenchResult): string {
   const out: string[] = [];
   const mc = r.machine;
   out.push(`Crosscheck benchmarks — ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB, Node ${mc.node}${mc.chromium ? `, ${mc.chromium}` : ''}`);
-  out.push(`${mc.date}${mc.quick ? '  (--quick: smaller samples)' : ''}; ${r.totalSeconds} s`);
+  out.push(`${mc.date}${mc.quick ? '  (--quick: smaller samples)' : ''}; ${r.totalSeconds} s; load average ${mc.loadAverage.start.join(' ')} at the start, ${mc.loadAverage.end.join(' ')} at the end`);
 
   if (r.matching) {
     out.push(section('Matching: 40-claim article against synthetic corpora (+ the 5 seeds)'));
@@ -142,18 +144,23 @@ export function printReport(r: BenchResult): string {
     out.push(section(`In Chromium: ${p.pages.length} real pages, with and without the extension (${p.repeats} loads each)`));
     out.push(
       formatTable(
-        ['page', 'KB', 'verdict', 'Crosscheck main thread', 'longest in one task', 'page without ext', 'page with ext', 'long tasks caused'],
-        p.loads.map((l) => [l.page, l.kb, l.verdict ?? '–', ms(l.crosscheckMs), ms(l.maxCrosscheckMsInTask), ms(l.taskMsWithout), ms(l.taskMsWith), l.longTasksCaused]),
+        ['page', 'KB', 'verdict', 'Crosscheck (trace)', 'in one task', 'own meter', 'longest step', 'page without ext', 'page with ext', 'long tasks caused'],
+        p.loads.map((l) => [
+          l.page, l.kb, l.verdict ?? '–', ms(l.crosscheckMs), ms(l.maxCrosscheckMsInTask), ms(l.meteredMs), ms(l.longestStepMs),
+          ms(l.taskMsWithout), ms(l.taskMsWith), l.longTasksCaused,
+        ]),
       ),
     );
     out.push(
       formatTable(['figure', 'median', 'p95', 'max'], [
-        ['Crosscheck on off-topic pages', ms(p.offTopicMainThreadMs.median), ms(p.offTopicMainThreadMs.p95), ms(p.offTopicMainThreadMs.max)],
+        ['Crosscheck on off-topic pages (trace, profiler on)', ms(p.offTopicMainThreadMs.median), ms(p.offTopicMainThreadMs.p95), ms(p.offTopicMainThreadMs.max)],
+        ['  its own meter, untraced load', ms(p.offTopicMeteredMs?.median), ms(p.offTopicMeteredMs?.p95), ms(p.offTopicMeteredMs?.max)],
         ['page main thread, no extension', ms(p.baselineMainThreadMs.median), ms(p.baselineMainThreadMs.p95), ms(p.baselineMainThreadMs.max)],
         ['page main thread, with extension', ms(p.withExtensionMainThreadMs.median), ms(p.withExtensionMainThreadMs.p95), ms(p.withExtensionMainThreadMs.max)],
         [`DCL → sidebar in page (${p.onTopicWords}-word article)`, ms(p.sidebarMs?.median), ms(p.sidebarMs?.p95), ms(p.sidebarMs?.max)],
         ['DCL → sidebar shows the claims', ms(p.sidebarContentMs?.median), ms(p.sidebarContentMs?.p95), ms(p.sidebarContentMs?.max)],
-        ['Crosscheck on the on-topic article', ms(p.onTopicMainThreadMs?.median), ms(p.onTopicMainThreadMs?.p95), ms(p.onTopicMainThreadMs?.max)],
+        ['Crosscheck on the on-topic article (trace)', ms(p.onTopicMainThreadMs?.median), ms(p.onTopicMainThreadMs?.p95), ms(p.onTopicMainThreadMs?.max)],
+        ['  its own meter, untraced load', ms(p.onTopicMeteredMs?.median), ms(p.onTopicMeteredMs?.p95), ms(p.onTopicMeteredMs?.max)],
       ]),
     );
     out.push(`Long tasks (≥ 50 ms) caused by Crosscheck: ${p.longTasks} (on the on-topic article: ${p.longTasksOnTopic}).`);

@@ -9,7 +9,7 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { measureMatching, type MatchingResult } from './matching';
 import { measurePipeline, type PipelineResult } from './pipeline';
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       gcExposed: gc,
       quick: args.quick,
+      // Other work on the machine slows every figure down: the load at the start and the end say how much there was.
+      loadAverage: { start: loadavg().map((x) => Math.round(x * 100) / 100), end: [] },
     },
     matching: null,
     matchingInfo: null,
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
   });
 
   result.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  result.machine.loadAverage.end = loadavg().map((x) => Math.round(x * 100) / 100);
   result.goals = evaluateGoals(result);
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(printReport(result) + '\n');
