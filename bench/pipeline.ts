@@ -12,7 +12,7 @@ import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/
 import { buildCorpusIndex } from '../lib/corpus-index';
 import type { PageSnapshot } from '../lib/protocol';
 import { pageDocument } from './dom';
-import { loadEngine } from './engine';
+import { analyzeArticleText } from '../lib/analyze';
 import { savedPages, seedReports, type SavedPage } from './fixtures';
 import { withArticle } from './on-topic-page';
 import { now, summarize, type Summary } from './stats';
@@ -65,13 +65,9 @@ export interface PipelineResult {
 export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<PipelineResult> {
   const notes: string[] = [];
   const repeats = opts.quick ? QUICK_REPEATS : REPEATS;
-  const engine = await loadEngine().catch((error: Error) => {
-    notes.push(`background analysis left out: ${error.message}`);
-    return null;
-  });
   const index = buildCorpusIndex(seedReports());
   const analyze = (snapshot: PageSnapshot) =>
-    engine!.analyzeArticleText({ title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article }, index, { sensitivity: SENSITIVITY });
+    analyzeArticleText({ title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article }, index, { sensitivity: SENSITIVITY });
 
   const runPath = (doc: Document, url: string): PathTiming => {
     const t: PathTiming = { verdict: 'cheap-reject', total: 0, cheap: 0, readerable: 0, extract: 0, analyze: 0, claims: 0 };
@@ -90,13 +86,11 @@ export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<P
         t.verdict = 'no-article-text';
         if (extracted) {
           t.verdict = 'scored-off-topic';
-          if (engine) {
-            t0 = now();
-            const analysis = analyze(extracted.snapshot);
-            t.analyze = now() - t0;
-            t.claims = analysis.claims.length;
-            if (analysis.topic.onTopic) t.verdict = 'on-topic';
-          }
+          t0 = now();
+          const analysis = analyze(extracted.snapshot);
+          t.analyze = now() - t0;
+          t.claims = analysis.claims.length;
+          if (analysis.topic.onTopic) t.verdict = 'on-topic';
         }
       }
     }
@@ -118,7 +112,6 @@ export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<P
   const verdicts: Record<Verdict, number> = { 'cheap-reject': 0, 'not-article': 0, 'no-article-text': 0, 'scored-off-topic': 0, 'on-topic': 0 };
   for (const r of results) verdicts[r.t.verdict]++;
   const passed = results.filter((r) => r.t.verdict !== 'cheap-reject');
-  if (!engine) notes.push('pages that pass every content-script step count as "scored-off-topic" without the background score');
 
   // On-topic: each seed as the article of each host page.
   const seeds = seedReports();
@@ -151,11 +144,11 @@ export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<P
       .slice(0, 5)
       .map((r) => ({ page: r.page.name, kb: Math.round(r.page.bytes / 1024), verdict: r.t.verdict, ms: r.t.total })),
     onTopicPages: onTopic.length,
-    onTopicAnalysisMs: engine ? summarize(onTopic.map((t) => t.total)) : null,
+    onTopicAnalysisMs: summarize(onTopic.map((t) => t.total)),
     onTopicContentScriptMs: summarize(onTopic.map((t) => t.cheap + t.readerable + t.extract)),
-    onTopicBackgroundMs: engine ? summarize(onTopic.map((t) => t.analyze)) : null,
+    onTopicBackgroundMs: summarize(onTopic.map((t) => t.analyze)),
     onTopicFound: found.length,
-    onTopicClaims: engine ? summarize(onTopic.map((t) => t.claims)) : null,
+    onTopicClaims: summarize(onTopic.map((t) => t.claims)),
     notes,
   };
 }
