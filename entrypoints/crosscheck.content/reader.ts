@@ -27,10 +27,17 @@ export const MAX_LATE_CHECKS = 6;
 export const NAVIGATION_SETTLE_MS = 250;
 /** The expensive steps wait for an idle moment, but not longer than this. */
 export const IDLE_TIMEOUT_MS = 1_000;
+/**
+ * While something is shown, how often to ask whether the extension is still there: after
+ * an update or a reload Chrome leaves this script running, orphaned, with a dead frame.
+ */
+export const INVALIDATION_CHECK_MS = 2_000;
 
 interface Shown {
   sidebar: SidebarFrame;
   highlights: ClaimHighlights | null;
+  /** The interval that notices an orphaned script (ctx.setInterval checks validity on each tick). */
+  watchdog: number;
 }
 
 const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
@@ -70,8 +77,10 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
   };
 
   const hide = () => {
-    shown?.highlights?.remove();
-    shown?.sidebar.remove();
+    if (!shown) return;
+    clearInterval(shown.watchdog);
+    shown.highlights?.remove();
+    shown.sidebar.remove();
     shown = null;
   };
 
@@ -152,7 +161,8 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     }
     const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
     const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
-    shown = { sidebar, highlights };
+    // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
+    shown = { sidebar, highlights, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
     // The background's record of the tab follows what the page shows.
     void askBackground('tab/sidebar', { open });
     void askBackground('tab/state', {}).then((r) => {
@@ -229,7 +239,6 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     },
     'content/cost': () => meter.report(),
   });
-  ctx.onInvalidated(stopHandling);
 
   // A click on a highlighted claim brings it up in the sidebar. Passive: the page's own
   // links and handlers work as before.
@@ -264,12 +273,20 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     settings = next;
     if (isPaused(next, location.href) !== wasPaused) restart(0);
   });
-  ctx.onInvalidated(unwatchSettings);
 
+  // The page first (what the reader sees), then the listeners: on an orphaned script the
+  // extension APIs throw "Extension context invalidated", which must not reach the console.
   ctx.onInvalidated(() => {
     generation++;
     stopWatching();
     hide();
+    for (const stop of [stopHandling, unwatchSettings]) {
+      try {
+        stop();
+      } catch {
+        // The extension is gone; so are its listeners.
+      }
+    }
   });
 
   restart(0);

@@ -30,13 +30,19 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const UI_TIMEOUT = 20_000;
 /** The open panel's width in the content script (sidebar-frame.ts PANEL_WIDTH_PX). */
 const PANEL_WIDTH = 380;
+/** The late page's own script puts its article in after this long (ms). */
+const LATE_ARTICLE_MS = 1_500;
 
 let browser: ExtensionBrowser;
 let server: TestServer;
 const costs: { page: string; kind: string; status: string; cost: MainThreadCost; own: ContentCost }[] = [];
 
-/** bbc-1 unchanged, plus a script that swaps in the on-topic article and pushes a new URL, as single-page sites do. */
-function spaPage(article: ArticleText): string {
+/**
+ * bbc-1 unchanged, plus a script of the page's own that puts the on-topic article in its
+ * body: as single-page sites do on navigation (`spa`: pushes a new URL, undone by
+ * history.back()), or as client-rendered pages do a while after load (`late`).
+ */
+function pageThatSwaps(article: ArticleText, mode: 'spa' | 'late'): string {
   const data = JSON.stringify(article).replace(/</g, '\\u003c');
   const script = `<script>
 (() => {
@@ -44,11 +50,18 @@ function spaPage(article: ArticleText): string {
   const body = document.querySelector(${JSON.stringify(ARTICLE_BODY['bbc-1'])});
   const h1 = document.querySelector('h1');
   const saved = { nodes: [...body.childNodes].map((n) => n.cloneNode(true)), title: document.title, h1: h1.textContent };
+  const swapIn = () => {
+    body.replaceChildren(...article.paragraphs.map((t) => { const p = document.createElement('p'); p.textContent = t; return p; }));
+    h1.textContent = article.headline;
+    document.title = article.headline;
+  };
+  if (${JSON.stringify(mode)} === 'late') {
+    setTimeout(swapIn, ${LATE_ARTICLE_MS});
+    return;
+  }
   window.__spa = {
     toOnTopic() {
-      body.replaceChildren(...article.paragraphs.map((t) => { const p = document.createElement('p'); p.textContent = t; return p; }));
-      h1.textContent = article.headline;
-      document.title = article.headline;
+      swapIn();
       history.pushState({ page: 'on-topic' }, '', '/spa/north-korea-troops');
     },
   };
@@ -70,7 +83,8 @@ beforeAll(async () => {
     server.set(`/real/${name}.html`, html);
     server.set(`/on/${name}.html`, withArticle(name, html, ARTICLE));
   }
-  server.set('/spa/start', spaPage(ARTICLE));
+  server.set('/spa/start', pageThatSwaps(ARTICLE, 'spa'));
+  server.set('/late/bbc-1.html', pageThatSwaps(ARTICLE, 'late'));
   browser = await launchWithExtension();
   await setSettings({ sidebarCollapsed: false });
 });
@@ -287,6 +301,63 @@ describe('single-page navigation', () => {
   });
 });
 
+describe('an article that arrives after load', () => {
+  it('is noticed when the page’s script puts it in, without a navigation', async () => {
+    const page = await newPage();
+    await page.goto(server.url('/late/bbc-1.html'), { waitUntil: 'domcontentloaded' });
+    // At first the page is the old, off-topic story.
+    await expect.poll(() => tabStatus(page), { timeout: UI_TIMEOUT }).toBe('off-topic');
+    expect(await injected(page)).toEqual(NOTHING);
+    const frame = await waitForSidebar(page);
+    await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    const own = await contentCost(page);
+    expect(own.cheapChecks).toBeGreaterThanOrEqual(2);
+    console.log(`late article: found after ${own.cheapChecks} cheap checks (${own.cheapCheckMs} ms in all)`);
+    await page.close();
+  });
+});
+
+describe('a narrow window', () => {
+  it('starts with the sidebar collapsed to its handle and leaves the page’s width alone', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto(server.url('/on/nytimes-1.html'), { waitUntil: 'domcontentloaded' });
+    const frame = await waitForSidebarFrame(page);
+    await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    expect(await frame.evaluate(() => innerWidth)).toBeLessThan(60);
+    expect((await injected(page)).pageShift).toBe('');
+    await page.close();
+  });
+});
+
+describe('a click on a highlighted claim', () => {
+  it('brings that claim up in the sidebar, and the page’s own click handlers still run', async () => {
+    const page = await newPage();
+    await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+    const frame = await waitForSidebar(page);
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(2);
+    await page.evaluate(() => {
+      (window as unknown as { __clicks: number }).__clicks = 0;
+      document.addEventListener('click', () => (window as unknown as { __clicks: number }).__clicks++);
+    });
+    // The middle of the third highlighted claim's first line, scrolled into view.
+    const point = await page.evaluate(() => {
+      const range = [...((CSS.highlights.get('crosscheck-claim') as Set<Range> | undefined) ?? [])][2]!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: range.toString() };
+    });
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
+    const current = frame.locator('[data-claim][aria-current="true"] .claim__text');
+    await current.waitFor({ timeout: UI_TIMEOUT });
+    expect(fold((await current.textContent()) ?? '')).toBe(fold(point.text));
+    await page.close();
+  });
+});
+
 describe('the page’s own scripts', () => {
   it('cannot read the sidebar’s content or the extension’s data', async () => {
     const page = await newPage();
@@ -414,6 +485,27 @@ describe('the keyboard alone', () => {
     // Closed again by the same toggle.
     await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(false);
+    await page.close();
+  });
+});
+
+describe('an extension reload (as on an update)', () => {
+  it('takes the old sidebar and highlights off the page, with no "Extension context invalidated" error', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (/context invalidated/i.test(m.text())) errors.push(m.text());
+    });
+    page.on('pageerror', (e) => {
+      if (/context invalidated/i.test(e.message)) errors.push(e.message);
+    });
+    await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+    await waitForSidebar(page);
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => injected(page), { timeout: UI_TIMEOUT }).toEqual(NOTHING);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
