@@ -4,6 +4,11 @@
 // structure Readability and the content script meet in the wild.
 
 import { parseHtml } from '../cli/dom';
+import { savedPages, seedReports } from './fixtures';
+
+/** Host page of the long on-topic article, and its length in words. */
+export const LONG_ARTICLE_HOST = 'nytimes-1';
+export const LONG_ARTICLE_WORDS = 2_000;
 
 /** The element holding the most <p> children is where the page keeps its article text. */
 function articleContainer(doc: Document): Element | null {
@@ -56,4 +61,25 @@ export function withArticle(pageHtml: string, headline: string, paragraphs: read
   }
   const html = doc.toString();
   return /^<!doctype/i.test(html) ? html : `<!DOCTYPE html>\n${html}`;
+}
+
+/**
+ * An on-topic article of about LONG_ARTICLE_WORDS words in a real news page's markup: the
+ * seeds' paragraphs, newest seed first, under the last seed's headline.
+ */
+export function longOnTopicArticle(): { html: string; words: number; title: string } {
+  const seeds = seedReports();
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (const seed of seeds.slice().reverse()) {
+    for (const p of seed.text.split('\n\n')) {
+      if (words >= LONG_ARTICLE_WORDS) break;
+      paragraphs.push(p);
+      words += p.split(/\s+/).length;
+    }
+  }
+  const host = savedPages().find((p) => p.name === LONG_ARTICLE_HOST);
+  if (!host) throw new Error(`host page ${LONG_ARTICLE_HOST} missing`);
+  const title = seeds.at(-1)?.title ?? 'North Korea sends troops to aid Russia’s war in Ukraine';
+  return { html: withArticle(host.html, title, paragraphs), words, title };
 }

@@ -15,8 +15,8 @@ import { startServer } from '../tests/e2e/server';
 import { launchChromium, type BenchBrowser } from './browser';
 import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/crosscheck.content/detect';
 import { pageDocument } from './dom';
-import { savedPages, seedReports } from './fixtures';
-import { withArticle } from './on-topic-page';
+import { savedPages } from './fixtures';
+import { longOnTopicArticle } from './on-topic-page';
 import { summarize, round, type Summary } from './stats';
 import { analyzeTrace, type TraceAnalysis, type TraceEvent } from './trace';
 import type { ContentCost } from '../lib/protocol';
@@ -38,9 +38,6 @@ const SIDEBAR_REPEATS = 5;
 const QUICK_SIDEBAR_REPEATS = 2;
 /** Traced loads of the on-topic article (attribution, long tasks). */
 const TRACED_ON_TOPIC_LOADS = 2;
-/** Host page of the on-topic article, and its length goal in words. */
-const ON_TOPIC_HOST = 'nytimes-1';
-const ON_TOPIC_WORDS = 2_000;
 /** After the content script's verdict (or load, without the extension), late work is given this long. */
 const SETTLE_MS = 400;
 /** Longest wait for the content script's verdict. */
@@ -121,7 +118,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
   const pages = savedPages().filter((p) => sample.includes(p.name));
   const server = await startServer();
   for (const p of pages) server.set(`/p/${p.name}/`, p.html);
-  const article = onTopicArticle();
+  const article = longOnTopicArticle();
   server.set('/on-topic/', article.html);
 
   const withExt = await launchChromium(extensionDir);
@@ -319,23 +316,6 @@ function breakdown(traces: TraceAnalysis[], extensionDir: string, origin: string
     functions: [...functions.entries()].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN_FUNCTIONS).map(([name, us]) => ({ name, ms: perLoad(us) })),
     modules: [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN_MODULES).map(([module, us]) => ({ module, ms: perLoad(us) })),
   };
-}
-
-/** The seeds' paragraphs, in order, until the article reaches ON_TOPIC_WORDS, in a real page's markup. */
-function onTopicArticle(): { html: string; words: number } {
-  const seeds = seedReports();
-  const paragraphs: string[] = [];
-  let words = 0;
-  for (const seed of seeds.slice().reverse()) {
-    for (const p of seed.text.split('\n\n')) {
-      if (words >= ON_TOPIC_WORDS) break;
-      paragraphs.push(p);
-      words += p.split(/\s+/).length;
-    }
-  }
-  const host = savedPages().find((p) => p.name === ON_TOPIC_HOST)!;
-  const headline = seeds.at(-1)?.title ?? 'North Korea sends troops to aid Russia’s war in Ukraine';
-  return { html: withArticle(host.html, headline, paragraphs), words };
 }
 
 interface Loaded {

@@ -8,10 +8,12 @@ import { Session } from 'node:inspector/promises';
 /** Sampling interval (µs): fine enough for runs of a few ms. */
 const SAMPLING_US = 100;
 /** Stages of lib/match.ts, outermost first. */
-const STAGES = [
+export const MATCH_STAGES = [
   'matchClaims', 'rankCandidates', 'preselect', 'topByScore', 'scoreCandidates', 'relevanceUpperBound', 'textSimilarity',
   'relevance', 'toResult', 'judgeStance',
 ] as const;
+/** Stages of the background's analysis (lib/analyze.ts), outermost first. */
+export const ANALYSIS_STAGES = ['analyzeArticleText', 'articleClaims', 'extractClaims', 'scoreTopic', ...MATCH_STAGES] as const;
 const TOP_SELF = 8;
 
 export interface Breakdown {
@@ -29,7 +31,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-export async function profileBreakdown(fn: () => unknown, runs: number): Promise<Breakdown> {
+export async function profileBreakdown(fn: () => unknown, runs: number, stages: readonly string[] = MATCH_STAGES): Promise<Breakdown> {
   const session = new Session();
   session.connect();
   try {
@@ -77,7 +79,7 @@ export async function profileBreakdown(fn: () => unknown, runs: number): Promise
     return {
       runs,
       msPerRun: Math.round((wall / runs) * 100) / 100,
-      stages: [...STAGES, 'fuse.js (all)', '(garbage collector)']
+      stages: [...stages, 'fuse.js (all)', '(garbage collector)']
         .filter((s) => inclusive.has(s))
         .map((s) => ({ name: s, ms: perRun(inclusive.get(s)!), share: share(inclusive.get(s)!) })),
       hottest: [...self.entries()]

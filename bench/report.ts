@@ -7,6 +7,7 @@ import type { PageResult } from './page';
 import type { PipelineResult } from './pipeline';
 import type { SizeResult } from './size';
 import type { StorageResult } from './storage';
+import type { Breakdown } from './profile';
 import type { Summary } from './stats';
 import { formatNumber, formatTable, kb, section } from './table';
 
@@ -111,10 +112,7 @@ export function printReport(r: BenchResult): string {
       if (a.notExtracted.length) out.push(`Not extracted: ${a.notExtracted.map((s) => `"${s.slice(0, 70)}${s.length > 70 ? '…' : ''}"`).join('; ')}`);
     }
     for (const m of r.matching) {
-      if (!m.breakdown) continue;
-      out.push(`\nWhere the matcher's time goes at ${m.corpusClaims.toLocaleString('en-US')} claims (V8 sampling profile, ${m.breakdown.runs} runs, ${ms(m.breakdown.msPerRun)} per run under the profiler):`);
-      out.push(formatTable(['stage (inclusive)', 'ms/run', 'share'], m.breakdown.stages.map((s) => [s.name, s.ms, `${Math.round(s.share * 100)}%`])));
-      out.push(formatTable(['hottest (self)', 'ms/run', 'share'], m.breakdown.hottest.map((s) => [s.name, s.selfMs, `${Math.round(s.share * 100)}%`])));
+      if (m.breakdown) breakdownTables(out, `Where the matcher's time goes at ${m.corpusClaims.toLocaleString('en-US')} claims`, m.breakdown);
     }
     notes(out, r.matchingInfo?.notes);
   }
@@ -136,6 +134,12 @@ export function printReport(r: BenchResult): string {
     out.push(`Verdicts: ${Object.entries(p.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}; wrongly on-topic: ${p.falseOnTopic.length ? p.falseOnTopic.join(', ') : 'none'}.`);
     out.push(`On-topic pages (5 seeds × ${p.onTopicPages / 5} real layouts): ${p.onTopicFound}/${p.onTopicPages} found on-topic.`);
     out.push(`Slowest: ${p.slowest.map((s) => `${s.page} (${s.kb} KB, ${s.verdict}) ${ms(s.ms)}`).join('; ')}`);
+    const la = p.longArticle;
+    out.push(
+      `The ${la.words}-word article of the sidebar timing: content-script steps ${ms(la.contentScriptMs.median)}, ` +
+        `the background's analysis ${ms(la.backgroundMs.median)} (median; ${la.claims} claims against the seed corpus).`,
+    );
+    if (la.breakdown) breakdownTables(out, `Where the background's analysis of that article goes`, la.breakdown);
     notes(out, p.notes);
   }
 
@@ -207,6 +211,12 @@ export function printReport(r: BenchResult): string {
   out.push(section('Goals (issue 6)'));
   out.push(formatTable(['goal', 'target', 'measured', 'met'], r.goals.map((g) => [g.goal, g.target, g.measured, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'])));
   return out.join('\n');
+}
+
+function breakdownTables(out: string[], title: string, b: Breakdown): void {
+  out.push(`\n${title} (V8 sampling profile, ${b.runs} runs, ${ms(b.msPerRun)} per run under the profiler):`);
+  out.push(formatTable(['stage (inclusive)', 'ms/run', 'share'], b.stages.map((s) => [s.name, s.ms, `${Math.round(s.share * 100)}%`])));
+  out.push(formatTable(['hottest (self)', 'ms/run', 'share'], b.hottest.map((s) => [s.name, s.selfMs, `${Math.round(s.share * 100)}%`])));
 }
 
 function notes(out: string[], list: string[] | undefined): void {
