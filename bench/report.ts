@@ -197,6 +197,7 @@ export function printReport(r: BenchResult): string {
         [`import of ${s.corpus10kReports.toLocaleString('en-US')} reports (${kb(s.corpus10kFileBytes)} JSON)`, ms(s.corpus10kInstallMs)],
         ['  database growth (storage.estimate)', kb(s.corpus10kBytes)],
         ['first analysis after the import (index build)', ms(s.firstAnalysisAfterImportMs)],
+        ['  persisted index (storage growth)', kb(s.indexCacheBytes)],
         ['next analysis (index warm)', ms(s.warmAnalysisMs)],
       ]),
     );

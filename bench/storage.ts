@@ -34,6 +34,8 @@ export interface StorageResult {
   firstAnalysisAfterImportMs: number | null;
   /** The next analysis of the same article, index warm in memory. */
   warmAnalysisMs: number | null;
+  /** Growth of storage usage by the first analysis: the search index the background persists (its cache table). */
+  indexCacheBytes: number | null;
   notes: string[];
 }
 
@@ -68,6 +70,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
 
     let firstAnalysis: number | null = null;
     let warmAnalysis: number | null = null;
+    let indexCacheBytes: number | null = null;
     if (opts.article) {
       const snapshot = {
         url: 'http://127.0.0.1/bench-article', title: opts.article.title, text: opts.article.text,
@@ -76,6 +79,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       };
       try {
         firstAnalysis = await timeRequest(page, 'page/analyze', snapshot);
+        indexCacheBytes = (await usage(sw)) - after;
         warmAnalysis = await timeRequest(page, 'page/analyze', snapshot);
       } catch (error) {
         notes.push(`page/analyze failed: ${(error as Error).message}`);
@@ -92,6 +96,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       corpus10kBytes: after - before,
       firstAnalysisAfterImportMs: firstAnalysis === null ? null : round(firstAnalysis),
       warmAnalysisMs: warmAnalysis === null ? null : round(warmAnalysis),
+      indexCacheBytes,
       notes,
     };
   } finally {
