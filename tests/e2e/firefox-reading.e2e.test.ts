@@ -264,3 +264,33 @@ describe('Firefox: what it does its own way', () => {
     expect(result.tooMany).toMatch(/QuotaExceededError/);
   });
 });
+
+describe('Firefox: an extension reload (as on an update)', () => {
+  // Last in the file: a reload closes every extension page, the probe included.
+  it('leaves the open page with one working sidebar: Firefox runs the new content script there, which replaces the old one’s', async () => {
+    const page = await open('/on/guardian-1.html');
+    const before = await waitForSidebar(page);
+    const oldFrame = await before.evaluate(() => performance.timeOrigin);
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+
+    const reloader = await firefox.openExtensionPage('options.html');
+    const reloadedAt = Date.now();
+    await reloader.evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload());
+    // A new sidebar document, from the new version, listing reports again.
+    const freshSidebar = async (): Promise<Frame | undefined> => {
+      const frame = await firefox.extensionFrame(page, 'sidebar.html');
+      const seen = await frame?.evaluate(() => ({ started: performance.timeOrigin, reports: document.querySelectorAll('[data-stance]').length })).catch(() => null);
+      return seen && seen.started !== oldFrame && seen.reports > 0 ? frame : undefined;
+    };
+    let after: Frame | undefined;
+    await expect.poll(async () => (after = await freshSidebar()) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
+    // The new version's background knows the page again: the new content script analysed it.
+    probe = await firefox.openExtensionPage('icon/16.png');
+    await expect.poll(async () => (await tabState(page))?.report?.analyzedAt ?? 0, { timeout: UI_TIMEOUT }).toBeGreaterThan(reloadedAt);
+    expect((await tabState(page))?.status).toBe('ready');
+    expect((await listedReports(after!)).some((r) => r.stance === 'conflicts')).toBe(true);
+    expect(await injected(page)).toMatchObject({ hosts: 1, styles: 1, marks: 0, htmlMarginRight: `${PANEL_WIDTH}px` });
+    expect((await highlightedTexts(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
