@@ -52,6 +52,12 @@ export interface CorpusIndex {
   keyText: string[];
   /** Per claim: summed IDF of its content words (the denominator of the text similarity). */
   textWeight: Float64Array;
+  /** Content word → IDF (the `w:` terms without their prefix), for the text similarity. */
+  wordIdf: Map<string, number>;
+  /** Content word → number of claims holding it. */
+  wordDf: Map<string, number>;
+  /** Per claim, its content words as a set; filled on first use by the matcher. */
+  wordSets: (Set<string> | undefined)[];
 }
 
 /** The JSON-safe form of an index. */
@@ -95,10 +101,17 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): Corp
     postings.set(t, Int32Array.from(list));
     idf.set(t, inverseFrequency(n, list.length));
   }
+  const wordIdf = new Map<string, number>();
+  const wordDf = new Map<string, number>();
+  for (const [t, list] of lists) {
+    if (!t.startsWith('w:')) continue;
+    wordIdf.set(t.slice(2), idf.get(t)!);
+    wordDf.set(t.slice(2), list.length);
+  }
   const textWeight = new Float64Array(claims.length);
   claims.forEach((c, i) => {
     let w = 0;
-    for (const term of c.terms) w += idf.get(`w:${term}`) ?? 0;
+    for (const term of c.terms) w += wordIdf.get(term) ?? 0;
     textWeight[i] = w;
   });
   return {
@@ -110,6 +123,9 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): Corp
     claimTerms,
     keyText: claims.map((c) => keyTextOf(c.terms)),
     textWeight,
+    wordIdf,
+    wordDf,
+    wordSets: new Array<Set<string> | undefined>(claims.length),
   };
 }
 

@@ -1,11 +1,15 @@
 // How relevant one claim is to another, 0..1: the same event, the same kind of count,
 // the same forces, the same actors, the same position taken, plus how much of their
-// wording they share (measured with fuse.js in lib/match.ts). Features that neither claim
-// has (no counts on either side, say) drop out and the rest are renormalised, so a
-// denial is scored against denials on the same footing as a count against counts.
+// wording they share (measured in lib/match.ts). Features that neither claim has (no
+// counts on either side, say) drop out and the rest are renormalised, so a denial is
+// scored against denials on the same footing as a count against counts.
+//
+// The structural features are computed on a claim's signature: its event families,
+// counted units, actors and places as bit sets. That keeps a pair's score to a few bit
+// operations, cheap enough for the matcher to preview thousands of candidates exactly.
 
 import type { ExtractedClaim } from './claims';
-import { PREDICATE_AFFINITY } from './lexicon';
+import { ACTORS, PLACES, PREDICATE_AFFINITY, PREDICATES } from './lexicon';
 
 /** Weights of the relevance features; they sum to 1. */
 export const SCORE_WEIGHTS = {
@@ -32,17 +36,26 @@ export const SCORE_WEIGHTS = {
   actors: 0.02,
 } as const;
 
-/** Counted families close enough to be compared as "related" counts. */
-const RELATED_COUNT_FAMILIES: string[][] = [
-  ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals'],
-  ['killed', 'wounded', 'captured', 'casualties'],
-];
+export type FeatureName = keyof typeof SCORE_WEIGHTS;
+/** Each feature 0..1, or null when neither claim has it. */
+export type Features = Record<FeatureName, number | null>;
 
 /**
  * How much sharing a family says. War reporting mentions combat, ties and condemnation in
  * nearly every sentence; sharing a deployment, casualties or a pact says more.
  */
 export const FAMILY_SPECIFICITY: Record<string, number> = { fight: 0.6, cooperate: 0.85, condemn: 0.85 };
+
+/** Counted families, and the groups close enough to be compared as "related" counts. */
+const COUNT_FAMILIES = ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals', 'observers', 'workers', 'killed', 'wounded', 'captured', 'casualties'];
+const RELATED_COUNT_GROUPS = [
+  ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals'],
+  ['killed', 'wounded', 'captured', 'casualties'],
+].map((g) => g.reduce((mask, f) => mask | bit(COUNT_FAMILIES, f), 0));
+
+const FAMILIES = PREDICATES.map((p) => p.family);
+const ACTOR_IDS = ACTORS.map((a) => a.id);
+const PLACE_IDS = PLACES.map((p) => p.id);
 
 /** 0..1 affinity of two event families (1 for the same specific family). */
 export function familyAffinity(a: string, b: string): number {
@@ -51,88 +64,185 @@ export function familyAffinity(a: string, b: string): number {
   return specificity * (PREDICATE_AFFINITY[a]?.[b] ?? PREDICATE_AFFINITY[b]?.[a] ?? 0);
 }
 
-/** The structural features of a pair, each 0..1, or null when neither claim has the feature. */
-export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim): Record<keyof typeof SCORE_WEIGHTS, number | null> {
+/** familyAffinity by family index. */
+const AFFINITY: number[][] = FAMILIES.map((a) => FAMILIES.map((b) => familyAffinity(a, b)));
+
+/** What the structural features read from a claim, as bit sets and ids. */
+export interface ClaimSignature {
+  /** Bit per event family (PREDICATES order). */
+  events: number;
+  /** Families denied or met with silence, each with the actors who did so (bit per ACTORS entry). */
+  negatives: { family: number; actors: number }[];
+  /** Bit per counted family. */
+  counts: number;
+  /** Bit per actor named. */
+  actors: number;
+  force: string | null;
+  forceStrong: boolean;
+  source: string | null;
+  role: string | null;
+  /** Bit per place. */
+  places: number;
+}
+
+const signatures = new WeakMap<ExtractedClaim, ClaimSignature>();
+
+/** The claim's signature (computed once per claim object). */
+export function signatureOf(c: ExtractedClaim): ClaimSignature {
+  let s = signatures.get(c);
+  if (s) return s;
+  let events = 0;
+  const negatives: { family: number; actors: number }[] = [];
+  for (const e of c.events) {
+    const i = FAMILIES.indexOf(e.family);
+    if (i < 0) continue;
+    events |= 1 << i;
+    if (e.polarity !== 'asserts') negatives.push({ family: 1 << i, actors: e.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0) });
+  }
+  s = {
+    events,
+    negatives,
+    counts: c.quantities.reduce((m, q) => m | bit(COUNT_FAMILIES, q.family), 0),
+    actors: c.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
+    force: c.force,
+    forceStrong: c.forceEvidence === 'strong',
+    source: c.attribution,
+    role: c.role,
+    places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
+  };
+  signatures.set(c, s);
+  return s;
+}
+
+/** The structural features of a pair (text is left null: it is measured elsewhere). */
+export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim): Features {
+  return signatureFeatures(signatureOf(a), signatureOf(b));
+}
+
+export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Features {
   return {
     text: null,
-    events: eventsScore(a, b),
-    counts: countsScore(a, b),
+    events: eventsScore(a.events, b.events),
+    counts: countsScore(a.counts, b.counts),
     force: forceScore(a, b),
-    actors: jaccard(a.actors, b.actors),
+    actors: a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0,
     position: positionScore(a, b),
-    source: a.attribution && b.attribution ? (a.attribution === b.attribution ? 1 : 0) : null,
+    source: a.source && b.source ? (a.source === b.source ? 1 : 0) : null,
     role: a.role && b.role ? (a.role === b.role ? 1 : 0) : null,
-    place: a.places.length && b.places.length ? (a.places.some((p) => b.places.includes(p)) ? 1 : 0) : null,
+    place: a.places && b.places ? (a.places & b.places ? 1 : 0) : null,
   };
 }
 
 /** The weighted relevance of a pair given its text similarity, 0..1. */
 export function relevance(a: ExtractedClaim, b: ExtractedClaim, textSimilarity: number): number {
-  const f = structuralFeatures(a, b);
-  f.text = textSimilarity;
-  let sum = 0;
-  let weight = 0;
-  for (const key of Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[]) {
+  return combine(structuralFeatures(a, b), textSimilarity);
+}
+
+/** Relevance from features already computed, with the text similarity filled in. */
+export function combine(f: Features, textSimilarity: number): number {
+  let sum = SCORE_WEIGHTS.text * textSimilarity;
+  let weight = SCORE_WEIGHTS.text;
+  for (const key of FEATURE_KEYS) {
     const v = f[key];
     if (v === null) continue;
     sum += SCORE_WEIGHTS[key] * v;
     weight += SCORE_WEIGHTS[key];
   }
-  return weight > 0 ? sum / weight : 0;
+  return sum / weight;
 }
+
+const FEATURE_KEYS = (Object.keys(SCORE_WEIGHTS) as FeatureName[]).filter((k) => k !== 'text');
 
 /**
- * The highest relevance a pair can reach whatever its text similarity: lets the matcher
- * skip the fuzzy text measure for candidates that cannot make the cut.
+ * combine(signatureFeatures(a, b), text) without building the features: the matcher's
+ * preview of thousands of candidates per claim. Must stay equal to that composition.
  */
-export function relevanceUpperBound(a: ExtractedClaim, b: ExtractedClaim): number {
-  return relevance(a, b, 1);
+export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSimilarity: number): number {
+  const W = SCORE_WEIGHTS;
+  let sum = W.text * textSimilarity + W.events * eventsScore(a.events, b.events);
+  let weight = W.text + W.events;
+  const counts = countsScore(a.counts, b.counts);
+  if (counts !== null) {
+    sum += W.counts * counts;
+    weight += W.counts;
+  }
+  const force = forceScore(a, b);
+  if (force !== null) {
+    sum += W.force * force;
+    weight += W.force;
+  }
+  const position = positionScore(a, b);
+  if (position !== null) {
+    sum += W.position * position;
+    weight += W.position;
+  }
+  if (a.source && b.source) {
+    sum += a.source === b.source ? W.source : 0;
+    weight += W.source;
+  }
+  if (a.role && b.role) {
+    sum += a.role === b.role ? W.role : 0;
+    weight += W.role;
+  }
+  if (a.places && b.places) {
+    sum += a.places & b.places ? W.place : 0;
+    weight += W.place;
+  }
+  sum += W.actors * (a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0);
+  weight += W.actors;
+  return sum / weight;
 }
 
-function eventsScore(a: ExtractedClaim, b: ExtractedClaim): number {
+function eventsScore(a: number, b: number): number {
   let best = 0;
-  for (const ea of a.events) for (const eb of b.events) best = Math.max(best, familyAffinity(ea.family, eb.family));
-  return best;
-}
-
-function countsScore(a: ExtractedClaim, b: ExtractedClaim): number | null {
-  // Only a count against a count says anything; a count against a statement without one is neither.
-  if (!a.quantities.length || !b.quantities.length) return null;
-  let best = 0.2;
-  for (const qa of a.quantities) {
-    for (const qb of b.quantities) {
-      if (qa.family === qb.family) return 1;
-      if (RELATED_COUNT_FAMILIES.some((g) => g.includes(qa.family) && g.includes(qb.family))) best = 0.5;
-    }
+  for (let i = 0; a >> i; i++) {
+    if (!((a >> i) & 1)) continue;
+    const row = AFFINITY[i]!;
+    for (let j = 0; b >> j; j++) if ((b >> j) & 1 && row[j]! > best) best = row[j]!;
   }
   return best;
 }
 
-function forceScore(a: ExtractedClaim, b: ExtractedClaim): number | null {
+function countsScore(a: number, b: number): number | null {
+  // Only a count against a count says anything; a count against a statement without one is neither.
+  if (!a || !b) return null;
+  if (a & b) return 1;
+  return RELATED_COUNT_GROUPS.some((g) => a & g && b & g) ? 0.5 : 0.2;
+}
+
+function forceScore(a: ClaimSignature, b: ClaimSignature): number | null {
   if (!a.force && !b.force) return null;
   if (!a.force || !b.force) return 0.5;
-  if (a.force !== b.force) return a.forceEvidence === 'weak' || b.forceEvidence === 'weak' ? 0.3 : 0;
-  return a.forceEvidence === 'strong' && b.forceEvidence === 'strong' ? 1 : 0.8;
+  if (a.force !== b.force) return a.forceStrong && b.forceStrong ? 0 : 0.3;
+  return a.forceStrong && b.forceStrong ? 1 : 0.8;
 }
 
-function positionScore(a: ExtractedClaim, b: ExtractedClaim): number | null {
-  const negA = a.events.filter((e) => e.polarity !== 'asserts');
-  const negB = b.events.filter((e) => e.polarity !== 'asserts');
-  if (!negA.length && !negB.length) return null;
-  if (negA.length && negB.length) {
-    const sameEvent = negA.filter((x) => negB.some((y) => x.family === y.family));
-    if (!sameEvent.length) return 0.4;
-    // The same side's silence or denial in both, or two sides' positions on one event.
-    return sameEvent.some((x) => negB.some((y) => y.family === x.family && x.actors.some((a) => y.actors.includes(a)))) ? 1 : 0.7;
+function positionScore(a: ClaimSignature, b: ClaimSignature): number | null {
+  if (!a.negatives.length && !b.negatives.length) return null;
+  if (a.negatives.length && b.negatives.length) {
+    let sameEvent = false;
+    for (const x of a.negatives) {
+      for (const y of b.negatives) {
+        if (x.family !== y.family) continue;
+        // The same side's silence or denial in both, or two sides' positions on one event.
+        if (x.actors & y.actors) return 1;
+        sameEvent = true;
+      }
+    }
+    return sameEvent ? 0.7 : 0.4;
   }
   // One side asserts what the other denies or will not confirm: exactly what a reader checks.
-  const [neg, other] = negA.length ? [negA, b] : [negB, a];
-  return neg.some((x) => other.events.some((y) => y.family === x.family)) ? 1 : 0;
+  const [neg, other] = a.negatives.length ? [a.negatives, b] : [b.negatives, a];
+  return neg.some((x) => other.events & x.family) ? 1 : 0;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (!a.length && !b.length) return 0;
-  let shared = 0;
-  for (const x of a) if (b.includes(x)) shared++;
-  return shared / (a.length + b.length - shared);
+function bit(list: readonly string[], id: string): number {
+  const i = list.indexOf(id);
+  return i < 0 ? 0 : 1 << i;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }

@@ -1,48 +1,57 @@
 // Matches the claims of a page against the corpus.
 //
-// Three steps, cheapest first, so the cost does not grow with the corpus:
-//  1. Preselect: walk the inverted index from the page claim's rarest terms, summing
-//     IDF × kind weight per corpus claim, until a budget of postings is spent; the best
-//     CANDIDATE_POOL claims go on.
-//  2. Bound: a candidate's structural features alone bound its score; those that cannot
-//     reach the threshold even with identical wording are dropped.
-//  3. Score: fuse.js matches the page claim's salient words (short patterns, never whole
-//     sentences) against each remaining candidate's words, and that fuzzy overlap joins the
-//     structural features in one 0..1 relevance. Stance and reason come from lib/stance.ts.
+// Four steps, cheapest first, so the cost hardly grows with the corpus:
+//  1. Admit: read the inverted index from the page claim's rarest terms, summing IDF × kind
+//     weight per corpus claim, while an unseen claim could still reach the ADMISSION_POOL-th
+//     best ("MaxScore") and within a budget of postings. Terms on most claims admit nobody.
+//  2. Preview: the FINISH_POOL best admitted claims get their shared wording completed and
+//     their relevance previewed exactly from signatures (lib/match-score.ts) and word overlap.
+//  3. Bound: the CANDIDATE_POOL best previews go on; a candidate whose structure cannot reach
+//     the threshold even with identical wording is dropped.
+//  4. Score: fuse.js matches the page claim's rare words (short patterns, never whole
+//     sentences) against the candidates' words, and that overlap joins the structural
+//     features in one 0..1 relevance. Stance and reason come from lib/stance.ts.
 //
 // `matchClaimsNaive` is the baseline the benchmark compares against: one fuse.js search
-// per whole sentence over every corpus claim, then the same scoring.
+// per whole sentence over every corpus claim, then the same scoring of every claim found.
 
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { ExtractedClaim } from './claims';
-import { idfOf, indexTerms, inverseFrequency, keyTextOf, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
-import { relevance, relevanceUpperBound } from './match-score';
+import { idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
+import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
+import { PREDICATE_AFFINITY } from './lexicon';
 import { toPublicQuantity } from './quantities';
 import { judgeStance } from './stance';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 /** Relevance (0..1) at and above which a corpus claim is a match; below it there is no match. */
 export const MATCH_THRESHOLD = 0.36;
-/** Matches listed per claim (one per report). */
+/** Matches listed per claim (a report at most twice: its best claim and its best corroboration or conflict). */
 export const MAX_MATCHES_PER_CLAIM = 5;
-/** Candidates kept after preselection for structural and fuzzy scoring. */
+/** Terms on more than this share of the corpus's claims admit no claim to preselection. */
+export const UNIVERSAL_TERM_SHARE = 0.5;
+/** Postings preselection reads at most to take in claims (the rarest lists first). */
+export const ADMISSION_BUDGET = 12_000;
+/** Preselection takes in new claims while an unseen one could still reach this rank by its score. */
+export const ADMISSION_POOL = 64;
+/** Admitted claims (the best by preselection score) whose relevance is previewed exactly. */
+export const FINISH_POOL = 500;
+/** Previewed claims (the best) that get the full scoring, fuzzy words included. */
 export const CANDIDATE_POOL = 64;
-/** Postings read per claim before preselection stops walking to commoner terms. */
-export const SCAN_BUDGET_POSTINGS = 12_000;
-/** Posting lists always read, however long, so that a claim of common terms still finds candidates. */
-export const MIN_LISTS_SCANNED = 2;
-/** Candidates, ranked by partial preselection score, that get the weights of the unread lists too. */
-export const RESCORE_POOL = 512;
 /** Missing words of a claim (the rarest) that fuse.js looks for fuzzily in each candidate. */
 export const MAX_FUZZY_TERMS = 8;
 /** Words shorter than this are compared exactly, longer ones also fuzzily. */
 export const MIN_FUZZY_TERM_CHARS = 5;
+/** Words found in more corpus claims than this are matched exactly only (common words do not vary in spelling). */
+export const FUZZY_MAX_DOCUMENT_FREQUENCY = 3;
+/** A fuzzy match may differ in length from the word by at most this many characters. */
+export const MAX_FUZZY_LENGTH_DIFFERENCE = 2;
 /** fuse.js score (0 = exact, 1 = anything) above which a word does not match. */
 export const FUZZY_TERM_THRESHOLD = 0.25;
 /** A word the corpus has never seen weighs this share of the rarest seen word. */
 export const UNSEEN_TERM_WEIGHT = 0.5;
-/** fuse.js threshold of the naive baseline's whole-sentence search. */
-export const NAIVE_FUSE_THRESHOLD = 0.6;
+/** fuse.js threshold of the naive baseline's whole-sentence search: 1 lets every claim through, so the baseline scores the whole corpus and its top 5 is the true top 5. */
+export const NAIVE_FUSE_THRESHOLD = 1;
 
 export interface MatchOptions {
   /** Reports never matched (the report being analysed, when it is in the corpus). */
@@ -104,7 +113,7 @@ export function judgePair(
   index: CorpusIndex,
   threshold = MATCH_THRESHOLD,
 ): { score: number; stance: Stance | 'unrelated'; why: string } {
-  const text = textSimilarity(page, [other], index)[0]!;
+  const text = textSimilarity(page, null, index, [other])[0]!;
   const score = relevance(page, other, text);
   if (score < threshold) return { score, stance: 'unrelated', why: 'no match' };
   return { score, ...judgeStance(page, other) };
@@ -121,85 +130,212 @@ function excludedReports(index: CorpusIndex, opts: MatchOptions): Set<number> {
   return out;
 }
 
-/** Step 1: the claims sharing the most (and rarest) salient terms with `claim`. */
+/**
+ * Steps 1 and 2: the CANDIDATE_POOL claims most likely to be the most relevant. Lists are
+ * read rarest first; admission stops when the lists still unread could not lift an unseen
+ * claim past the ADMISSION_POOL-th best (or the budget is spent); the FINISH_POOL best admitted
+ * claims are then previewed with the exact structural relevance and their shared wording.
+ */
 function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: ReadonlySet<number>): number[] {
-  const lists: { postings: Int32Array; weight: number }[] = [];
-  for (const t of indexTerms(claim)) {
+  const lists: { postings: Int32Array; weight: number; text: boolean }[] = [];
+  for (const [t, share] of queryTerms(claim)) {
     const postings = index.postings.get(t);
-    if (postings) lists.push({ postings, weight: idfOf(index, t) * (TERM_KIND_WEIGHTS[t[0]!] ?? 1) });
+    const weight = share * idfOf(index, t) * (TERM_KIND_WEIGHTS[t[0]!] ?? 1);
+    const text = t.startsWith('w:');
+    if (postings) lists.push({ postings, weight, text });
   }
-  lists.sort((a, b) => a.postings.length - b.postings.length);
+  const queryTextWeight = queryWordWeight(claim, index);
+  lists.sort((a, b) => a.postings.length - b.postings.length || b.weight - a.weight);
+  // Terms nearly every claim carries ("North Korea") lift all claims alike: they never admit a
+  // claim on their own, so the admission test leaves them out and they only finish the scores.
+  const universal = UNIVERSAL_TERM_SHARE * index.claims.length;
+  const admitting = new Float64Array(lists.length + 1);
+  for (let i = lists.length - 1; i >= 0; i--) {
+    admitting[i] = admitting[i + 1]! + (lists[i]!.postings.length > universal ? 0 : lists[i]!.weight);
+  }
 
-  const acc = accumulator(index);
-  const touched: number[] = [];
+  const skip = excludedClaims(index, excluded);
+  const { acc, accText, ids, flags, scores } = scratch(index);
+  // No new claims once none could reach the ADMISSION_POOL-th best preselection score.
+  const k = ADMISSION_POOL;
+  let touched = 0;
   let scanned = 0;
+  let best = 0;
   let read = 0;
+  // Taking in new claims while an unseen one could still reach the K-th best.
   for (; read < lists.length; read++) {
-    const { postings, weight } = lists[read]!;
-    if (read >= MIN_LISTS_SCANNED && scanned + postings.length > SCAN_BUDGET_POSTINGS) break;
-    for (let i = 0; i < postings.length; i++) {
+    if (lists[read]!.postings.length > universal && touched >= k) break;
+    // A budget of postings bounds the cost on large corpora; the lists left only finish scores.
+    if (scanned + lists[read]!.postings.length > ADMISSION_BUDGET && touched >= k) break;
+    scanned += lists[read]!.postings.length;
+    if (touched >= k && admitting[read]! < best && admitting[read]! < kthLargest(ids, touched, acc, k, scores)) break;
+    const { postings, weight, text } = lists[read]!;
+    const n = postings.length;
+    for (let i = 0; i < n; i++) {
       const id = postings[i]!;
-      if (acc[id] === 0) touched.push(id);
-      acc[id] = acc[id]! + weight;
+      if (skip !== null && skip[id] === 1) continue;
+      const v = acc[id]!;
+      if (v === 0) ids[touched++] = id;
+      acc[id] = v + weight;
+      if (v + weight > best) best = v + weight;
     }
-    scanned += postings.length;
-  }
-
-  let pool = topByScore(touched, acc, RESCORE_POOL, index, excluded);
-  // The lists left unread are long (common terms); add their weight to the best partial candidates only.
-  if (read < lists.length) {
-    const scores = pool.map((id) => {
-      let s = acc[id]!;
-      for (let l = read; l < lists.length; l++) if (contains(lists[l]!.postings, id)) s += lists[l]!.weight;
-      return s;
-    });
-    pool = pool.map((id, i) => [id, scores[i]!] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
-  }
-  for (const id of touched) acc[id] = 0;
-  return pool.slice(0, CANDIDATE_POOL);
-}
-
-const accumulators = new WeakMap<CorpusIndex, Float64Array>();
-function accumulator(index: CorpusIndex): Float64Array {
-  let acc = accumulators.get(index);
-  if (!acc || acc.length !== index.claims.length) {
-    acc = new Float64Array(index.claims.length);
-    accumulators.set(index, acc);
-  }
-  return acc;
-}
-
-/** The `k` touched claims with the highest accumulated score (ties by id), skipping excluded reports. */
-function topByScore(touched: number[], acc: Float64Array, k: number, index: CorpusIndex, excluded: ReadonlySet<number>): number[] {
-  const heap: number[] = []; // min-heap on (score, -id)
-  const less = (a: number, b: number) => acc[a]! < acc[b]! || (acc[a] === acc[b] && a > b);
-  for (const id of touched) {
-    if (excluded.size && excluded.has(index.claims[id]!.report)) continue;
-    if (heap.length < k) {
-      heap.push(id);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!less(heap[i]!, heap[p]!)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-    } else if (less(heap[0]!, id)) {
-      heap[0] = id;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-        i = m;
+    if (text) {
+      for (let i = 0; i < n; i++) {
+        const id = postings[i]!;
+        if (skip === null || skip[id] === 0) accText[id] = accText[id]! + weight;
       }
     }
   }
-  return heap.sort((a, b) => acc[b]! - acc[a]! || a - b);
+  // The best FINISH_POOL by preselection score go on to the preview. The preview reads the
+  // structure from signatures, so of the lists left only the content words matter: they
+  // complete the wording each claim shares.
+  let live = touched;
+  if (live > FINISH_POOL) {
+    const cut = kthLargest(ids, live, acc, FINISH_POOL, scores);
+    let kept = 0;
+    for (let i = 0; i < live; i++) {
+      const id = ids[i]!;
+      if (acc[id]! >= cut && kept < FINISH_POOL) ids[kept++] = id;
+      else acc[id] = accText[id] = 0;
+    }
+    live = kept;
+  }
+  for (; read < lists.length; read++) {
+    const { postings, weight, text } = lists[read]!;
+    if (!text) continue;
+    // Look the few up in the list, or walk the list when the claims still in are many.
+    if (live * Math.log2(postings.length + 1) < postings.length) {
+      for (let i = 0; i < live; i++) {
+        const id = ids[i]!;
+        if (contains(postings, id)) accText[id] = accText[id]! + weight;
+      }
+    } else {
+      for (let i = 0; i < live; i++) flags[ids[i]!] = 1;
+      for (let i = 0; i < postings.length; i++) {
+        const id = postings[i]!;
+        if (flags[id] === 1) accText[id] = accText[id]! + weight;
+      }
+      for (let i = 0; i < live; i++) flags[ids[i]!] = 0;
+    }
+  }
+  const signature = signatureOf(claim);
+  const signatures = signaturesOf(index);
+  for (let i = 0; i < live; i++) {
+    const id = ids[i]!;
+    const wording = (2 * accText[id]!) / Math.max(1e-9, queryTextWeight + index.textWeight[id]!);
+    scores[i] = signatureRelevance(signature, signatures[id] ??= signatureOf(index.claims[id]!), Math.min(1, wording));
+  }
+  const order = Array.from({ length: live }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || ids[a]! - ids[b]!);
+  const pool = order.slice(0, CANDIDATE_POOL).map((i) => ids[i]!);
+  for (let i = 0; i < live; i++) acc[ids[i]!] = accText[ids[i]!] = 0;
+  return pool;
+}
+
+/** The summed weight of a claim's content words, as the text similarity weighs them. */
+function queryWordWeight(claim: ExtractedClaim, index: CorpusIndex): number {
+  const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
+  return claim.terms.reduce((s, t) => s + (index.wordIdf.get(t) ?? UNSEEN_TERM_WEIGHT * maxIdf), 0);
+}
+
+/**
+ * The terms a claim looks for, each with the share of its weight it counts for: its own
+ * terms; the denials and silences of what it asserts (a denial of a deployment matters to a
+ * claim of one); and neighbouring events (training to a deployment) at their affinity.
+ */
+function queryTerms(claim: ExtractedClaim): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const t of indexTerms(claim)) terms.set(t, 1);
+  for (const e of claim.events) {
+    if (e.polarity === 'asserts') {
+      for (const p of ['denies', 'no-comment']) if (!terms.has(`n:${e.family}:${p}`)) terms.set(`n:${e.family}:${p}`, 1);
+    }
+    for (const family of Object.keys(PREDICATE_AFFINITY)) {
+      const a = familyAffinity(e.family, family);
+      if (a > 0 && a < 1 && (terms.get(`e:${family}`) ?? 0) < a) terms.set(`e:${family}`, a);
+    }
+    for (const other of Object.keys(PREDICATE_AFFINITY[e.family] ?? {})) {
+      const a = familyAffinity(e.family, other);
+      if (a > 0 && (terms.get(`e:${other}`) ?? 0) < a) terms.set(`e:${other}`, a);
+    }
+  }
+  return terms;
+}
+
+/** The k-th largest accumulated score among the first `n` of `ids` (0 when there are fewer). */
+function kthLargest(ids: Int32Array, n: number, acc: Float64Array, k: number, scores: Float64Array): number {
+  if (n < k) return 0;
+  for (let i = 0; i < n; i++) scores[i] = acc[ids[i]!]!;
+  // Quickselect for the element that would stand at position k-1 in descending order.
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = scores[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (scores[i]! > pivot) i++;
+      while (scores[j]! < pivot) j--;
+      if (i <= j) {
+        const t = scores[i]!;
+        scores[i] = scores[j]!;
+        scores[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return scores[target]!;
+}
+
+const signatureArrays = new WeakMap<CorpusIndex, (ClaimSignature | undefined)[]>();
+function signaturesOf(index: CorpusIndex): (ClaimSignature | undefined)[] {
+  let s = signatureArrays.get(index);
+  if (!s) signatureArrays.set(index, (s = new Array<ClaimSignature | undefined>(index.claims.length)));
+  return s;
+}
+
+const excludedCache = new WeakMap<CorpusIndex, { key: string; flags: Uint8Array }>();
+/** Per claim, 1 when its report is excluded; null when nothing is. */
+function excludedClaims(index: CorpusIndex, excluded: ReadonlySet<number>): Uint8Array | null {
+  if (!excluded.size) return null;
+  const key = [...excluded].sort((a, b) => a - b).join(',');
+  const cached = excludedCache.get(index);
+  if (cached && cached.key === key) return cached.flags;
+  const flags = new Uint8Array(index.claims.length);
+  index.claims.forEach((c, i) => {
+    if (excluded.has(c.report)) flags[i] = 1;
+  });
+  excludedCache.set(index, { key, flags });
+  return flags;
+}
+
+interface Scratch {
+  /** Preselection score per claim; all zero between calls. */
+  acc: Float64Array;
+  /** The part of it from shared content words. */
+  accText: Float64Array;
+  /** Ids of the claims taken in. */
+  ids: Int32Array;
+  /** Per claim, 1 while it is looked up in a list; all zero between calls. */
+  flags: Uint8Array;
+  /** Room for quickselect. */
+  scores: Float64Array;
+}
+
+const scratches = new WeakMap<CorpusIndex, Scratch>();
+/** Working arrays sized to the corpus, allocated once per index (matching runs on one thread). */
+function scratch(index: CorpusIndex): Scratch {
+  const n = index.claims.length;
+  let s = scratches.get(index);
+  if (!s || s.acc.length !== n) {
+    s = { acc: new Float64Array(n), accText: new Float64Array(n), ids: new Int32Array(n), flags: new Uint8Array(n), scores: new Float64Array(n) };
+    scratches.set(index, s);
+  }
+  return s;
 }
 
 function contains(sorted: Int32Array, id: number): boolean {
@@ -217,13 +353,15 @@ function contains(sorted: Int32Array, id: number): boolean {
 
 /** Steps 2 and 3: bound, then fuzzy text and structure. */
 function scoreCandidates(claim: ExtractedClaim, ids: number[], index: CorpusIndex, threshold: number, bound: boolean): ScoredCandidate[] {
-  const live = bound ? ids.filter((id) => relevanceUpperBound(claim, index.claims[id]!) >= threshold) : ids;
+  const features = ids.map((id) => structuralFeatures(claim, index.claims[id]!));
+  // Identical wording (text similarity 1) bounds what a candidate can score.
+  const live = ids.map((id, i) => ({ id, f: features[i]! })).filter((c) => !bound || combine(c.f, 1) >= threshold);
   if (!live.length) return [];
-  const texts = textSimilarity(claim, live.map((id) => index.claims[id]!), index);
+  const texts = textSimilarity(claim, live.map((c) => c.id), index);
   const out: ScoredCandidate[] = [];
-  live.forEach((id, i) => {
-    const score = relevance(claim, index.claims[id]!, texts[i]!);
-    if (score >= threshold) out.push({ claim: id, score });
+  live.forEach((c, i) => {
+    const score = combine(c.f, texts[i]!);
+    if (score >= threshold) out.push({ claim: c.id, score });
   });
   return out.sort((a, b) => b.score - a.score || a.claim - b.claim);
 }
@@ -234,52 +372,86 @@ function scoreCandidates(claim: ExtractedClaim, ids: number[], index: CorpusInde
  * terms that carry a sentence) are also searched fuzzily by fuse.js in the candidate's
  * words, so "Ussuriisk" finds "Ussuriysk" and "mobilised" finds "mobilized".
  */
-function textSimilarity(claim: ExtractedClaim, candidates: readonly ExtractedClaim[], index: CorpusIndex): number[] {
+function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, index: CorpusIndex, others?: readonly ExtractedClaim[]): number[] {
   const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
-  const weightOf = (term: string) => (index.idf.has(`w:${term}`) ? idfOf(index, `w:${term}`) : UNSEEN_TERM_WEIGHT * maxIdf);
-  const weigh = (terms: readonly string[]) => terms.reduce((sum, t) => sum + weightOf(t), 0);
+  const weightOf = (term: string) => index.wordIdf.get(term) ?? UNSEEN_TERM_WEIGHT * maxIdf;
+  // Candidates from the index use its cached word sets and weights; loose claims (judgePair) are computed here.
+  const count = ids ? ids.length : others!.length;
+  const termsOf = (j: number) => (ids ? index.claims[ids[j]!]!.terms : others![j]!.terms);
+  const setOf = (j: number): Set<string> => {
+    if (!ids) return new Set(others![j]!.terms);
+    const id = ids[j]!;
+    return (index.wordSets[id] ??= new Set(index.claims[id]!.terms));
+  };
+  const weightOfCandidate = (j: number) => (ids ? index.textWeight[ids[j]!]! : termsOf(j).reduce((s, t) => s + weightOf(t), 0));
 
-  const query = claim.terms.map((t) => [t, weightOf(t)] as const);
-  const queryWeight = query.reduce((s, [, w]) => s + w, 0);
-  const sets = candidates.map((c) => new Set(c.terms));
-  const overlap = new Float64Array(candidates.length);
+  const sets = Array.from({ length: count }, (_, j) => setOf(j));
+  const overlap = new Float64Array(count);
+  let queryWeight = 0;
   const fuzzyTerms: (readonly [string, number])[] = [];
-  for (const [term, w] of query) {
+  for (const term of claim.terms) {
+    const w = weightOf(term);
+    queryWeight += w;
     let missing = false;
-    sets.forEach((set, j) => {
-      if (set.has(term)) overlap[j] = overlap[j]! + w;
+    for (let j = 0; j < count; j++) {
+      if (sets[j]!.has(term)) overlap[j] = overlap[j]! + w;
       else missing = true;
-    });
-    if (missing && term.length >= MIN_FUZZY_TERM_CHARS) fuzzyTerms.push([term, w]);
+    }
+    // Common words are spelled one way; names and rare words ("Ussuriysk", "Zelenskiy") vary.
+    if (missing && term.length >= MIN_FUZZY_TERM_CHARS && (index.wordDf.get(term) ?? 0) <= FUZZY_MAX_DOCUMENT_FREQUENCY) {
+      fuzzyTerms.push([term, w]);
+    }
   }
   if (fuzzyTerms.length) {
+    // fuse.js compares each missing word with the candidates' words (their shared vocabulary,
+    // searched once), not with whole sentences; a candidate then counts its closest word.
     fuzzyTerms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const fuse = new Fuse(candidates.map((c) => keyTextOf(c.terms)), FUZZY_OPTIONS);
+    const vocabulary = new Set<string>();
+    for (const set of sets) for (const t of set) vocabulary.add(t);
+    const words = [...vocabulary];
+    const fuse = new Fuse(words, FUZZY_OPTIONS);
     for (const [term, w] of fuzzyTerms.slice(0, MAX_FUZZY_TERMS)) {
-      for (const r of fuse.search(` ${term} `)) {
-        if (!sets[r.refIndex]!.has(term)) overlap[r.refIndex] = overlap[r.refIndex]! + w * (1 - (r.score ?? 1));
+      const near = new Map<string, number>();
+      for (const r of fuse.search(term)) {
+        const word = words[r.refIndex]!;
+        // Same word, other spelling: close in length too ("train" is not "ukrainian").
+        if (word !== term && Math.abs(word.length - term.length) <= MAX_FUZZY_LENGTH_DIFFERENCE) near.set(word, 1 - (r.score ?? 1));
+      }
+      if (!near.size) continue;
+      for (let j = 0; j < count; j++) {
+        if (sets[j]!.has(term)) continue;
+        let best = 0;
+        for (const [word, similarity] of near) if (similarity > best && sets[j]!.has(word)) best = similarity;
+        overlap[j] = overlap[j]! + w * best;
       }
     }
   }
-  return candidates.map((c, j) => {
-    const total = queryWeight + weigh(c.terms);
-    return total > 0 ? Math.min(1, (2 * overlap[j]!) / total) : 0;
-  });
+  const out = new Array<number>(count);
+  for (let j = 0; j < count; j++) {
+    const total = queryWeight + weightOfCandidate(j);
+    out[j] = total > 0 ? Math.min(1, (2 * overlap[j]!) / total) : 0;
+  }
+  return out;
 }
 
 function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: CorpusIndex, opts: MatchOptions): ClaimResult {
   const max = opts.maxMatches ?? MAX_MATCHES_PER_CLAIM;
-  // One match per report: its best corroboration or conflict when it has one (what the reader
-  // checks), else its best related claim.
-  const best = new Map<number, ClaimMatch>();
+  // Best first. A report is listed with its best claim, and also with its best corroboration or
+  // conflict when that is another claim (a report can both restate a figure and project another).
+  const taken: ClaimMatch[] = [];
+  const best = new Set<number>();
+  const decisive = new Set<number>();
   for (const { claim: id, score } of ranked) {
+    if (taken.length >= max) break;
     const other = index.claims[id]!;
-    const current = best.get(other.report);
-    if (current && current.stance !== 'related') continue;
+    if (best.has(other.report) && decisive.has(other.report)) continue;
     const { stance, why } = judgeStance(claim, other);
-    if (current && stance === 'related') continue;
+    const isDecisive = stance !== 'related';
+    if (best.has(other.report) && !isDecisive) continue;
+    best.add(other.report);
+    if (isDecisive) decisive.add(other.report);
     const report = index.reports[other.report]!;
-    best.set(other.report, {
+    taken.push({
       reportId: report.id,
       reportTitle: report.title,
       outlet: report.outlet,
@@ -291,15 +463,11 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       source: other.attribution,
     });
   }
-  const decisive = (m: ClaimMatch) => (m.stance === 'related' ? 1 : 0);
-  const matches = [...best.values()]
-    .sort((a, b) => decisive(a) - decisive(b) || b.score - a.score || (a.reportId < b.reportId ? -1 : 1))
-    .slice(0, max);
   return {
     text: claim.text,
     quantities: claim.quantities.map(toPublicQuantity),
     attribution: claim.attribution,
-    matches,
+    matches: taken,
   };
 }
 

@@ -288,7 +288,7 @@ function isNotCount(digits: string, before: string, after: string): boolean {
 /** The counted noun after a number, skipping a few modifiers ("1,500 North Korean special forces"). */
 function findUnit(folded: string, from: number, original: string): { def: UnitDef; end: number; adjective: string | null } | null {
   let pos = from;
-  let adjective: string | null = null;
+  const adjective: string | null = null;
   for (let gap = 0; gap <= MAX_UNIT_GAP_WORDS; gap++) {
     const rest = folded.slice(pos).replace(/^[\s-]+/, '');
     const offset = folded.length - pos - rest.length;

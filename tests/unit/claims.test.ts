@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims, parseClaim } from '../../lib/claims';
+import { loadSeedReports } from '../../cli/load-reports';
+
+const NIS = "South Korea's National Intelligence Service";
+const reports = loadSeedReports();
+const seed = (prefix: string) => reports.find((r) => r.id.startsWith(prefix))!;
+const claimsOf = (prefix: string) => extractClaims(seed(prefix).text, { documentDate: seed(prefix).date });
+const claimStarting = (prefix: string, start: string) => {
+  const c = claimsOf(prefix).find((x) => x.text.replace(/\s+/g, ' ').startsWith(start));
+  expect(c, `${prefix}: ${start}`).toBeDefined();
+  return c!;
+};
+
+describe('extractClaims', () => {
+  it('returns exact pieces of the input', () => {
+    for (const r of reports) {
+      for (const c of extractClaims(r.text)) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+    }
+  });
+
+  it('picks the checkable sentences and leaves the rest', () => {
+    const texts = claimsOf('002').map((c) => c.text);
+    expect(texts.some((t) => t.startsWith('According to Seoul’s intelligence agency, approximately 1,500'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('South Korean media reports suggest'))).toBe(true);
+    expect(texts).not.toContain('Defense experts offer varying perspectives on the impact of North Korean involvement.');
+    // Boilerplate teasers about other stories are not claims about this one.
+    const off = extractClaims('Israel will release more than 1,800 Palestinian prisoners as part of the ceasefire deal, Egypt says.');
+    expect(off).toEqual([]);
+  });
+
+  it('folds every name of Seoul’s spy agency into one source, and sees through the outlet relaying it', () => {
+    expect(claimStarting('002', 'According to Seoul’s intelligence agency').attribution).toBe(NIS);
+    expect(claimStarting('003', "Seoul's spy agency said Friday").attribution).toBe(NIS);
+    expect(claimStarting('004', 'Seoul’s spy agency has confirmed').attribution).toBe(NIS);
+    const viaYonhap = claimStarting('004', 'According to South Korea’s Yonhap News Agency');
+    expect(viaYonhap.attribution).toBe(NIS);
+    expect(viaYonhap.via).toBe('Yonhap');
+    const anonymous = claimStarting('003', 'South Korea may soon deploy');
+    expect(anonymous.attribution).toBe('an anonymous South Korean government source');
+    expect(anonymous.via).toBe('Yonhap');
+  });
+
+  it('names people as sources, and follows "he said" and "Minister Kim" back to them', () => {
+    expect(claimStarting('004', '“We know about 10,000 soldiers').attribution).toBe('Zelensky');
+    expect(claimStarting('000', 'Zelenskyy shared intelligence').attribution).toBe('Zelensky');
+    expect(claimStarting('002', 'Ukrainian military analyst Valeriy Ryabykh').attribution).toBe('Valeriy Ryabykh');
+    expect(claimStarting('004', 'Valeriy Ryabykh, editor at').attribution).toBe('Valeriy Ryabykh');
+    expect(claimStarting('000', 'At a press briefing').attribution).toBe("South Korea's Defence Ministry");
+    expect(claimStarting('000', '"Let me be clear').attribution).toBe("South Korea's Defence Ministry");
+    expect(claimStarting('004', 'Zelensky noted that Ukrainian intelligence').attribution).toBe("Ukraine's military intelligence (HUR)");
+  });
+
+  it('reads denials and silences, with who denies and the words they used', () => {
+    const rumor = claimStarting('003', 'A North Korean representative');
+    expect(rumor.polarity).toBe('denies');
+    expect(rumor.polarityActors).toEqual(['North Korea']);
+    expect(rumor.polarityCue).toMatch(/^dismissed as a “groundless rumor/);
+
+    const neither = claimStarting('000', 'Neither North Korea nor Russia');
+    expect(neither.polarity).toBe('no-comment');
+    expect(neither.polarityCue).toBe('has not responded');
+    expect(neither.polarityActors.sort()).toEqual(['North Korea', 'Russia']);
+
+    const notConfirmed = claimStarting('003', 'Russia has not confirmed');
+    expect(notConfirmed.polarity).toBe('no-comment');
+    // Only the deployment is left unconfirmed; the defence of the ties is asserted.
+    expect(notConfirmed.events.find((e) => e.family === 'deploy')!.polarity).toBe('no-comment');
+    expect(notConfirmed.events.find((e) => e.family === 'justify')!.polarity).toBe('asserts');
+
+    const noDispatch = claimStarting('000', 'South Korean Defence Minister');
+    expect(noDispatch).toMatchObject({ polarity: 'denies', polarityCue: 'will not dispatch', force: 'South Korea', role: 'combat' });
+    expect(claimStarting('001', 'The Kremlin and the Russian Ministry').polarity).toBe('no-comment');
+  });
+
+  it('says whose forces, which event and in what role', () => {
+    expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
+    expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
+    expect(claimStarting('001', 'North Korea may send troops')).toMatchObject({ force: 'North Korea', hedged: true, predicates: ['deploy'] });
+    expect(claimStarting('001', 'Seoul believes that Kim Jong-un').force).toBe('North Korea');
+  });
+
+  it('dates background events against the report’s own date', () => {
+    const putin = claimStarting('001', 'In September 2023, the President of Russia');
+    expect(putin).toMatchObject({ when: '2023-09', historical: true, polarity: 'denies' });
+  });
+
+  it('reads wire-copy phrasing it was not tuned on', () => {
+    const c = (s: string) => parseClaim(s);
+    expect(c('Kremlin spokesman Dmitry Peskov declined to comment on the Pentagon’s figures on Tuesday.')).toMatchObject({
+      polarity: 'no-comment', polarityActors: ['Russia'],
+    });
+    expect(c('Moscow has never officially acknowledged the presence of North Korean soldiers on its territory.').polarity).toBe('no-comment');
+    expect(c('North Korea’s mission to the United Nations also denied the reports on Thursday.')).toMatchObject({
+      polarity: 'denies', attribution: "North Korea's UN mission",
+    });
+    expect(c('"Sending combat units is not under consideration at all," the official said.')).toMatchObject({ polarity: 'denies', role: 'combat' });
+    expect(c('The Pentagon said on Monday it believes between 11,000 and 12,000 North Korean soldiers are now in Russia.')).toMatchObject({
+      attribution: 'the Pentagon', force: 'North Korea', checkable: expect.arrayContaining(['count']),
+    });
+  });
+});

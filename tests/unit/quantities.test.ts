@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { formatQuantity, parseQuantities } from '../../lib/quantities';
+
+/** The one quantity of a sentence, in the fields a reader relies on. */
+function only(sentence: string) {
+  const qs = parseQuantities(sentence);
+  expect(qs, sentence).toHaveLength(1);
+  const q = qs[0]!;
+  return { value: q.value, unit: q.unit, kind: q.kind, approx: q.approx, hedged: q.hedged, label: formatQuantity(q) };
+}
+
+describe('parseQuantities', () => {
+  it('reads counts with their bounds, units and kind', () => {
+    expect(only('Reports of North Korea deploying nearly 3,000 troops to Russia.')).toMatchObject({
+      value: 3000, unit: 'troops', kind: 'count', approx: true, hedged: false, label: 'nearly 3,000 troops',
+    });
+    expect(only('According to Seoul, approximately 1,500 North Korean soldiers, including special forces, have already arrived.')).toMatchObject({
+      value: 1500, unit: 'soldiers', kind: 'count', approx: true,
+    });
+    expect(only('claiming that 1,500 North Korean special forces were already undergoing training')).toMatchObject({
+      value: 1500, unit: 'special forces', kind: 'count', approx: false,
+    });
+    expect(only('The Pentagon said between 11,000 and 12,000 North Korean soldiers are now in Russia.')).toMatchObject({
+      value: 11000, unit: 'soldiers', kind: 'count', label: '11,000-12,000 soldiers',
+    });
+    expect(only('We have seen an estimated 11,000 to 12,000 DPRK troops deployed to Kursk.')).toMatchObject({ label: '11,000-12,000 troops' });
+    expect(only('tens of thousands of troops are massing')).toMatchObject({ value: 10000, approx: true, label: 'tens of thousands of troops' });
+    expect(only('some 3,000 Storm Corps soldiers are in Kursk')).toMatchObject({ value: 3000, unit: 'soldiers', approx: true });
+    expect(only('1.5 million soldiers')).toMatchObject({ value: 1_500_000 });
+  });
+
+  it('tells projections from present counts, and hedges', () => {
+    expect(only('South Korean media reports suggest the potential deployment could reach 12,000 North Korean soldiers.')).toMatchObject({
+      value: 12000, kind: 'projection', hedged: true,
+    });
+    expect(only('North Korea plans to deploy 12,000 troops to the battlefield.')).toMatchObject({ kind: 'projection', hedged: true });
+    expect(only('“We know about 10,000 soldiers of North Korea that they are preparing to send to fight against us,”')).toMatchObject({
+      value: 10000, kind: 'projection', approx: true,
+    });
+    const [arrived, rise] = parseQuantities('Seoul’s spy agency has confirmed the arrival of 1,500 North Korean troops in Russia, with sources suggesting the number could rise to 12,000.');
+    expect(arrived).toMatchObject({ value: 1500, unit: 'troops', kind: 'count', hedged: false });
+    expect(rise).toMatchObject({ value: 12000, unit: 'troops', kind: 'projection', hedged: true });
+    const [brigades, soldiers] = parseQuantities('North Korea intends to mobilize four brigades, totaling 12,000 soldiers, to fight alongside Russian forces.');
+    expect(brigades).toMatchObject({ value: 4, unit: 'brigades', kind: 'projection' });
+    expect(soldiers).toMatchObject({ value: 12000, unit: 'soldiers', kind: 'projection' });
+    expect(only('Pentagon says up to 12,000 North Korean troops are now in Russia')).toMatchObject({ kind: 'count', hedged: true, label: 'up to 12,000 troops' });
+  });
+
+  it('reads casualties, including number words and a count continued by its verb', () => {
+    expect(only('six North Korean soldiers were allegedly killed in the combat zone')).toMatchObject({
+      value: 6, unit: 'soldiers killed', kind: 'casualties', hedged: true,
+    });
+    expect(only('Ukrainian forces said they had captured two wounded North Korean soldiers.')).toMatchObject({
+      value: 2, unit: 'soldiers captured', kind: 'casualties',
+    });
+    const [dead, wounded] = parseQuantities('at least 100 North Korean soldiers had died and about 1,000 had been wounded since December.');
+    expect(dead).toMatchObject({ value: 100, unit: 'soldiers killed' });
+    expect(formatQuantity(dead!)).toBe('at least 100 soldiers killed');
+    expect(wounded).toMatchObject({ value: 1000, unit: 'soldiers wounded', approx: true });
+  });
+
+  it('ignores numbers that count nothing tracked', () => {
+    for (const sentence of [
+      'In September 2023, Putin met Kim; the meeting lasted more than five hours.',
+      'Russia invaded Ukraine in February 2022.',
+      'UK Prime Minister Starmer Signs Historic 100-Year Partnership with Ukraine in Kyiv',
+      'The delegation of the Kim Il Sung Military University visited on October 8, 2024.',
+      'Aid worth $1.5 billion, 40% of the budget, arrived on Oct. 23.',
+      'A 25-year-old soldier, No. 3 on the list, spoke at 10 a.m.',
+      'The two leaders agreed to exchange delegations with one of their closest neighbours.',
+    ]) {
+      expect(parseQuantities(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it('formats a count the way a reader writes it', () => {
+    expect(formatQuantity({ value: 12000, unit: 'troops', approx: false, hedged: true })).toBe('12,000 troops');
+    expect(formatQuantity({ value: 3000, unit: 'troops', approx: true, hedged: false })).toBe('about 3,000 troops');
+  });
+});
