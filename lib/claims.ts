@@ -39,6 +39,8 @@ export interface ClaimEvent {
   role: Role | null;
   /** True when the event is not named but implied ("dismissed the claims" → the deployment). */
   implied: boolean;
+  /** Where in the sentence a denial's or silence's reach begins (its cue, or its clause); null when asserted. */
+  scopeFrom?: number | null;
 }
 
 export interface ExtractedClaim {
@@ -108,6 +110,8 @@ export const MAX_CLAIM_CHARS = 800;
 const STORY_ACTORS = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
 /** Families that are events of the story in themselves ("North Korea may send troops"). */
 const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'supply', 'monitor', 'guard', 'recruit', 'pact']);
+/** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
+const FORCE_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'monitor', 'guard', 'recruit']);
 /** Characters around an event word in which its role (intelligence, combat) is read. */
 export const ROLE_WINDOW_CHARS = 60;
 
@@ -210,7 +214,9 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   if (c.events.some((e) => e.polarity === 'denies')) reasons.push('denial');
   if (c.events.some((e) => e.polarity === 'no-comment')) reasons.push('no comment');
   // An event without a named force, source or count ("The deployment has alarmed Kyiv's allies") presupposes, not claims.
-  if (c.predicates.some((p) => STORY_EVENTS.has(p)) && (c.force || c.attribution || c.quantities.length)) reasons.push('event');
+  // (That holds for what forces do; a pact or arms supplies between the story's states are claims in themselves.)
+  const forcesNamed = !!(c.force || c.attribution || c.quantities.length);
+  if (c.predicates.some((p) => STORY_EVENTS.has(p) && (forcesNamed || !FORCE_EVENTS.has(p)))) reasons.push('event');
   if (c.when && c.predicates.length > 0) reasons.push('dated');
   return reasons;
 }
@@ -270,6 +276,7 @@ function clauseEvents(
         actors: inScope ? cueActors : [],
         role: roleOf(window),
         implied: false,
+        scopeFrom: inScope ? from + Math.max(0, cueStart) : null,
       });
     }
   }
@@ -278,7 +285,7 @@ function clauseEvents(
   if (cue && !result.some((e) => e.polarity !== 'asserts')) {
     const after = clause.slice(cue.index);
     if (GENERIC_OBJECT.test(after) || !result.length) {
-      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true });
+      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true, scopeFrom: from + Math.max(0, cueStart) });
     }
   }
   return result;
@@ -292,7 +299,17 @@ function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], fo
   for (const q of quantities) {
     const family = q.kind === 'casualties' ? 'casualty' : CORE_FAMILY;
     if (events.some((e) => e.family === family)) continue;
-    events.push({ family, polarity: 'asserts', cue: null, actors: [], role: roleOf(folded), implied: true });
+    // A count inside a denial is denied with it ("rejected reports that thousands of soldiers …").
+    const denial = events.find((e) => e.polarity !== 'asserts' && e.scopeFrom != null && e.scopeFrom <= q.span[0]);
+    events.push({
+      family,
+      polarity: denial?.polarity ?? 'asserts',
+      cue: denial?.cue ?? null,
+      actors: denial?.actors ?? [],
+      role: roleOf(folded),
+      implied: true,
+      scopeFrom: denial?.scopeFrom ?? null,
+    });
   }
 }
 
@@ -505,13 +522,16 @@ function mainRole(events: ClaimEvent[]): Role | null {
 function cueLabel(text: string, folded: string, at: number, cue: string, clauseEnd: number): string {
   const neither = /^neither\b.*\b(has|have) (?:yet )?(responded|commented|confirmed|reacted)$/.exec(cue);
   if (neither) return `${neither[1]} not ${neither[2]}`;
-  const original = text.slice(at, at + cue.length);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const original = oneLine(text.slice(at, at + cue.length));
   if (/^(?:dismiss|reject|den)/.test(cue)) {
     const rest = folded.slice(at + cue.length, clauseEnd);
-    const as = /^[^.;]{0,60}?\s(as|called it|calling it)\s+((?:an?\s+)?"?[^".;,]{2,40}"?)/.exec(rest);
+    // What the claims were called, with its quotes: "as a “groundless rumor.”".
+    const as = /^[^.;]{0,60}?\s(?:as|called it|calling it)\s+((?:an?\s+)?(?:"[^"]{2,40}"|[^".;,]{2,40}))/.exec(rest);
     if (as) {
-      const start = at + cue.length + as.index! + as[0].length - as[2]!.length;
-      return `${original} as ${text.slice(start, start + as[2]!.length).trim()}`;
+      const start = at + cue.length + as.index + as[0].length - as[1]!.length;
+      const called = oneLine(text.slice(start, start + as[1]!.length)).replace(/[.,]([”"’'])$/, '$1');
+      return `${original} as ${called}`;
     }
   }
   return original;

@@ -289,7 +289,7 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
   },
   { family: 'guard', label: 'guard duty', pattern: /\b(?:guard\w*|border sections?|sections of the [\w-]+ border)\b/g },
   { family: 'recruit', label: 'recruitment', pattern: /\b(?:recruit\w*|volunteers?|mercenar\w*)\b/g },
-  { family: 'visit', label: 'visit', pattern: /\b(?:visit\w*|delegations?|met with)\b/g },
+  { family: 'visit', label: 'visit', pattern: /\b(?:visit(?:s|ed)?|delegations?|met with)\b/g },
   {
     family: 'involve',
     label: 'involvement',

@@ -11,7 +11,7 @@
 import type { ExtractedClaim } from './claims';
 import { ACTORS, PLACES, PREDICATE_AFFINITY, PREDICATES } from './lexicon';
 
-/** Weights of the relevance features; they sum to 1. */
+/** Weights of the relevance features. Only those that apply to a pair count, renormalised to 0..1. */
 export const SCORE_WEIGHTS = {
   /** Shared wording (fuzzy, IDF-weighted). */
   text: 0.3,
@@ -29,6 +29,8 @@ export const SCORE_WEIGHTS = {
   role: 0.03,
   /** The same place. */
   place: 0.03,
+  /** The same period: background dated well before its report ("In September 2023, …") is apart from news. */
+  time: 0.05,
   /**
    * The same actors named. Nearly every sentence of the story names North Korea and Russia,
    * so this says little; events and forces carry who did what.
@@ -44,7 +46,7 @@ export type Features = Record<FeatureName, number | null>;
  * How much sharing a family says. War reporting mentions combat, ties and condemnation in
  * nearly every sentence; sharing a deployment, casualties or a pact says more.
  */
-export const FAMILY_SPECIFICITY: Record<string, number> = { fight: 0.6, cooperate: 0.85, condemn: 0.85 };
+export const FAMILY_SPECIFICITY: Record<string, number> = { fight: 0.6, visit: 0.6, cooperate: 0.85, condemn: 0.85 };
 
 /** Counted families, and the groups close enough to be compared as "related" counts. */
 const COUNT_FAMILIES = ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals', 'observers', 'workers', 'killed', 'wounded', 'captured', 'casualties'];
@@ -83,6 +85,7 @@ export interface ClaimSignature {
   role: string | null;
   /** Bit per place. */
   places: number;
+  historical: boolean;
 }
 
 const signatures = new WeakMap<ExtractedClaim, ClaimSignature>();
@@ -109,6 +112,7 @@ export function signatureOf(c: ExtractedClaim): ClaimSignature {
     source: c.attribution,
     role: c.role,
     places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
+    historical: c.historical,
   };
   signatures.set(c, s);
   return s;
@@ -130,6 +134,7 @@ export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Feature
     source: a.source && b.source ? (a.source === b.source ? 1 : 0) : null,
     role: a.role && b.role ? (a.role === b.role ? 1 : 0) : null,
     place: a.places && b.places ? (a.places & b.places ? 1 : 0) : null,
+    time: a.historical || b.historical ? (a.historical === b.historical ? 1 : 0) : null,
   };
 }
 
@@ -188,6 +193,10 @@ export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSim
     sum += a.places & b.places ? W.place : 0;
     weight += W.place;
   }
+  if (a.historical || b.historical) {
+    sum += a.historical === b.historical ? W.time : 0;
+    weight += W.time;
+  }
   sum += W.actors * (a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0);
   weight += W.actors;
   return sum / weight;
@@ -231,9 +240,11 @@ function positionScore(a: ClaimSignature, b: ClaimSignature): number | null {
     }
     return sameEvent ? 0.7 : 0.4;
   }
-  // One side asserts what the other denies or will not confirm: exactly what a reader checks.
+  // One side asserts what the other denies or will not confirm: exactly what a reader checks,
+  // when it is about the same side's forces (South Korea sending none is not North Korea's denial).
   const [neg, other] = a.negatives.length ? [a.negatives, b] : [b.negatives, a];
-  return neg.some((x) => other.events & x.family) ? 1 : 0;
+  if (!neg.some((x) => other.events & x.family)) return 0;
+  return a.force && b.force && a.forceStrong && b.forceStrong && a.force !== b.force ? 0.3 : 1;
 }
 
 function bit(list: readonly string[], id: string): number {

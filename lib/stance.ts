@@ -29,7 +29,7 @@ const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction'
  * Families so common in war reporting (combat, ties, condemnation) that sharing one alone
  * neither confirms nor contradicts: such a pair is at most related.
  */
-const GENERIC_FAMILIES = new Set(['fight', 'cooperate', 'condemn']);
+const GENERIC_FAMILIES = new Set(['fight', 'cooperate', 'condemn', 'visit']);
 /** Events done by someone's forces, where whose forces they are decides whether two reports agree. */
 const FORCE_FAMILIES = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'guard', 'monitor', 'recruit']);
 

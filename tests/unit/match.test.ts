@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, CORPUS_INDEX_VERSION } from '../../lib/corpus-index';
+import { extractClaims } from '../../lib/claims';
+import { matchClaims, matchClaimsNaive } from '../../lib/match';
+import { summariseSides, describeSide } from '../../lib/sources';
+import type { ClaimMatch } from '../../lib/types';
+import { loadSeedReports } from '../../cli/load-reports';
+
+const reports = loadSeedReports();
+const index = buildCorpusIndex(reports);
+const page = reports.find((r) => r.id.startsWith('002'))!;
+const claims = extractClaims(page.text);
+
+describe('corpus index', () => {
+  it('survives JSON (as the background persists it) and gives the same matches', () => {
+    const json = JSON.stringify(serializeCorpusIndex(index));
+    const back = deserializeCorpusIndex(JSON.parse(json))!;
+    expect(back.claims).toHaveLength(index.claims.length);
+    expect(matchClaims(claims, back, { excludeReportIds: [page.id] })).toEqual(matchClaims(claims, index, { excludeReportIds: [page.id] }));
+  });
+
+  it('refuses an index written by another version of the extractor', () => {
+    const old = { ...serializeCorpusIndex(index), version: CORPUS_INDEX_VERSION - 1 };
+    expect(deserializeCorpusIndex(JSON.parse(JSON.stringify(old)))).toBeNull();
+    expect(deserializeCorpusIndex({ nonsense: true })).toBeNull();
+  });
+});
+
+describe('matchClaims', () => {
+  it('leaves out excluded reports, and finds the report itself when it is not excluded', () => {
+    const excluded = matchClaims(claims, index, { excludeReportIds: [page.id] });
+    expect(excluded.flatMap((c) => c.matches).some((m) => m.reportId === page.id)).toBe(false);
+    const included = matchClaims(claims, index);
+    const self = included.map((c) => c.matches[0]);
+    expect(self.every((m) => m?.reportId === page.id && m.score > 0.9)).toBe(true);
+  });
+
+  it('agrees with the naive baseline on the seed corpus', () => {
+    const fast = matchClaims(claims, index, { excludeReportIds: [page.id] });
+    const naive = matchClaimsNaive(claims, index, { excludeReportIds: [page.id] });
+    const key = (m: ClaimMatch) => `${m.reportId}|${m.claim}`;
+    let found = 0;
+    let total = 0;
+    naive.forEach((n, i) => {
+      const mine = new Set(fast[i]!.matches.map(key));
+      for (const m of n.matches) {
+        total++;
+        if (mine.has(key(m))) found++;
+      }
+    });
+    console.log(`fast vs naive on the seeds: ${found}/${total} of the naive top matches found`);
+    expect(found / total).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('returns "no match" as an empty list, never a weak guess', () => {
+    const [off] = matchClaims(extractClaims('North Korea launched a ballistic missile into the sea on Thursday, Japan said.'), index);
+    expect(off?.matches ?? []).toEqual([]);
+  });
+});
+
+describe('summariseSides', () => {
+  const m = (reportId: string, stance: ClaimMatch['stance'], source: string | null, outlet: string | null = null): ClaimMatch => ({
+    reportId, reportTitle: null, outlet, date: null, claim: '', stance, score: 0.5, why: '', source,
+  });
+
+  it('counts reports relaying the same original source as one voice', () => {
+    const sides = summariseSides([
+      m('a', 'corroborates', "South Korea's National Intelligence Service"),
+      m('b', 'corroborates', "South Korea's National Intelligence Service"),
+      m('c', 'corroborates', 'Zelensky'),
+      m('d', 'conflicts', null, 'Athens News'),
+      m('e', 'related', null),
+    ]);
+    expect(sides.corroborates).toEqual({ reports: 3, independentSources: 2, sources: ["South Korea's National Intelligence Service", 'Zelensky'] });
+    expect(sides.conflicts).toEqual({ reports: 1, independentSources: 1, sources: ['Athens News'] });
+    expect(describeSide(sides.corroborates)).toBe('3 reports, 2 independent sources');
+    expect(describeSide(sides.conflicts)).toBe('1 report');
+  });
+});

@@ -1,0 +1,96 @@
+// The stance classifier against pairs of seed sentences labelled by meaning
+// (tests/fixtures/stance-pairs.json). "unrelated" means no match: below MATCH_THRESHOLD.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseClaim } from '../../lib/claims';
+import { buildCorpusIndex } from '../../lib/corpus-index';
+import { judgePair } from '../../lib/match';
+import { loadSeedReports } from '../../cli/load-reports';
+
+type Label = 'corroborates' | 'conflicts' | 'related' | 'unrelated';
+interface Pair {
+  a: { seed: string; text: string };
+  b: { seed: string; text: string };
+  label: Label;
+  note: string;
+}
+
+const LABELS: Label[] = ['corroborates', 'conflicts', 'related', 'unrelated'];
+/** Lowest precision and recall any stance may have. */
+const MIN_PRECISION = 0.8;
+const MIN_RECALL = 0.8;
+
+const { pairs } = JSON.parse(readFileSync('tests/fixtures/stance-pairs.json', 'utf8')) as { pairs: Pair[] };
+const reports = loadSeedReports();
+const index = buildCorpusIndex(reports);
+const dateOf = new Map(reports.map((r) => [r.id, r.date]));
+
+function judge(p: Pair) {
+  const a = parseClaim(p.a.text, { documentDate: dateOf.get(p.a.seed) ?? null });
+  const b = parseClaim(p.b.text, { documentDate: dateOf.get(p.b.seed) ?? null });
+  return judgePair(a, b, index);
+}
+
+describe('stance on labelled seed pairs', () => {
+  it('pairs real sentences from two different seeds', () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(40);
+    for (const p of pairs) {
+      expect(p.a.seed).not.toBe(p.b.seed);
+      expect(readFileSync(`seeds/${p.a.seed}.txt`, 'utf8')).toContain(p.a.text);
+      expect(readFileSync(`seeds/${p.b.seed}.txt`, 'utf8')).toContain(p.b.text);
+    }
+  });
+
+  it('reaches the precision and recall floor for every stance', () => {
+    const confusion = new Map(LABELS.map((l) => [l, new Map(LABELS.map((k) => [k, 0]))]));
+    const wrong: string[] = [];
+    for (const p of pairs) {
+      const j = judge(p);
+      const row = confusion.get(p.label)!;
+      row.set(j.stance, row.get(j.stance)! + 1);
+      if (j.stance !== p.label) wrong.push(`  ${p.label} -> ${j.stance} (${j.score.toFixed(2)}, ${j.why}): ${p.note}`);
+    }
+    const lines = [`stance pairs: ${pairs.length}`, `${'label \\ engine'.padEnd(16)}${LABELS.map((l) => l.padStart(13)).join('')}`];
+    for (const l of LABELS) lines.push(`${l.padEnd(16)}${LABELS.map((k) => String(confusion.get(l)!.get(k)).padStart(13)).join('')}`);
+    lines.push('', `${'stance'.padEnd(16)}${'precision'.padStart(10)}${'recall'.padStart(8)}${'n'.padStart(5)}`);
+    const figures = LABELS.map((l) => {
+      const tp = confusion.get(l)!.get(l)!;
+      const predicted = LABELS.reduce((s, k) => s + confusion.get(k)!.get(l)!, 0);
+      const actual = LABELS.reduce((s, k) => s + confusion.get(l)!.get(k)!, 0);
+      const precision = predicted ? tp / predicted : 1;
+      const recall = actual ? tp / actual : 1;
+      lines.push(`${l.padEnd(16)}${precision.toFixed(2).padStart(10)}${recall.toFixed(2).padStart(8)}${String(actual).padStart(5)}`);
+      return { l, precision, recall };
+    });
+    if (wrong.length) lines.push('', 'disagreements:', ...wrong);
+    console.log(lines.join('\n'));
+    for (const f of figures) {
+      expect(f.precision, `${f.l} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
+      expect(f.recall, `${f.l} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
+    }
+  });
+
+  it('gives reasons a reader understands', () => {
+    const find = (a: string, b: string) => pairs.find((p) => p.a.text.startsWith(a) && p.b.text.startsWith(b))!;
+    expect(judge(find('Neither North Korea nor Russia', 'A North Korean representative'))).toMatchObject({
+      stance: 'conflicts',
+      why: expect.stringMatching(/'has not responded' vs 'dismissed as a “groundless rumor/),
+    });
+    expect(judge(find('“We know about 10,000 soldiers', 'South Korean media reports suggest'))).toMatchObject({
+      stance: 'conflicts',
+      why: 'about 10,000 vs 12,000 soldiers (both projections)',
+    });
+    expect(judge(find('According to Seoul’s intelligence agency, approximately 1,500', 'According to South Korea’s Yonhap'))).toMatchObject({
+      stance: 'related',
+      why: expect.stringMatching(/^present count \(about 1,500 soldiers\) vs projection \(plans to deploy 12,000\)$/),
+    });
+    expect(judge(find('According to Seoul’s intelligence agency, approximately 1,500', 'Seoul’s spy agency has confirmed the arrival'))).toMatchObject({
+      stance: 'corroborates',
+      why: expect.stringMatching(/^both: about 1,500 soldiers/),
+    });
+    expect(judge(find('A North Korean representative', 'Seoul’s spy agency has confirmed the arrival')).why).toMatch(/^denies vs asserts/);
+    expect(judge(find('South Korean Defence Minister Kim Yong-hyun has confirmed', 'South Korea may soon deploy')).why).toBe(
+      'different roles: combat troops vs intelligence personnel',
+    );
+  });
+});
