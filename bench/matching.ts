@@ -11,7 +11,7 @@
 
 import { buildCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../lib/corpus-index';
 import { extractClaims, type ExtractedClaim } from '../lib/claims';
-import { matchClaims, matchClaimsNaive, CANDIDATE_POOL } from '../lib/match';
+import { matchClaims, matchClaimsNaive, CANDIDATE_POOL, NAIVE_FUSE_THRESHOLD } from '../lib/match';
 import type { ClaimResult } from '../lib/types';
 import { benchArticle, seedReports } from './fixtures';
 import { profileBreakdown, type Breakdown } from './profile';
@@ -68,6 +68,8 @@ export interface MatchingSize {
 export interface MatchingResult {
   article: { sentences: number; claimsExtracted: number; notExtracted: string[] };
   candidatePool: number;
+  /** fuse.js threshold of the engine's naive baseline (issue 6 named 0.6; at 1 every claim is scored, so its top 5 is the true top 5). */
+  naiveFuseThreshold: number;
   sizes: MatchingSize[];
   notes: string[];
 }
@@ -176,6 +178,7 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
   return {
     article: { sentences: article.claims.length, claimsExtracted: claims.length, notExtracted },
     candidatePool: CANDIDATE_POOL,
+    naiveFuseThreshold: NAIVE_FUSE_THRESHOLD,
     sizes,
     notes,
   };

@@ -108,7 +108,7 @@ export function printReport(r: BenchResult): string {
     );
     if (r.matchingInfo) {
       const a = r.matchingInfo.article;
-      out.push(`Article: ${a.sentences} claim sentences, ${a.claimsExtracted} extracted as claims by lib/claims.ts.`);
+      out.push(`Article: ${a.sentences} claim sentences, ${a.claimsExtracted} extracted as claims by lib/claims.ts. Naive baseline: lib/match.ts matchClaimsNaive, fuse.js threshold ${r.matchingInfo.naiveFuseThreshold}.`);
       if (a.notExtracted.length) out.push(`Not extracted: ${a.notExtracted.map((s) => `"${s.slice(0, 70)}${s.length > 70 ? '…' : ''}"`).join('; ')}`);
     }
     for (const m of r.matching) {
