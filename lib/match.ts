@@ -186,11 +186,25 @@ function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: Readonly
       }
     }
   }
-  // The best FINISH_POOL by preselection score go on to the preview. The preview reads the
-  // structure from signatures, so of the lists left only the content words matter: they
-  // complete the wording each claim shares.
+  // The FINISH_POOL best go on to the preview, judged already by their relevance with the
+  // wording shared so far: a claim's relevance is linear in its text similarity, with a
+  // slope and intercept that depend only on its signature, computed once per signature.
+  const signature = signatureOf(claim);
   let live = touched;
   if (live > FINISH_POOL) {
+    const { ids: sigIds, signatures: distinct } = signatureTable(index);
+    const lines = new Map<number, [number, number]>();
+    for (let i = 0; i < live; i++) {
+      const id = ids[i]!;
+      const sig = sigIds[id]!;
+      let line = lines.get(sig);
+      if (!line) {
+        const at0 = signatureRelevance(signature, distinct[sig]!, 0);
+        lines.set(sig, (line = [at0, signatureRelevance(signature, distinct[sig]!, 1) - at0]));
+      }
+      const wording = (2 * accText[id]!) / Math.max(1e-9, queryTextWeight + index.textWeight[id]!);
+      acc[id] = line[0] + line[1] * Math.min(1, wording) + 1e-9;
+    }
     const cut = kthLargest(ids, live, acc, FINISH_POOL, scores);
     let kept = 0;
     for (let i = 0; i < live; i++) {
@@ -218,7 +232,6 @@ function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: Readonly
       for (let i = 0; i < live; i++) flags[ids[i]!] = 0;
     }
   }
-  const signature = signatureOf(claim);
   const signatures = signaturesOf(index);
   for (let i = 0; i < live; i++) {
     const id = ids[i]!;
@@ -289,6 +302,29 @@ function kthLargest(ids: Int32Array, n: number, acc: Float64Array, k: number, sc
     else break;
   }
   return scores[target]!;
+}
+
+const signatureTables = new WeakMap<CorpusIndex, { ids: Int32Array; signatures: ClaimSignature[] }>();
+/** Per claim, the id of its signature among the corpus's distinct signatures (built once per index). */
+function signatureTable(index: CorpusIndex): { ids: Int32Array; signatures: ClaimSignature[] } {
+  let table = signatureTables.get(index);
+  if (table) return table;
+  const byKey = new Map<string, number>();
+  const signatures: ClaimSignature[] = [];
+  const ids = new Int32Array(index.claims.length);
+  const all = signaturesOf(index);
+  index.claims.forEach((c, i) => {
+    const s = (all[i] ??= signatureOf(c));
+    const key = JSON.stringify(s);
+    let id = byKey.get(key);
+    if (id === undefined) {
+      byKey.set(key, (id = signatures.length));
+      signatures.push(s);
+    }
+    ids[i] = id;
+  });
+  signatureTables.set(index, (table = { ids, signatures }));
+  return table;
 }
 
 const signatureArrays = new WeakMap<CorpusIndex, (ClaimSignature | undefined)[]>();
