@@ -188,8 +188,16 @@ function main(argv: string[]): number {
     const raw = readInput(args.input);
     const input = articleInput(args.input, raw);
     const reports = loadCorpus(args.corpus);
-    // A report of the corpus analysed against the corpus is never its own witness.
-    const self = args.input !== '-' && resolve(dirname(args.input)) === resolve(args.corpus) ? [basename(args.input, '.txt')] : [];
+    // A report of the corpus analysed against the corpus is never its own witness: the same
+    // file, or (from stdin or a copy) the same text.
+    const same = (a: string) => a.replace(/\s+/g, ' ').trim();
+    const self = reports
+      .filter(
+        (r) =>
+          (args.input !== '-' && resolve(dirname(args.input)) === resolve(args.corpus) && r.id === basename(args.input, '.txt')) ||
+          (input.text.trim() !== '' && same(r.text) === same(input.text)),
+      )
+      .map((r) => r.id);
     const analysis = analyzeArticleText(input, buildCorpusIndex(reports), { force: args.force, excludeReportIds: self });
     if (args.json) console.log(JSON.stringify(analysis, null, 2));
     else printReadable(analysis);

@@ -4,8 +4,9 @@
 //  1. Admit: read the inverted index from the page claim's rarest terms, summing IDF × kind
 //     weight per corpus claim, while an unseen claim could still reach the ADMISSION_POOL-th
 //     best ("MaxScore") and within a budget of postings. Terms on most claims admit nobody.
-//  2. Preview: the FINISH_POOL best admitted claims get their shared wording completed and
-//     their relevance previewed exactly from signatures (lib/match-score.ts) and word overlap.
+//  2. Preview: admitted claims are ranked by their relevance so far (exact structure from
+//     signatures, lib/match-score.ts, plus the wording shared in the lists read); the
+//     FINISH_POOL best get their shared wording completed and their relevance previewed.
 //  3. Bound: the CANDIDATE_POOL best previews go on; a candidate whose structure cannot reach
 //     the threshold even with identical wording is dropped.
 //  4. Score: fuse.js matches the page claim's rare words (short patterns, never whole
@@ -133,8 +134,8 @@ function excludedReports(index: CorpusIndex, opts: MatchOptions): Set<number> {
 /**
  * Steps 1 and 2: the CANDIDATE_POOL claims most likely to be the most relevant. Lists are
  * read rarest first; admission stops when the lists still unread could not lift an unseen
- * claim past the ADMISSION_POOL-th best (or the budget is spent); the FINISH_POOL best admitted
- * claims are then previewed with the exact structural relevance and their shared wording.
+ * claim past the ADMISSION_POOL-th best (or the budget is spent); the FINISH_POOL admitted
+ * claims most relevant so far are then previewed with their whole shared wording.
  */
 function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: ReadonlySet<number>): number[] {
   const lists: { postings: Int32Array; weight: number; text: boolean }[] = [];
