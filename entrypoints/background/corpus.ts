@@ -41,13 +41,9 @@ export class Corpus {
   private async loadIndex(): Promise<CorpusIndex> {
     await this.ensureSeeds();
     const cached = await this.db.cache.get(INDEX_KEY);
-    if (cached) {
-      try {
-        return deserializeCorpusIndex(cached.value);
-      } catch {
-        // A cache from another version of the index format: rebuild below.
-      }
-    }
+    // null: the cache was written by another version of the index format; rebuild below.
+    const restored = cached ? deserializeCorpusIndex(cached.value) : null;
+    if (restored) return restored;
     const index = buildCorpusIndex(await this.db.reports.toArray());
     await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) });
     return index;
