@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 
-export const READABILITY_PAGES = process.env.READABILITY_PAGES ?? '/work/shared/corpora/readability-test-pages';
+export const READABILITY_PAGES = process.env.READABILITY_PAGES ?? '../shared/corpora/readability-test-pages';
 
 /** Where each page keeps its article (looked at by hand in the saved source). */
 export const ARTICLE_BODY: Record<string, string> = {
