@@ -425,7 +425,8 @@ function firstMatch(re: RegExp, text: string): string | null {
 
 /** "12,000 troops", "about 3,000 soldiers", "11,000-12,000 troops", "more than 10,000 troops". */
 export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' | 'bound' | 'vagueWord' | 'boundWord'>>): string {
-  const n = (v: number) => v.toLocaleString('en-US');
+  // Every digit the value has (toLocaleString alone rounds to three decimals), so the label reads back as the same value.
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 20 });
   switch (q.bound) {
     case 'range':
       return `${n(q.value)}-${n(q.max ?? q.value)} ${q.unit}`;
