@@ -1,5 +1,6 @@
-// Splits news text into sentences, with offsets into the text, so every claim shown to
-// the reader is an exact piece of the page.
+// Splits news text into paragraphs and sentences, with offsets into the text, so every
+// claim shown to the reader is an exact piece of the page. The one sentence splitter of
+// lib/: claims, topic scoring (through lib/segment.ts) and the benchmarks all use it.
 //
 // News text comes in three shapes: paragraphs separated by blank lines, one paragraph per
 // line, and hard-wrapped lines (a sentence running over several lines). A line break is
@@ -12,6 +13,12 @@ export interface SentenceSpan {
   text: string;
   start: number;
   end: number;
+  /**
+   * Index of its paragraph, counting only paragraphs that hold text. A paragraph is a
+   * block between blank lines, or a line of its own within a block (a headline, a
+   * dateline, one paragraph per line); the lines of a hard-wrapped block are one paragraph.
+   */
+  paragraph: number;
 }
 
 /** A line without final punctuation shorter than this share of its block's longest line is a heading. */
@@ -50,7 +57,12 @@ const LINE_COMPLETE = /[.!?…]["'”’»)\]]*$/;
 /** Sentences of `text` in order, each trimmed, with offsets into `text`. */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  for (const [from, to] of hardUnits(text)) splitUnit(text, from, to, out);
+  let paragraph = 0;
+  for (const [from, to] of hardUnits(text)) {
+    const before = out.length;
+    splitUnit(text, from, to, paragraph, out);
+    if (out.length > before) paragraph++;
+  }
   return out;
 }
 
@@ -111,7 +123,7 @@ function isHardBreak(line: string, next: string, longest: number): boolean {
   return !wrapped;
 }
 
-function splitUnit(text: string, from: number, to: number, out: SentenceSpan[]): void {
+function splitUnit(text: string, from: number, to: number, paragraph: number, out: SentenceSpan[]): void {
   const unit = text.slice(from, to);
   let start = 0;
   TERMINAL.lastIndex = 0;
@@ -123,10 +135,10 @@ function splitUnit(text: string, from: number, to: number, out: SentenceSpan[]):
     if (rest === '') break;
     if (!OPENER.test(rest)) continue;
     if (m[0] === '.' && !dotEndsSentence(unit, m.index, rest)) continue;
-    push(text, from + start, from + end, out);
+    push(text, from + start, from + end, paragraph, out);
     start = end;
   }
-  push(text, from + start, to, out);
+  push(text, from + start, to, paragraph, out);
 }
 
 /** Whether a single dot at `dot` ends the sentence, given the text after it. */
@@ -145,8 +157,8 @@ function dotEndsSentence(unit: string, dot: number, rest: string): boolean {
   return true;
 }
 
-function push(text: string, from: number, to: number, out: SentenceSpan[]): void {
+function push(text: string, from: number, to: number, paragraph: number, out: SentenceSpan[]): void {
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
-  if (to > from) out.push({ text: text.slice(from, to), start: from, end: to });
+  if (to > from) out.push({ text: text.slice(from, to), start: from, end: to, paragraph });
 }

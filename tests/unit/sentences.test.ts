@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { splitSentences } from '../../lib/sentences';
+import { splitSentences as splitOffsets } from '../../lib/segment';
 
 const texts = (input: string) => splitSentences(input).map((s) => s.text);
 
@@ -65,12 +66,37 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('numbers paragraphs: blocks, lines of their own, but one paragraph for a hard-wrapped block', () => {
+    const paragraphs = (input: string) => splitSentences(input).map((s) => [s.paragraph, s.text]);
+    expect(paragraphs('Headline without a stop\n\nFirst one. Second one.\nA line of its own.\n\n\n\nLast.')).toEqual([
+      [0, 'Headline without a stop'],
+      [1, 'First one.'],
+      [1, 'Second one.'],
+      [2, 'A line of its own.'],
+      [3, 'Last.'],
+    ]);
+    // Seed 003 wraps its lines: the rumour and Russia's silence share a wrapped block, and a paragraph.
+    const raw = readFileSync('seeds/003_0bc07d4d54873c3e.txt', 'utf8');
+    const paragraphOf = (start: string) => splitSentences(raw).find((s) => s.text.startsWith(start))!.paragraph;
+    expect(paragraphOf('Russia has not confirmed')).toBe(paragraphOf('A North Korean representative'));
+    expect(paragraphOf('A North Korean representative')).toBe(paragraphOf("Seoul's spy agency said Friday") + 1);
+  });
+
+  it('lib/segment.ts gives the same sentences as offsets, for the topic scorer', () => {
+    const raw = readFileSync('seeds/004_8cbaaadb9775d755.txt', 'utf8');
+    expect(splitOffsets(raw)).toEqual(splitSentences(raw).map(({ start, end, paragraph }) => ({ start, end, paragraph })));
+  });
+
   it('returns trimmed, ordered, non-overlapping slices of any input', () => {
     const alphabet = fc.constantFrom('a', 'B', ' ', '.', '!', '?', '\n', '"', '”', 'U.S.', 'Mr.', '1,500', '…', '\n\n', 'Seoul');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join('')), (input) => {
         let last = 0;
+        let paragraph = 0;
         for (const s of splitSentences(input)) {
+          expect(s.paragraph - paragraph).toBeGreaterThanOrEqual(0);
+          expect(s.paragraph - paragraph).toBeLessThanOrEqual(1);
+          paragraph = s.paragraph;
           expect(input.slice(s.start, s.end)).toBe(s.text);
           expect(s.text).toBe(s.text.trim());
           expect(s.text.length).toBeGreaterThan(0);
