@@ -11,9 +11,17 @@ import type { Quantity } from './types';
 
 /** Present count ("1,500 have arrived"), projection ("could reach 12,000"), or casualties ("six killed"). */
 export type QuantityKind = 'count' | 'projection' | 'casualties';
+/**
+ * What kind of projection: a planned or intended total ("had decided to send a total of
+ * 12,000", "plans to deploy", "pledged to send", "being prepared to fight") or a mere
+ * possibility ("could reach 12,000", "may rise to"). Null for counts and casualties.
+ */
+export type Outlook = 'planned' | 'possible';
 
 export interface ParsedQuantity extends Quantity {
   kind: QuantityKind;
+  /** Planned total or possibility, for projections; null otherwise. */
+  outlook: Outlook | null;
   /** What the value may be compared with: "troops" (troops, soldiers, special forces…), "brigades", "killed"… */
   family: string;
   /** The interval the phrase allows: exact numbers have min = max; "more than 10,000" has max null. */
@@ -31,6 +39,8 @@ export interface ParsedQuantity extends Quantity {
   boundWord: string | null;
   /** The words that set kind or hedge ("could rise to", "have arrived"), for the reasons shown. */
   cue: string | null;
+  /** Whether the cue follows the figure ("1,500 have arrived") rather than precedes it ("plans to deploy 12,000"). */
+  cueAfter: boolean;
 }
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
@@ -97,8 +107,13 @@ const WORD_NUMBERS: Record<string, number> = {
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   dozen: 12, 'a dozen': 12,
 };
-/** Vague amounts as the interval a reader would allow them. */
-const VAGUE: Record<string, [number, number]> = {
+/**
+ * Vague amounts as the interval a reader would allow them: "thousands" is at least two
+ * thousand (one thousand and some is "more than a thousand") and below ten thousand
+ * (beyond that writers say "tens of thousands"). lib/stance.ts reads a figure just
+ * outside the interval as close to it, not as a contradiction.
+ */
+export const VAGUE: Readonly<Record<string, readonly [number, number]>> = {
   'tens of thousands': [10_000, 99_999],
   'several thousand': [2_000, 9_999],
   'a few thousand': [2_000, 5_000],
@@ -138,8 +153,20 @@ const APPROX_BEFORE: [RegExp, 'about' | 'below' | 'above' | 'upto'][] = [
   [/\b(?:up to|as many as|no more than|fewer than|less than|under|at most)\s*$/, 'upto'],
 ];
 
-/** Cues that a count is a projection or plan, not a present count. */
-const PROJECTION_CUES = /\b(?:could|may|might|would|will|set to|poised to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intention|intended|preparing to|prepares to|pledged to|promised to|ready to|potential(?:ly)?|possible|eventually|future|rise to|reach|increase to|grow to|up to|as many as|in total|more to come|to be sent|to be deployed|could number)\b/g;
+/**
+ * Cues that a count is a planned or intended total, not a present count: a decision, a
+ * plan, a pledge, preparations ("had decided to send a total of 12,000", "10,000 soldiers
+ * being prepared to fight", "is expected to send").
+ */
+const PLAN_CUES =
+  /\b(?:will|shall|set to|poised to|slated to|scheduled to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intending to|intention|intended|decided to|decides to|decision to|agreed to|agrees to|preparing to|prepares to|prepared to|being (?:prepared|readied)(?: to)?|readying|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to|ready to|in total|to be sent|to be deployed)\b/g;
+/**
+ * Cues that a count is a possibility ("could reach 12,000", "may rise to"), not a present
+ * count. A modal before "already" or "now" hedges a present count instead ("nearly 3,000
+ * soldiers may already be positioned near the front line").
+ */
+const POSSIBLE_CUES =
+  /\b(?:(?:could|may|might|would)(?!\s+(?:already|now|currently|still|have been|have already|be (?:already|now|currently|stationed|positioned|deployed|based)|be in)\b)|potential(?:ly)?|possible|eventually|future|rise to|rising to|reach|increase to|grow to|up to|as many as|more to come|could number)\b/g;
 /** Cues that a count describes the present. */
 const PRESENT_CUES = /\b(?:already|arrived|arrival|have been|has been|are now|now in|currently|stationed|positioned|deployed|undergoing|are fighting|were fighting|are in|were in|there are|have reached|has reached|sent|has sent|have sent|dispatched|confirmed)\b/g;
 /** Words that hedge a statement without making it a projection. */
@@ -199,17 +226,23 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
     const windowAfter = clauseAfter(folded, end);
     const cues = kindCue(windowBefore, windowAfter);
     let kind: QuantityKind;
+    let outlook = cues.outlook;
     let cue = cues.cue;
+    let cueAfter = cues.after;
     const prev = out[out.length - 1];
-    if (['killed', 'wounded', 'captured', 'casualties'].includes(family)) kind = 'casualties';
-    else if (restates && prev) {
+    // "decided to send 12,000 troops in four brigades": a figure in the same phrase shares the first one's kind.
+    const continues = !!prev && !cue && prev.kind !== 'casualties' && SAME_PHRASE.test(folded.slice(prev.span[1], phraseStart));
+    if (['killed', 'wounded', 'captured', 'casualties'].includes(family)) {
+      kind = 'casualties';
+      outlook = null;
+    } else if ((restates || continues) && prev) {
       kind = prev.kind;
+      outlook = prev.outlook;
       cue = prev.cue;
+      cueAfter = prev.cueAfter;
     } else kind = cues.kind;
-    const hedgeMatch =
-      firstMatch(HEDGE_CUES, windowBefore.slice(-60)) ??
-      firstMatch(HEDGE_CUES, folded.slice(start, end)) ??
-      firstMatch(HEDGE_CUES, windowAfter.slice(0, 50));
+    const hedgeBefore = firstMatch(HEDGE_CUES, windowBefore.slice(-60)) ?? firstMatch(HEDGE_CUES, folded.slice(start, end));
+    const hedgeMatch = hedgeBefore ?? firstMatch(HEDGE_CUES, windowAfter.slice(0, 50));
     const hedged = kind === 'projection' || approxKind === 'upto' || hedgeMatch !== null || (restates && !!prev?.hedged);
 
     out.push({
@@ -218,6 +251,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       approx,
       hedged,
       kind,
+      outlook,
       family,
       min,
       max,
@@ -227,6 +261,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       vagueWord: range.vague ? (g.vague ?? null) : null,
       boundWord: approxKind ? folded.slice(phraseStart, start).trim() || null : null,
       cue: cue ?? (hedged ? hedgeMatch : null),
+      cueAfter: cue ? cueAfter : hedged && hedgeMatch !== null && hedgeBefore === null,
     });
   }
   return out;
@@ -384,32 +419,47 @@ function clauseAfter(folded: string, end: number): string {
   return ' ' + clause.split(/\s+/).filter(Boolean).slice(0, CUE_WINDOW_WORDS).join(' ') + ' ';
 }
 
-/** The cue nearest the number decides: projection ("could rise to"), else present count. */
-function kindCue(before: string, after: string): { kind: 'count' | 'projection'; cue: string | null } {
-  let best: { kind: 'count' | 'projection'; cue: string; distance: number } | null = null;
-  const consider = (text: string, re: RegExp, kind: 'count' | 'projection', fromEnd: boolean) => {
+/** What may stand between two figures of one phrase ("12,000 troops in four brigades"): a few words, no clause break. */
+const SAME_PHRASE = /^\s+(?:in|of|across|into|as|with|forming|making up)(?:\s+[\p{L}-]+){0,2}\s+$/u;
+
+interface KindCue {
+  kind: 'count' | 'projection';
+  outlook: Outlook | null;
+  cue: string | null;
+  /** The cue stands after the figure. */
+  after: boolean;
+}
+
+/** The cue nearest the number decides: a plan ("decided to send") or possibility ("could rise to"), else a present count. */
+function kindCue(before: string, after: string): KindCue {
+  let best: (KindCue & { distance: number }) | null = null;
+  const consider = (text: string, re: RegExp, outlook: Outlook | null, fromEnd: boolean) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const distance = fromEnd ? text.length - (m.index + m[0].length) : m.index;
       // Present cues win ties: "already … expected to be sent" describes who is there now.
-      const d = distance + (kind === 'projection' ? 0.5 : 0);
-      if (!best || d < best.distance) best = { kind, cue: readableCue(text, m.index, m.index + m[0].length), distance: d };
+      const d = distance + (outlook ? 0.5 : 0);
+      if (!best || d < best.distance) {
+        const cue = readableCue(text, m.index, m.index + m[0].length);
+        best = { kind: outlook ? 'projection' : 'count', outlook, cue, after: !fromEnd, distance: d };
+      }
     }
   };
-  consider(before, PROJECTION_CUES, 'projection', true);
-  consider(before, PRESENT_CUES, 'count', true);
-  consider(after, PROJECTION_CUES, 'projection', false);
-  consider(after, PRESENT_CUES, 'count', false);
-  const found = best as { kind: 'count' | 'projection'; cue: string } | null;
-  return found ? { kind: found.kind, cue: found.cue } : { kind: 'count', cue: null };
+  for (const [text, fromEnd] of [[before, true], [after, false]] as const) {
+    consider(text, PLAN_CUES, 'planned', fromEnd);
+    consider(text, POSSIBLE_CUES, 'possible', fromEnd);
+    consider(text, PRESENT_CUES, null, fromEnd);
+  }
+  const found = best as (KindCue & { distance: number }) | null;
+  return found ? { kind: found.kind, outlook: found.outlook, cue: found.cue, after: found.after } : { kind: 'count', outlook: null, cue: null, after: false };
 }
 
 /** A cue with the words that make it read ("could reach", "plans to deploy", "have been positioned"). */
 function readableCue(text: string, start: number, end: number): string {
-  const modal = /\b(?:could|may|might|would|will|is|are|was|were)\s+$/.exec(text.slice(0, start));
+  const modal = /\b(?:could|may|might|would|will|is|are|was|were|have|has|had)\s+$/.exec(text.slice(0, start));
   if (modal) start = modal.index;
   // Carry on over auxiliaries to the verb that says what happened ("were already undergoing training").
-  for (let i = 0; i < 3 && /(?:\bto|been|now|already|are|were|is|undergoing)$/.test(text.slice(start, end)); i++) {
+  for (let i = 0; i < 3 && /(?:\bto|\bbe|been|now|already|are|were|is|undergoing)$/.test(text.slice(start, end)); i++) {
     const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));
     if (!next) break;
     end += next[0].length;
@@ -445,5 +495,13 @@ export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' 
 
 /** The public shape of a quantity (what crosses to the UI and the CLI's JSON). */
 export function toPublicQuantity(q: ParsedQuantity): Quantity {
-  return { value: q.value, unit: q.unit, approx: q.approx, hedged: q.hedged, kind: q.kind, label: formatQuantity(q) };
+  return {
+    value: q.value,
+    unit: q.unit,
+    approx: q.approx,
+    hedged: q.hedged,
+    kind: q.kind,
+    ...(q.outlook === 'planned' ? { planned: true } : {}),
+    label: formatQuantity(q),
+  };
 }

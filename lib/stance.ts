@@ -1,6 +1,6 @@
 // Decides how a matched claim stands to the reader's claim, and says why in words a
 // reader checks at a glance: "both: 1,500 troops", "about 3,000 vs 1,500 troops",
-// "projection (could reach 12,000) vs present count (1,500 arrival)", "asserts vs denies".
+// "planned total (decided to send 12,000) vs present count (1,500 arrival)", "asserts vs denies".
 //
 // Order of questions: are they about the same time and the same forces? Do their counts
 // of the same thing agree? If they state no comparable counts, do they take the same
@@ -15,6 +15,11 @@ import type { Stance } from './types';
 export const EXACT_COUNT_TOLERANCE = 0.05;
 /** Approximate counts ("about", "nearly", "some") are widened by this share before comparing. */
 export const APPROX_COUNT_TOLERANCE = 0.1;
+/**
+ * A figure within this factor of a vague amount's interval is close to it, not against it:
+ * "thousands" (2,000-9,999) is close to 1,500 and to 12,000 (related), but against 500.
+ */
+export const VAGUE_NEAR_FACTOR = 2;
 
 export interface StanceJudgement {
   stance: Stance;
@@ -53,38 +58,45 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
 
 // ---------------------------------------------------------------------------------------
 // Counts
+//
+// Two counts are compared only when they count the same thing (family) in the same way
+// (kind): a present count against a planned total ("1,500 have arrived" vs "decided to send
+// a total of 12,000") is two facts about one deployment, not a contradiction. Among the
+// pairs of counts of two claims, the most telling decides: two figures that agree, two
+// figures that differ, then a vague amount ("thousands") against a figure.
+
+/** How two counts of the same thing and kind stand to each other. */
+type Fit = 'agree' | 'near' | 'disagree';
+
+interface CountPair {
+  a: ParsedQuantity;
+  b: ParsedQuantity;
+  fit: Fit;
+  vague: boolean;
+}
 
 function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean): StanceJudgement | null {
   if (a.length === 0 || b.length === 0) return null;
-  let agree: [ParsedQuantity, ParsedQuantity] | null = null;
-  let disagree: [ParsedQuantity, ParsedQuantity] | null = null;
+  const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
   for (const qa of a) {
     for (const qb of b) {
       if (qa.family !== qb.family) continue;
       if (qa.kind !== qb.kind) mixedKinds ??= [qa, qb];
-      else if (compatible(qa, qb)) agree ??= [qa, qb];
-      else disagree ??= [qa, qb];
+      else pairs.push({ a: qa, b: qb, fit: fitOf(qa, qb), vague: qa.bound === 'vague' || qb.bound === 'vague' });
     }
   }
-  if (agree) {
-    const [qa, qb] = agree;
-    const same = formatQuantity(qa) === formatQuantity(qb);
-    return {
-      stance: 'corroborates',
-      why: same ? `both: ${formatQuantity(qa)}` : `both: ${formatQuantity(qa)} (${valueText(qa)} vs ${valueText(qb)})`,
-    };
-  }
-  if (disagree) {
-    const [qa, qb] = disagree;
-    const unit = qa.unit === qb.unit ? qa.unit : `${qa.unit} / ${qb.unit}`;
-    // Casualty counts add up over time and places: two different tolls may be two different incidents.
-    if (qa.kind === 'casualties' && !sameIncident) {
-      return { stance: 'related', why: `casualty counts of different incidents? ${valueText(qa)} vs ${valueText(qb)} ${unit}` };
-    }
-    const kind = qa.kind === 'projection' ? ' (both projections)' : '';
-    return { stance: 'conflicts', why: `${valueText(qa)} vs ${valueText(qb)} ${unit}${kind}` };
-  }
+  const first = (fit: Fit, vague: boolean) => pairs.find((p) => p.fit === fit && p.vague === vague);
+  const agree = first('agree', false);
+  if (agree) return corroboration(agree);
+  const disagree = first('disagree', false);
+  if (disagree) return contradiction(disagree, sameIncident);
+  const vagueAgree = first('agree', true);
+  if (vagueAgree) return corroboration(vagueAgree);
+  const vagueDisagree = first('disagree', true);
+  if (vagueDisagree) return contradiction(vagueDisagree, sameIncident);
+  const near = first('near', true);
+  if (near) return { stance: 'related', why: `${valueText(near.a)} vs ${valueText(near.b)} ${unitText(near.a, near.b)} (vague amount, close)` };
   if (mixedKinds) {
     const [qa, qb] = mixedKinds;
     return { stance: 'related', why: `${kindText(qa)} vs ${kindText(qb)}` };
@@ -95,11 +107,41 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   return { stance: 'related', why: `${what}: ${formatQuantity(qa)} vs ${formatQuantity(qb)}` };
 }
 
+function corroboration({ a, b }: CountPair): StanceJudgement {
+  const same = valueText(a) === valueText(b);
+  return { stance: 'corroborates', why: same ? `both: ${formatQuantity(a)}` : `both: ${formatQuantity(a)} (${valueText(a)} vs ${valueText(b)})` };
+}
+
+function contradiction({ a, b }: CountPair, sameIncident: boolean): StanceJudgement {
+  const figures = `${valueText(a)} vs ${valueText(b)} ${unitText(a, b)}`;
+  // Casualty counts add up over time and places: two different tolls may be two different incidents.
+  if (a.kind === 'casualties' && !sameIncident) return { stance: 'related', why: `casualty counts of different incidents? ${figures}` };
+  if (a.kind !== 'projection') return { stance: 'conflicts', why: figures };
+  const bothPlanned = a.outlook === 'planned' && b.outlook === 'planned';
+  return { stance: 'conflicts', why: `${figures} (${bothPlanned ? 'both planned totals' : 'both projections'})` };
+}
+
 /** Whether two counts of the same thing agree, allowing for rounding and approximation. */
 export function compatible(a: ParsedQuantity, b: ParsedQuantity): boolean {
+  return fitOf(a, b) === 'agree';
+}
+
+/**
+ * Figures agree when their intervals, widened for rounding, overlap. A vague amount agrees
+ * with what its interval covers ("thousands" and "nearly 3,000") and is close to what lies
+ * within VAGUE_NEAR_FACTOR of it ("thousands" and 1,500 or 12,000): a writer's round word,
+ * not a contradiction. Beyond that it disagrees ("hundreds" and 12,000).
+ */
+function fitOf(a: ParsedQuantity, b: ParsedQuantity): Fit {
   const [aLo, aHi] = widened(a);
   const [bLo, bHi] = widened(b);
-  return aLo <= bHi && bLo <= aHi;
+  if (aLo <= bHi && bLo <= aHi) return 'agree';
+  if (a.bound !== 'vague' && b.bound !== 'vague') return 'disagree';
+  const near = (lo: number, hi: number, q: ParsedQuantity): [number, number] =>
+    q.bound === 'vague' ? [lo / VAGUE_NEAR_FACTOR, hi * VAGUE_NEAR_FACTOR] : [lo, hi];
+  const [naLo, naHi] = near(aLo, aHi, a);
+  const [nbLo, nbHi] = near(bLo, bHi, b);
+  return naLo <= nbHi && nbLo <= naHi ? 'near' : 'disagree';
 }
 
 function widened(q: ParsedQuantity): [number, number] {
@@ -108,17 +150,31 @@ function widened(q: ParsedQuantity): [number, number] {
   return [q.min * (1 - share), hi * (1 + share)];
 }
 
+/** The figure without its unit, as a reader says it: "about 1,500", "11,000-12,000", "thousands". */
 function valueText(q: ParsedQuantity): string {
-  const unitless = formatQuantity({ ...q, unit: '' }).trim();
-  return unitless;
+  if (q.bound === 'vague') return q.vagueWord ?? 'some';
+  return formatQuantity({ ...q, unit: '' }).trim();
 }
 
-/** "projection (could reach 12,000)", "present count (1,500 arrival)", "casualties (6 soldiers killed)". */
+function unitText(a: ParsedQuantity, b: ParsedQuantity): string {
+  return a.unit === b.unit ? a.unit : `${a.unit} / ${b.unit}`;
+}
+
+/** "planned total (decided to send 12,000)", "projection (could reach 12,000)", "present count (1,500 arrival)". */
 function kindText(q: ParsedQuantity): string {
   const n = valueText(q);
-  if (q.kind === 'projection') return `projection (${q.cue ? `${q.cue} ${n}` : n})`;
+  if (q.kind === 'projection') {
+    const what = q.outlook === 'planned' ? 'planned total' : 'projection';
+    return `${what} (${withCue(q, n)})`;
+  }
   if (q.kind === 'casualties') return `casualties (${formatQuantity(q)})`;
-  return `present count (${q.cue ? `${n} ${q.cue}` : `${n} ${q.unit}`})`;
+  return `present count (${q.cue ? withCue(q, n) : `${n} ${q.unit}`})`;
+}
+
+/** The figure with the words that set its kind, in the order they stand: "plans to deploy 12,000", "1,500 have arrived". */
+function withCue(q: ParsedQuantity, figure: string): string {
+  if (!q.cue) return figure;
+  return q.cueAfter ? `${figure} ${q.cue}` : `${q.cue} ${figure}`;
 }
 
 // ---------------------------------------------------------------------------------------

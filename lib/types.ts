@@ -48,6 +48,8 @@ export interface Quantity {
   hedged: boolean;
   /** A present count ("1,500 have arrived"), a projection ("could reach 12,000") or casualties. */
   kind?: 'count' | 'projection' | 'casualties';
+  /** True for a projection that is a planned or intended total ("decided to send 12,000"), not a mere possibility ("could reach"). */
+  planned?: boolean;
   /** The count as a reader would say it: "more than 10,000 troops", "11,000-12,000 soldiers". */
   label?: string;
 }

@@ -46,6 +46,34 @@ describe('parseQuantities', () => {
     expect(only('Pentagon says up to 12,000 North Korean troops are now in Russia')).toMatchObject({ kind: 'count', hedged: true, label: 'up to 12,000 troops' });
   });
 
+  it('reads plans, pledges and preparations as planned totals, and "could reach" as a possibility', () => {
+    const outlook = (sentence: string) => parseQuantities(sentence).map((q) => [q.value, q.kind, q.outlook]);
+    // The figure a phrase continues ("in four brigades") shares its kind.
+    expect(outlook('The agency said Pyongyang had decided to send a total of 12,000 troops in four brigades.')).toEqual([
+      [12000, 'projection', 'planned'],
+      [4, 'projection', 'planned'],
+    ]);
+    for (const sentence of [
+      "Kyiv's intelligence knew of 10,000 North Korean soldiers being prepared to fight against Ukraine.",
+      'Zelensky said 10,000 North Korean soldiers were being readied for combat.',
+      'North Korea intends to mobilize 12,000 soldiers.',
+      'Pyongyang has pledged to send 10,000 troops.',
+      'North Korea is expected to send 3,000 more troops by December.',
+      'Kim will send another 5,000 soldiers, the agency said.',
+      'Pyongyang is preparing to send 10,000 soldiers to fight against us.',
+    ]) {
+      expect(outlook(sentence), sentence).toEqual([[expect.any(Number), 'projection', 'planned']]);
+    }
+    expect(outlook('South Korean media reports suggest the potential deployment could reach 12,000 North Korean soldiers.')).toEqual([
+      [12000, 'projection', 'possible'],
+    ]);
+    // A modal before "already" hedges a present count; it does not make it a projection.
+    expect(only('Some Ukrainian officials believe that nearly 3,000 North Korean soldiers may already be positioned near the front line.')).toMatchObject({
+      value: 3000, kind: 'count', hedged: true,
+    });
+    expect(parseQuantities('North Korea has sent about 1,500 special forces troops to Russia.')[0]).toMatchObject({ kind: 'count', outlook: null });
+  });
+
   it('reads casualties, including number words and a count continued by its verb', () => {
     expect(only('six North Korean soldiers were allegedly killed in the combat zone')).toMatchObject({
       value: 6, unit: 'soldiers killed', kind: 'casualties', hedged: true,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
+import { judgeStance } from '../../lib/stance';
 import { loadSeedReports } from '../../cli/load-reports';
 
 type Label = 'corroborates' | 'conflicts' | 'related' | 'unrelated';
@@ -82,7 +83,7 @@ describe('stance on labelled seed pairs', () => {
     });
     expect(judge(find('According to Seoul’s intelligence agency, approximately 1,500', 'According to South Korea’s Yonhap'))).toMatchObject({
       stance: 'related',
-      why: expect.stringMatching(/^present count \(about 1,500 soldiers\) vs projection \(plans to deploy 12,000\)$/),
+      why: 'present count (about 1,500 soldiers) vs planned total (plans to deploy 12,000)',
     });
     expect(judge(find('According to Seoul’s intelligence agency, approximately 1,500', 'Seoul’s spy agency has confirmed the arrival'))).toMatchObject({
       stance: 'corroborates',
@@ -92,5 +93,47 @@ describe('stance on labelled seed pairs', () => {
     expect(judge(find('South Korean Defence Minister Kim Yong-hyun has confirmed', 'South Korea may soon deploy')).why).toBe(
       'different roles: combat troops vs intelligence personnel',
     );
+  });
+});
+
+describe('count rules on sentences of the kind news pages carry', () => {
+  const stance = (a: string, b: string) => {
+    const { stance, why } = judgeStance(parseClaim(a), parseClaim(b));
+    return { stance, why };
+  };
+  const ARRIVED = 'Seoul said 1,500 North Korean troops have arrived in Russia.';
+
+  it('holds a planned total against a present count as related, saying which is which', () => {
+    expect(stance('The agency said Pyongyang had decided to send a total of 12,000 troops in four brigades.', ARRIVED)).toEqual({
+      stance: 'related',
+      why: 'planned total (had decided to send 12,000) vs present count (1,500 have arrived)',
+    });
+    expect(stance('Kyiv knew of 10,000 North Korean soldiers being prepared to fight against Ukraine.', ARRIVED).stance).toBe('related');
+    expect(stance('North Korea has pledged to send 12,000 troops to Russia.', ARRIVED).stance).toBe('related');
+  });
+
+  it('lets two planned totals, or two present counts, that differ conflict', () => {
+    expect(stance('Pyongyang intends to mobilize 10,000 troops for Russia.', 'North Korea plans to deploy 12,000 troops to Russia.')).toEqual({
+      stance: 'conflicts',
+      why: '10,000 vs 12,000 troops (both planned totals)',
+    });
+    expect(stance('North Korea has sent 3,000 troops to Russia.', ARRIVED)).toMatchObject({ stance: 'conflicts', why: '3,000 vs 1,500 troops' });
+  });
+
+  it('reads a vague amount as a range: close figures are related, covered ones agree, far ones conflict', () => {
+    expect(stance('North Korea has sent thousands of troops to Russia.', ARRIVED)).toEqual({
+      stance: 'related',
+      why: 'thousands vs 1,500 troops (vague amount, close)',
+    });
+    expect(stance('North Korea has sent thousands of troops to Russia.', 'North Korea has deployed nearly 3,000 troops to Russia.')).toMatchObject({
+      stance: 'corroborates',
+      why: 'both: thousands of troops (thousands vs nearly 3,000)',
+    });
+    expect(stance('North Korea has sent thousands of troops to Russia.', 'The Pentagon said 12,000 North Korean troops are now in Russia.').stance).toBe('related');
+    expect(stance('North Korea has sent tens of thousands of troops to Russia.', 'The Pentagon said 12,000 North Korean troops are now in Russia.').stance).toBe('corroborates');
+    expect(stance('North Korea has sent hundreds of troops to Russia.', 'The Pentagon said 12,000 North Korean troops are now in Russia.')).toEqual({
+      stance: 'conflicts',
+      why: 'hundreds vs 12,000 troops',
+    });
   });
 });
