@@ -5,6 +5,7 @@
 import { extractClaims, parseClaim, type ExtractedClaim } from './claims';
 import type { CorpusIndex } from './corpus-index';
 import { matchClaims } from './match';
+import { MAX_CLAIMS_PER_PAGE } from './page-limits';
 import { scoreTopic } from './topic';
 import { DEFAULT_TOPIC, type TopicDefinition } from './topics/index';
 import type { Analysis, ArticleInfo } from './types';
@@ -31,7 +32,7 @@ export function analyzeArticleText(input: AnalyzeInput, index: CorpusIndex, opts
   const scored = scoreTopic(opts.topic ?? DEFAULT_TOPIC, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
   const topic = { id: scored.id, onTopic: scored.onTopic, score: scored.score, evidence: scored.evidence };
   if (!topic.onTopic && !opts.force) return { article: input.article, topic, claims: [] };
-  const claims = articleClaims(input.title, input.text, isoDate(input.article.publishedTime));
+  const claims = articleClaims(input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE);
   return {
     article: input.article,
     topic,

@@ -13,7 +13,26 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const EXPORT_FORMAT = 'crosscheck-reports';
 export const EXPORT_VERSION = 1;
 
+/** Characters looked at to tell a binary file (a PDF, an image renamed .txt) from text. */
+const BINARY_SNIFF_CHARS = 65_536;
+/** Share of U+FFFD (bytes that were not UTF-8) above which a file is binary, not text. */
+const MAX_REPLACEMENT_SHARE = 0.01;
+
 export class ReportInputError extends Error {}
+
+/** Why a file of this many bytes is refused before it is read, or null when it may be read. */
+export function importSizeRefusal(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return `too large (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB)`;
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, BINARY_SNIFF_CHARS);
+  if (head.includes('\u0000')) return true;
+  let replaced = 0;
+  for (let i = head.indexOf('\ufffd'); i >= 0; i = head.indexOf('\ufffd', i + 1)) replaced++;
+  return head.length > 0 && replaced / head.length > MAX_REPLACEMENT_SHARE;
+}
 
 /** A stable id for a report the reader adds: the same article added twice is one report. */
 export function userReportId(key: string): string {
@@ -37,7 +56,8 @@ function optionalString(value: unknown, field: string, max = 2_000): string | nu
 export function makeUserReport(input: NewReport, now: number): Report {
   if (typeof input !== 'object' || input === null) throw new ReportInputError('A report needs a title and a text');
   const text = typeof input.text === 'string' ? input.text.replace(/\r\n?/g, '\n').trim() : '';
-  if (!text) throw new ReportInputError('The report has no text');
+  // Only invisible characters (zero-width spaces, joiners, marks) is no text either.
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new ReportInputError('The report has no text');
   if (text.length > MAX_REPORT_CHARS) {
     throw new ReportInputError(`The report is too long (${text.length.toLocaleString('en')} characters; the limit is ${MAX_REPORT_CHARS.toLocaleString('en')})`);
   }
@@ -65,11 +85,14 @@ export function parseImportFiles(files: ImportFile[], now: number): { reports: R
     const name = typeof file?.name === 'string' ? file.name : 'file';
     try {
       if (typeof file?.text !== 'string') throw new ReportInputError('not a text file');
-      if (file.text.length > MAX_IMPORT_BYTES) {
-        throw new ReportInputError(`too large (${(file.text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB)`);
-      }
-      if (/\.json$/i.test(name) || /^\s*[[{]/.test(file.text)) {
-        const entries = parseExportJson(file.text);
+      // Refused by its size before anything else looks at it (the options page refuses it before reading, too).
+      const tooLarge = importSizeRefusal(file.text.length);
+      if (tooLarge) throw new ReportInputError(tooLarge);
+      if (looksBinary(file.text)) throw new ReportInputError('not a text file (it holds binary data)');
+      // A byte-order mark (files saved by some Windows editors) is not part of the text.
+      const text = file.text.replace(/^\ufeff/, '');
+      if (/\.json$/i.test(name) || /^\s*[[{]/.test(text)) {
+        const entries = parseExportJson(text);
         entries.forEach((entry, i) => {
           try {
             if (entry.origin === 'seed') throw new ReportInputError('a seed report, already shipped with Crosscheck');
@@ -79,7 +102,7 @@ export function parseImportFiles(files: ImportFile[], now: number): { reports: R
           }
         });
       } else {
-        const parsed = parseReportText('import', file.text, { origin: 'user' });
+        const parsed = parseReportText('import', text, { origin: 'user' });
         reports.push(makeUserReport(parsed, now));
       }
     } catch (error) {

@@ -2,6 +2,7 @@
 // reader's own reports out as one JSON file.
 import { useRef, useState } from 'preact/hooks';
 import type { ImportFile, ImportSummary, Result } from '../../lib/protocol';
+import { importSizeRefusal } from '../../lib/report-import';
 import { plural } from '../format';
 
 export interface ImportExportProps {
@@ -44,9 +45,15 @@ export function ImportExport({ addedCount, onImport, onExport }: ImportExportPro
     setSummary(null);
     setImportError(null);
     try {
-      const files: ImportFile[] = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const reply = await onImport(files);
-      if (reply.ok) setSummary(reply.value);
+      // A file over the limit is refused by its size, never read into memory nor sent on.
+      const refused = chosen.flatMap((f) => {
+        const reason = importSizeRefusal(f.size);
+        return reason ? [{ name: f.name, reason }] : [];
+      });
+      const readable = chosen.filter((f) => importSizeRefusal(f.size) === null);
+      const files: ImportFile[] = await Promise.all(readable.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const reply: Result<ImportSummary> = files.length > 0 ? await onImport(files) : { ok: true, value: { added: 0, skipped: [] } };
+      if (reply.ok) setSummary({ ...reply.value, skipped: [...refused, ...reply.value.skipped] });
       else setImportError(reply.error);
     } catch (error) {
       setImportError(`Could not read the files: ${(error as Error).message}`);

@@ -1,13 +1,22 @@
 // The corpus as the background keeps it: reports in IndexedDB and the search index
 // built from them, persisted so a restarted service worker does not rebuild it.
 
-import { installSeedReports, type CrosscheckDB } from '../../adapters/db';
+import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
 import { exportReportsJson, makeUserReport, parseImportFiles } from '../../lib/report-import';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
+
+/** A database step whose storage failures (no IndexedDB, quota exceeded) come out as errors a reader can act on. */
+async function stored<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw explainStorageError(error);
+  }
+}
 
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
@@ -20,13 +29,13 @@ export class Corpus {
 
   /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
   async installSeeds(): Promise<void> {
-    await installSeedReports(this.db, this.seeds);
+    await stored(() => installSeedReports(this.db, this.seeds));
     this.changed();
   }
 
   /** Installs the seeds when the database lacks them (a first start that missed onInstalled, a cleared profile). */
   async ensureSeeds(): Promise<void> {
-    const present = await this.db.reports.where('origin').equals('seed').count();
+    const present = await stored(() => this.db.reports.where('origin').equals('seed').count());
     if (present < this.seeds.length) await this.installSeeds();
   }
 
@@ -40,54 +49,55 @@ export class Corpus {
 
   private async loadIndex(): Promise<CorpusIndex> {
     await this.ensureSeeds();
-    const cached = await this.db.cache.get(INDEX_KEY);
+    const cached = await stored(() => this.db.cache.get(INDEX_KEY));
     // null: the cache was written by another version of the index format; rebuild below.
     const restored = cached ? deserializeCorpusIndex(cached.value) : null;
     if (restored) return restored;
-    const index = buildCorpusIndex(await this.db.reports.toArray());
-    await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) });
+    const index = buildCorpusIndex(await stored(() => this.db.reports.toArray()));
+    // The cache only saves time at the next start: a full disk must not stop this analysis.
+    await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) }).catch(() => undefined);
     return index;
   }
 
   async stats(): Promise<CorpusStats> {
     await this.ensureSeeds();
-    const [reports, seeds] = await Promise.all([
+    const [reports, seeds] = await stored(() => Promise.all([
       this.db.reports.count(),
       this.db.reports.where('origin').equals('seed').count(),
-    ]);
+    ]));
     return { reports, seeds, added: reports - seeds };
   }
 
   async list(): Promise<Omit<Report, 'text'>[]> {
     await this.ensureSeeds();
-    const all = await this.db.reports.orderBy('addedAt').reverse().toArray();
+    const all = await stored(() => this.db.reports.orderBy('addedAt').reverse().toArray());
     return all.map(({ text: _text, ...rest }) => rest);
   }
 
   get(id: string): Promise<Report | undefined> {
-    return this.db.reports.get(id);
+    return stored(() => this.db.reports.get(id));
   }
 
   async add(input: NewReport): Promise<Report> {
     const report = makeUserReport(input, Date.now());
-    const existing = await this.db.reports.get(report.id);
+    const existing = await stored(() => this.db.reports.get(report.id));
     if (existing?.origin === 'seed') throw new Error('That report is already in the corpus as a seed report');
-    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+    await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       await this.db.reports.put(report);
       await this.db.cache.clear();
-    });
+    }));
     this.changed();
     return report;
   }
 
   async remove(id: string): Promise<void> {
-    const report = await this.db.reports.get(id);
+    const report = await stored(() => this.db.reports.get(id));
     if (!report) return;
     if (report.origin === 'seed') throw new Error('Seed reports ship with Crosscheck and cannot be deleted');
-    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+    await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       await this.db.reports.delete(id);
       await this.db.cache.clear();
-    });
+    }));
     this.changed();
   }
 
@@ -95,17 +105,17 @@ export class Corpus {
     const { reports, summary } = parseImportFiles(files, Date.now());
     if (reports.length > 0) {
       const seedIds = new Set(this.seeds.map((s) => s.id));
-      await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
         await this.db.reports.bulkPut(reports.filter((r) => !seedIds.has(r.id)));
         await this.db.cache.clear();
-      });
+      }));
       this.changed();
     }
     return summary;
   }
 
   async exportJson(): Promise<string> {
-    return exportReportsJson(await this.db.reports.where('origin').equals('user').toArray(), Date.now());
+    return exportReportsJson(await stored(() => this.db.reports.where('origin').equals('user').toArray()), Date.now());
   }
 
   private changed(): void {

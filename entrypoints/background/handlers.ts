@@ -6,6 +6,7 @@ import type { Browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, updateSettings } from '../../adapters/settings';
 import type { ArticleInfo, Analysis } from '../../lib/types';
+import { capArticleText, capTitle } from '../../lib/page-limits';
 import type { BackgroundRequests, PageReport, TabState } from '../../lib/protocol';
 import type { Corpus } from './corpus';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
@@ -50,8 +51,10 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       await changedTab(tabId, { url: snapshot.url, status: 'analyzing', article: snapshot.article, topic: snapshot.topic, error: null });
       try {
         const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
+        // The content script cuts too; a page's text is bounded here whatever sends it.
+        const text = capArticleText(typeof snapshot.text === 'string' ? snapshot.text : '').text;
         const analysis = analyze(
-          { title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article },
+          { title: capTitle(snapshot.title) ?? '', text, article: snapshot.article },
           index,
           { sensitivity: settings.sensitivity },
         );
