@@ -110,6 +110,12 @@ export const MAX_CLAIM_CHARS = 800;
 const STORY_ACTORS = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
 /** Families that are events of the story in themselves ("North Korea may send troops"). */
 const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'supply', 'monitor', 'guard', 'recruit', 'pact']);
+/**
+ * Story events that tie a sentence to the story by themselves ("he said the troops had been
+ * sent"). Combat is not one: "fighting for gun control" is a figure of speech, and a war
+ * story's every sentence has a fight in it.
+ */
+const ANCHOR_EVENTS = new Set([...STORY_EVENTS].filter((f) => f !== 'fight'));
 /** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
 const FORCE_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'monitor', 'guard', 'recruit']);
 /** Characters around an event word in which its role (intelligence, combat) is read. */
@@ -207,7 +213,7 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   const speaker = c.attribution ? sourceEntry(c.attribution)?.actor : null;
   const aboutStory =
     c.actors.some((a) => STORY_ACTORS.has(a)) || (c.force !== null && STORY_ACTORS.has(c.force)) || (!!speaker && STORY_ACTORS.has(speaker));
-  if (!aboutStory) return [];
+  if (!aboutStory || !hasTopicAnchor(c)) return [];
   const reasons: string[] = [];
   if (c.quantities.length > 0) reasons.push('count');
   if (c.attribution && c.predicates.length > 0) reasons.push('attributed');
@@ -219,6 +225,22 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   if (c.predicates.some((p) => STORY_EVENTS.has(p) && (forcesNamed || !FORCE_EVENTS.has(p)))) reasons.push('event');
   if (c.when && c.predicates.length > 0) reasons.push('dated');
   return reasons;
+}
+
+/**
+ * Whether the sentence itself names something of the story: one of its actors or places,
+ * whose forces, a count, or one of its events. A speaker carried over from the sentence
+ * before ("The president said …") is not enough: on a real page that sentence may be a
+ * caption or a teaser about another story.
+ */
+function hasTopicAnchor(c: ExtractedClaim): boolean {
+  return (
+    c.actors.some((a) => STORY_ACTORS.has(a)) ||
+    c.force !== null ||
+    c.quantities.length > 0 ||
+    c.places.length > 0 ||
+    c.events.some((e) => !e.implied && ANCHOR_EVENTS.has(e.family))
+  );
 }
 
 function splitClauses(folded: string): [number, number][] {

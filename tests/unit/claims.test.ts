@@ -29,6 +29,20 @@ describe('extractClaims', () => {
     expect(off).toEqual([]);
   });
 
+  it('needs a topic anchor in the sentence itself, not only a speaker carried over from the sentence before', () => {
+    // A caption left in a real page (bbc-1) after an on-topic paragraph.
+    const page = [
+      'Some Ukrainian officials believe that nearly 3,000 North Korean soldiers may already be positioned near the front line.',
+      'The president said he would continue fighting for greater gun control laws',
+      'He said the troops had been sent to the Kursk region.',
+      'The official added that the deployment had begun in October.',
+    ].join('\n\n');
+    const texts = extractClaims(page).map((c) => c.text);
+    expect(texts).not.toContain('The president said he would continue fighting for greater gun control laws');
+    expect(texts).toContain('He said the troops had been sent to the Kursk region.');
+    expect(texts).toContain('The official added that the deployment had begun in October.');
+  });
+
   it('folds every name of Seoul’s spy agency into one source, and sees through the outlet relaying it', () => {
     expect(claimStarting('002', 'According to Seoul’s intelligence agency').attribution).toBe(NIS);
     expect(claimStarting('003', "Seoul's spy agency said Friday").attribution).toBe(NIS);
