@@ -15,7 +15,12 @@ import { startServer, type TestServer } from './server';
 declare const browser: {
   storage: {
     session: { get(k: string | null): Promise<Record<string, unknown>> };
-    sync: { get(k: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(k: string | string[]): Promise<void> };
+    sync: {
+      get(k: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(k: string | string[]): Promise<void>;
+      getBytesInUse(k: string | null): Promise<number>;
+    };
   };
 };
 
@@ -291,6 +296,8 @@ describe('Firefox: saving a claim', () => {
       return Object.entries(items).filter(([key, item]) => key.startsWith('c:') && item.l === url).map(([, item]) => fold(item.x ?? ''));
     };
     await expect.poll(synced, { timeout: UI_TIMEOUT }).toContain(fold(claimText));
+    const usage = await probe.evaluate(async () => ({ keys: Object.keys(await browser.storage.sync.get(null)), bytes: await browser.storage.sync.getBytesInUse(null) }));
+    console.log(`firefox storage.sync after one save: ${usage.keys.length} items [${usage.keys.join(', ')}], ${usage.bytes} bytes in use`);
     await page.close();
   });
 });
