@@ -41,6 +41,8 @@ export interface ClaimEvent {
   implied: boolean;
   /** Where in the sentence a denial's or silence's reach begins (its cue, or its clause); null when asserted. */
   scopeFrom?: number | null;
+  /** Where its reach ends: the end of its clause; null when asserted. */
+  scopeTo?: number | null;
 }
 
 export interface ExtractedClaim {
@@ -96,6 +98,8 @@ export interface ParseOptions {
 /** Running context of a document: the last speaker and the speakers named so far, by surname. */
 export interface DocumentContext {
   lastAttribution: string | null;
+  /** The last agency, ministry or office that spoke: who "the agency said" means after a lawmaker spoke. */
+  lastInstitution: string | null;
   bySurname: Map<string, string>;
 }
 
@@ -123,23 +127,26 @@ export const ROLE_WINDOW_CHARS = 60;
 
 /** Denials and silences that judge their whole clause rather than what follows them. */
 const PREDICATIVE_CUE =
-  /^(?:groundless|baseless|unfounded|fake news|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:has|have) not been (?:officially )?confirmed)/;
-const CLAUSE_BREAK = /,?\s+but\s+|;\s*|,\s+(?:although|though|while|whereas)\s+|\s+-\s+|:\s+(?=\S)/g;
+  /^(?:groundless|baseless|unfounded|fake news|(?:another|a|just|more|pure|complete) fakes?|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:has|have) not been (?:officially )?confirmed)/;
+/** Where a new clause, with its own stance, begins: "but", a semicolon, a new reporting verb ("… and said", ", adding"). */
+const CLAUSE_BREAK = /,?\s+but\s+|,\s+and\s+|;\s*|,\s+(?:although|though|while|whereas)\s+|\s+-\s+|:\s+(?=\S)|\s+and (?:said|added|insisted|stressed|noted|argued)\s+|,\s+(?:adding|saying|insisting|noting|arguing)\s+/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WHEN =
   /\b(?:in|on|since|by|during|from|until|as of)\s+(?:(?:early|mid|late)[\s-]+)?(?:(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b/;
-const TITLES = /^(?:minister|president|ambassador|secretary|general|gen|spokesman|spokeswoman|spokesperson|chief|director|colonel|col|lt|commander|admiral|senator|rep|representative|prime|foreign|defense|defence|deputy|vice|mr|mrs|ms|dr|editor|analyst)$/i;
+const TITLES = /^(?:minister|president|lawmaker|legislator|mp|governor|professor|prof|researcher|official|ambassador|secretary|general|gen|spokesman|spokeswoman|spokesperson|chief|director|colonel|col|lt|commander|admiral|senator|rep|representative|prime|foreign|defense|defence|deputy|vice|mr|mrs|ms|dr|editor|analyst)$/i;
 const PERSON_FRAME = new RegExp(
   String.raw`((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Ll}+)?\s+){1,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Ll}+)?)` +
     String.raw`(?:,[^,]{1,80},|\s+(?:from|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,6})?\s+`,
   'gu',
 );
+/** Roles that name an institution, not a person: "the agency said" means the last agency that spoke. */
+const INSTITUTION_PRONOUN = /^the (?:agency|ministry|service|office|military|kremlin)\b/;
 /** A speaker named only by a pronoun or a role ("he said", "the agency told lawmakers"): the previous speaker. */
 const PRONOUN_SPEAKER =
   /\b(?:he|she|they|the (?:agency|ministry|official|spokes(?:man|woman|person)|minister|president|service|office|military|kremlin|envoy|ambassador))\s+(?:(?:later|also|then|further|previously|earlier|separately)\s+)?(?:said|says|stressed|added|noted|remarked|told|warned|insisted|explained|stated|emphasi[sz]ed|estimated|reported)\b/;
 
 export function newDocumentContext(): DocumentContext {
-  return { lastAttribution: null, bySurname: new Map() };
+  return { lastAttribution: null, lastInstitution: null, bySurname: new Map() };
 }
 
 /** The checkable claims of a text, with offsets into it. */
@@ -163,14 +170,14 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
   const quantities = parseQuantities(text);
 
   const { attribution, via } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context);
-  const clauses = splitClauses(folded);
+  const clauses = splitClauses(folded, text);
   const events: ClaimEvent[] = [];
   for (const [from, to] of clauses) {
     events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions));
   }
   addImpliedEvents(events, quantities, folded);
   // "… is not under consideration," the official said: an unnamed denier is the speaker.
-  const speaker = attribution ?? openingSource(text, sourceMentions);
+  const speaker = attribution ?? openingSource(text, folded, sourceMentions);
   const speakerActor = speaker ? (sourceEntry(speaker)?.actor ?? (STORY_ACTORS.has(speaker) ? speaker : null)) : null;
   if (speakerActor) for (const e of events) if (e.polarity !== 'asserts' && e.actors.length === 0) e.actors = [speakerActor];
   const negative = events.find((e) => e.polarity === 'denies') ?? events.find((e) => e.polarity === 'no-comment');
@@ -243,11 +250,13 @@ function hasTopicAnchor(c: ExtractedClaim): boolean {
   );
 }
 
-function splitClauses(folded: string): [number, number][] {
+function splitClauses(folded: string, text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(folded); m; m = CLAUSE_BREAK.exec(folded)) {
+    // ", and Moscow has never confirmed …": "and" before a name opens a clause with its own subject.
+    if (m[0].startsWith(',') && /^,\s+and\s+$/.test(m[0]) && !/^\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
     if (m.index > start) out.push([start, m.index]);
     start = m.index + m[0].length;
   }
@@ -267,7 +276,7 @@ function clauseEvents(
   actorMentions: Mention[],
 ): ClaimEvent[] {
   const clause = folded.slice(from, to);
-  const denial = firstMatchAt(DENIAL_CUES, clause);
+  const denial = firstDenial(clause);
   const silence = firstMatchAt(NO_COMMENT_CUES, clause);
   const cue = denial ?? silence;
   const polarity: Polarity = denial ? 'denies' : silence ? 'no-comment' : 'asserts';
@@ -299,6 +308,7 @@ function clauseEvents(
         role: roleOf(window),
         implied: false,
         scopeFrom: inScope ? from + Math.max(0, cueStart) : null,
+        scopeTo: inScope ? to : null,
       });
     }
   }
@@ -307,7 +317,7 @@ function clauseEvents(
   if (cue && !result.some((e) => e.polarity !== 'asserts')) {
     const after = clause.slice(cue.index);
     if (GENERIC_OBJECT.test(after) || !result.length) {
-      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true, scopeFrom: from + Math.max(0, cueStart) });
+      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true, scopeFrom: from + Math.max(0, cueStart), scopeTo: to });
     }
   }
   return result;
@@ -322,7 +332,7 @@ function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], fo
     const family = q.kind === 'casualties' ? 'casualty' : CORE_FAMILY;
     if (events.some((e) => e.family === family)) continue;
     // A count inside a denial is denied with it ("rejected reports that thousands of soldiers …").
-    const denial = events.find((e) => e.polarity !== 'asserts' && e.scopeFrom != null && e.scopeFrom <= q.span[0]);
+    const denial = events.find((e) => e.polarity !== 'asserts' && inScope(e, q));
     events.push({
       family,
       polarity: denial?.polarity ?? 'asserts',
@@ -331,8 +341,19 @@ function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], fo
       role: roleOf(folded),
       implied: true,
       scopeFrom: denial?.scopeFrom ?? null,
+      scopeTo: denial?.scopeTo ?? null,
     });
   }
+}
+
+/** Whether a count stands inside the reach of a denial or silence ("could not verify that 11,000 soldiers …"). */
+export function inScope(e: ClaimEvent, q: ParsedQuantity): boolean {
+  return e.polarity !== 'asserts' && e.scopeFrom != null && e.scopeFrom <= q.span[0] && (e.scopeTo == null || q.span[0] < e.scopeTo);
+}
+
+/** The counts a claim states as its own, not those it denies or leaves unconfirmed. */
+export function assertedQuantities(c: ExtractedClaim): ParsedQuantity[] {
+  return c.quantities.filter((q) => !c.events.some((e) => inScope(e, q)));
 }
 
 /**
@@ -386,7 +407,10 @@ function findAttribution(
     const framedActor = actorMentions.find((m) => speaking(m) && isFramed(folded, m, true));
     if (framedActor) attribution = framedActor.id;
   }
-  if (!attribution && context?.lastAttribution && PRONOUN_SPEAKER.test(folded)) attribution = context.lastAttribution;
+  const pronoun = attribution || !context ? null : PRONOUN_SPEAKER.exec(folded);
+  if (pronoun && context) {
+    attribution = (INSTITUTION_PRONOUN.test(pronoun[0]) ? context.lastInstitution : null) ?? context.lastAttribution;
+  }
   if (!attribution && outlets.length) attribution = outlets[0]!.id;
   const relay = framed.find((m) => m.id !== attribution);
   return { attribution, via: relay ? relay.id : null };
@@ -455,13 +479,19 @@ function updateContext(context: DocumentContext, claim: ExtractedClaim, text: st
       context.bySurname.set(words[words.length - 1]!.toLowerCase(), m.id);
     }
   }
-  // The next "he said" refers to this sentence's speaker.
+  // The next "he said" refers to this sentence's speaker; the next "the agency said" to the last institution.
   if (claim.speaker) context.lastAttribution = claim.speaker;
+  const kind = claim.speaker ? sourceEntry(claim.speaker)?.kind : null;
+  if (kind === 'intelligence' || kind === 'official') context.lastInstitution = claim.speaker;
 }
 
-/** A source named in the first words of the sentence: its subject. */
-function openingSource(text: string, sources: Mention[]): string | null {
-  const opening = sources.find((m) => text.slice(0, m.start).split(/\s+/).filter(Boolean).length <= 4);
+/**
+ * A source named in the first words of the sentence: its subject. Not one named after a
+ * denial or silence, which is its object ("Allies cannot confirm Zelensky's figure").
+ */
+function openingSource(text: string, folded: string, sources: Mention[]): string | null {
+  const cueAt = Math.min(firstMatchAt(DENIAL_CUES, folded)?.index ?? Infinity, firstMatchAt(NO_COMMENT_CUES, folded)?.index ?? Infinity);
+  const opening = sources.find((m) => m.start < cueAt && text.slice(0, m.start).split(/\s+/).filter(Boolean).length <= 4);
   return opening?.id ?? null;
 }
 
@@ -491,7 +521,12 @@ function findForce(
       // The subject is a name ("Pyongyang sent"), never a demonym on another noun ("Russian units")
       // nor a possessive ("South Korea's reports of …").
       const before = actorMentions.filter(
-        (m) => m.end <= verb.index && !isDemonym(folded, m) && !folded.startsWith("'s", m.end),
+        (m) =>
+          m.end <= verb.index &&
+          !isDemonym(folded, m) &&
+          !folded.startsWith("'s", m.end) &&
+          // "rotate fresh units into Russia and could eventually send": a place, not the sender.
+          !PREPOSITION_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)),
       );
       const nearest = before[before.length - 1];
       if (nearest && verb.index - nearest.end < 60 && STORY_ACTORS.has(nearest.id)) return strong(nearest.id);
@@ -506,6 +541,13 @@ function findForce(
   const weak = owned ? demonymActor(owned[1]!) : after ? demonymActor(after[1]!) : null;
   return { force: weak, forceEvidence: weak ? 'weak' : null };
 }
+
+/**
+ * A preposition of place or direction right before a name makes it a place, never a verb's
+ * subject ("units into Russia and could send"). Not "of", "by" or "for", which may name the
+ * doer ("reports of North Korea deploying", "calls for Pyongyang to send").
+ */
+const PREPOSITION_BEFORE = /\b(?:into|to|in|inside|from|with|against|on|at|toward|towards|alongside|near)\s+(?:the\s+)?$/;
 
 function isDemonym(folded: string, m: Mention): boolean {
   return /(?:korean|russian|ukrainian|american|chinese|japanese|british)s?$/.test(folded.slice(m.start, m.end));
@@ -542,7 +584,7 @@ function mainRole(events: ClaimEvent[]): Role | null {
  * responded", and a dismissal with what it called the claims ("dismissed as a “groundless rumor”").
  */
 function cueLabel(text: string, folded: string, at: number, cue: string, clauseEnd: number): string {
-  const neither = /^neither\b.*\b(has|have) (?:yet )?(responded|commented|confirmed|reacted)$/.exec(cue);
+  const neither = /^neither\b.*\b(has|have|had) (?:yet )?(?:officially |publicly )?(responded|commented|confirmed|reacted|acknowledged|admitted|mentioned|addressed)$/.exec(cue);
   if (neither) return `${neither[1]} not ${neither[2]}`;
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
   const original = oneLine(text.slice(at, at + cue.length));
@@ -580,6 +622,18 @@ function isHistorical(when: string | null, documentDate: string | null): boolean
   if (!y || !dy) return false;
   const months = (dy - y) * 12 + ((dm ?? 6) - (mo ?? 6));
   return months >= HISTORICAL_MONTHS;
+}
+
+/** Words right before a denial verb that undo it: "did not deny", "neither confirmed nor denied". */
+const NEGATED_DENIAL = /\b(?:not|never|nor|n't)\s+(?:(?:publicly|explicitly|officially|immediately|yet)\s+)?$|n't\s*$/;
+
+/** The first denial cue of a clause that is not itself negated. */
+function firstDenial(clause: string): { index: number; text: string } | null {
+  DENIAL_CUES.lastIndex = 0;
+  for (let m = DENIAL_CUES.exec(clause); m; m = DENIAL_CUES.exec(clause)) {
+    if (!NEGATED_DENIAL.test(clause.slice(Math.max(0, m.index - 30), m.index))) return { index: m.index, text: m[0] };
+  }
+  return null;
 }
 
 function firstMatchAt(re: RegExp, text: string): { index: number; text: string } | null {

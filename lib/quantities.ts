@@ -41,6 +41,8 @@ export interface ParsedQuantity extends Quantity {
   cue: string | null;
   /** Whether the cue follows the figure ("1,500 have arrived") rather than precedes it ("plans to deploy 12,000"). */
   cueAfter: boolean;
+  /** A first group, wave or stage of a larger whole ("a first group of 1,500 arrived"), not the whole count. */
+  partial: boolean;
 }
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
@@ -85,12 +87,17 @@ const UNIT_NOUNS: [RegExp, UnitDef][] = [
 /** Families whose counts are people sent somewhere (the ones a casualty verb can turn into casualties). */
 const PERSONNEL_FAMILIES = new Set(['troops', 'observers', 'workers', 'generals']);
 
-/** Casualty words after a counted noun ("soldiers were killed"), or before it ("killed 200 soldiers"). */
-const CASUALTY_AFTER: [RegExp, string][] = [
-  [/^(?:killed|dead|died|slain|perished|lost their lives)\b/, 'killed'],
-  [/^(?:wounded|injured)\b/, 'wounded'],
-  [/^(?:captured|taken prisoner|taken captive|surrendered)\b/, 'captured'],
-  [/^(?:killed or wounded|killed and wounded|wounded or killed|dead or wounded)\b/, 'casualties'],
+/**
+ * Casualty words after a counted noun ("soldiers were killed"), or before it ("killed 200
+ * soldiers"), with the family they count and the words shown ("killed or wounded" is
+ * casualties, as is "missing"). The combined forms come first: "killed or wounded" is not "killed".
+ */
+const CASUALTY_AFTER: [RegExp, string, string][] = [
+  [/^(?:killed or wounded|killed and wounded|wounded or killed|dead or wounded|killed or injured|killed and injured)\b/, 'casualties', 'killed or wounded'],
+  [/^(?:killed|dead|died|slain|perished|lost their lives)\b/, 'killed', 'killed'],
+  [/^(?:wounded|injured)\b/, 'wounded', 'wounded'],
+  [/^(?:captured|taken prisoner|taken captive|surrendered)\b/, 'captured', 'captured'],
+  [/^(?:(?:gone|went|reported|listed as) )?missing(?: in action)?\b/, 'casualties', 'missing'],
 ];
 const CASUALTY_BEFORE = /\b(killed|kill|wounded|injured|captured|capture|deaths? of|bodies of|loss of|lost)\s+$/;
 
@@ -209,7 +216,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       (unitFound?.adjective ? { family: unitFound.adjective, end: undefined } : null);
     if (casualty && (PERSONNEL_FAMILIES.has(family) || CASUALTY_UNIT.test(family))) {
       family = casualty.family;
-      unitName = `${unit.unit.split(' ')[0]} ${casualty.family}`;
+      unitName = `${unit.unit.split(' ')[0]} ${casualty.label ?? casualty.family}`;
       end = Math.max(end, casualty.end ?? end);
     }
 
@@ -262,9 +269,29 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       boundWord: approxKind ? folded.slice(phraseStart, start).trim() || null : null,
       cue: cue ?? (hedged ? hedgeMatch : null),
       cueAfter: cue ? cueAfter : hedged && hedgeMatch !== null && hedgeBefore === null,
+      partial: false,
     });
   }
+  markPartial(folded, out);
   return out;
+}
+
+/** "a first group of", "the first wave", "the initial batch", "the first stage of a larger deployment". */
+const PARTIAL_CUES =
+  /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b/;
+
+/**
+ * Marks counts that the sentence calls a first group or stage of something larger. Each
+ * count reads its cue between the count before it and the count after it, so "10,000 …
+ * after a first group of 1,500" marks only the 1,500.
+ */
+function markPartial(folded: string, quantities: ParsedQuantity[]): void {
+  quantities.forEach((q, i) => {
+    if (q.kind !== 'count') return;
+    const from = i > 0 ? quantities[i - 1]!.span[1] : 0;
+    const to = i + 1 < quantities.length ? quantities[i + 1]!.span[0] : folded.length;
+    q.partial = PARTIAL_CUES.test(folded.slice(from, to));
+  });
 }
 
 interface NumberRange {
@@ -364,29 +391,64 @@ function inheritedUnit(folded: string, start: number, earlier: ParsedQuantity[])
   if (prev && /\b(?:number|figure|total|count|tally|rise|reach|increase|grow|grew|up to|to as many as|as many as)\b[^.;]*$/.test(before)) {
     return { unit: prev.unit, family: prev.family };
   }
+  // "10,000 troops … after a first group of 1,500 arrived": a part of the count named before.
+  if (prev && PERSONNEL_FAMILIES.has(prev.family) && /\b(?:group|wave|batch|contingent|detachment|rotation)\s+of\s+(?:about |around |some |nearly |roughly |approximately )?$/.test(before)) {
+    return { unit: prev.unit, family: prev.family };
+  }
   if (/\b(?:force|forces|contingent|deployment|troops|soldiers|army|corps)\s+(?:of|could reach|could rise to|may reach|of up to|of about|of around|of some|numbering|totall?ing|reaching)\s+(?:about |around |some |up to |nearly |approximately )?$/.test(before)) {
     return { unit: 'troops', family: 'troops' };
+  }
+  return numberOfUnit(folded.slice(Math.max(0, start - NUMBER_OF_WINDOW_CHARS), start));
+}
+
+/** Characters before a bare number searched for "the number of <counted noun>". */
+export const NUMBER_OF_WINDOW_CHARS = 120;
+/** "the number of", "the total of": a count named before its figure. */
+const NUMBER_OF = /\b(?:number|total|tally|count|figure|estimate)\s+of\s+/g;
+/** What links "the number of X …" to its figure: "at", "to", "is now", "stood at", with an approximation. */
+const NUMBER_OF_LINK = /\b(?:at|to|is|was|are|were|stands|stood|reached|now|of)\s+(?:about |around |some |nearly |roughly |approximately |more than |over |at least |an estimated )?$/;
+
+/**
+ * The counted noun of a bare number when the sentence named it as "the number of …"
+ * before the number ("Earlier estimates put the total number of North Korean troops in
+ * Russia at about 11,000").
+ */
+function numberOfUnit(before: string): UnitDef | null {
+  let last: RegExpExecArray | null = null;
+  NUMBER_OF.lastIndex = 0;
+  for (let m = NUMBER_OF.exec(before); m; m = NUMBER_OF.exec(before)) last = m;
+  if (!last) return null;
+  const rest = before.slice(last.index + last[0].length);
+  if (/[\d.;]/.test(rest) || !NUMBER_OF_LINK.test(rest)) return null;
+  // The noun may follow a few modifiers ("the number of North Korean troops").
+  let from = 0;
+  for (let gap = 0; gap <= MAX_UNIT_GAP_WORDS; gap++) {
+    const tail = rest.slice(from);
+    for (const [re, def] of UNIT_NOUNS) if (re.test(tail)) return def;
+    const word = /^[\p{L}'-]+\s*/u.exec(tail);
+    if (!word) return null;
+    from += word[0].length;
   }
   return null;
 }
 
-function casualtyAfter(folded: string, from: number): { family: string; end: number } | null {
+function casualtyAfter(folded: string, from: number): { family: string; label: string; end: number } | null {
   const words = folded.slice(from).match(/^(?:\s+[\p{L}'-]+){1,6}/u)?.[0] ?? '';
   // "six soldiers were (allegedly|reportedly) killed", "… who were killed", "have been killed".
   const m = /^\s+(?:(?:who|that)\s+)?(?:(?:were|was|have been|had been|are|being|been|got|have|had)\s+)?(?:(?:allegedly|reportedly|already|now|also|possibly|likely)\s+)?/.exec(words);
   const rest = words.slice(m ? m[0].length : 0);
-  for (const [re, family] of CASUALTY_AFTER) {
+  for (const [re, family, label] of CASUALTY_AFTER) {
     const c = re.exec(rest);
     if (c && (m?.[0].length ?? 0) <= 40) {
       const wordsUsed = (m?.[0] ?? '').trim().split(/\s+/).filter(Boolean).length;
       if (wordsUsed > CASUALTY_WINDOW_WORDS) return null;
-      return { family, end: from + (m ? m[0].length : 0) + c[0].length };
+      return { family, label, end: from + (m ? m[0].length : 0) + c[0].length };
     }
   }
   return null;
 }
 
-function casualtyBefore(before: string): { family: string; end?: number } | null {
+function casualtyBefore(before: string): { family: string; label?: string; end?: number } | null {
   const m = CASUALTY_BEFORE.exec(before);
   if (!m) return null;
   const w = m[1]!;
@@ -458,8 +520,13 @@ function kindCue(before: string, after: string): KindCue {
 function readableCue(text: string, start: number, end: number): string {
   const modal = /\b(?:could|may|might|would|will|is|are|was|were|have|has|had)\s+$/.exec(text.slice(0, start));
   if (modal) start = modal.index;
-  // Carry on over auxiliaries to the verb that says what happened ("were already undergoing training").
-  for (let i = 0; i < 3 && /(?:\bto|\bbe|been|now|already|are|were|is|undergoing)$/.test(text.slice(start, end)); i++) {
+  // Carry on over auxiliaries and adverbs to the verb that says what happened ("were already
+  // undergoing training", "could eventually send").
+  for (
+    let i = 0;
+    i < 3 && /(?:\bto|\bbe|been|now|already|are|were|is|undergoing|could|may|might|would|will|eventually|potentially|possibly|soon|also|still)$/.test(text.slice(start, end));
+    i++
+  ) {
     const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));
     if (!next) break;
     end += next[0].length;
@@ -481,7 +548,8 @@ export function formatQuantity(q: Quantity & Partial<Pick<ParsedQuantity, 'max' 
     case 'range':
       return `${n(q.value)}-${n(q.max ?? q.value)} ${q.unit}`;
     case 'vague':
-      return `${q.vagueWord ?? 'some'} of ${q.unit}`;
+      // "thousands of troops", but "several hundred soldiers".
+      return /^(?:several|a few) /.test(q.vagueWord ?? '') ? `${q.vagueWord} ${q.unit}` : `${q.vagueWord ?? 'some'} of ${q.unit}`;
     case 'above':
       return `${q.boundWord ?? 'more than'} ${n(q.value)} ${q.unit}`;
     case 'upto':

@@ -6,7 +6,7 @@
 // of the same thing agree? If they state no comparable counts, do they take the same
 // position on the same event (asserted, denied, no comment)?
 
-import type { ClaimEvent, ExtractedClaim, Polarity } from './claims';
+import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { formatQuantity, type ParsedQuantity } from './quantities';
 import { PREDICATES } from './lexicon';
 import type { Stance } from './types';
@@ -20,6 +20,12 @@ export const APPROX_COUNT_TOLERANCE = 0.1;
  * "thousands" (2,000-9,999) is close to 1,500 and to 12,000 (related), but against 500.
  */
 export const VAGUE_NEAR_FACTOR = 2;
+/**
+ * Two figures further apart than this factor count different groups (three missing men
+ * and the 3,000 sent; a company of 200 and the 12,000 of the whole force), not the same
+ * group twice: related, not a contradiction. Casualty tolls have their own rule.
+ */
+export const DIFFERENT_SCALE_RATIO = 20;
 
 export interface StanceJudgement {
   stance: Stance;
@@ -37,6 +43,11 @@ const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction'
 const GENERIC_FAMILIES = new Set(['fight', 'cooperate', 'condemn', 'visit']);
 /** Events done by someone's forces, where whose forces they are decides whether two reports agree. */
 const FORCE_FAMILIES = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'guard', 'monitor', 'recruit']);
+/**
+ * Silences that say the speaker cannot tell ("could not verify", "not in a position to
+ * confirm"), not that it withholds: they contradict neither the speaker's own claims nor a denial.
+ */
+const CANNOT_TELL = /\b(?:could not|cannot|can not|can't|couldn't|unable to|not able to|in a position to)\b/i;
 
 /** How `other` (a corpus claim) stands to `page` (the claim being checked). */
 export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
@@ -51,7 +62,8 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
   const denial = (page.polarity === 'denies') !== (other.polarity === 'denies');
   const sameIncident =
     page.places.some((p) => other.places.includes(p) && p !== 'the front line') || (!!page.when && page.when === other.when);
-  const counts = denial ? null : compareQuantities(page.quantities, other.quantities, sameIncident);
+  // A count someone could not verify is not their count ("could not verify Zelensky's claim that 11,000 …").
+  const counts = denial ? null : compareQuantities(assertedQuantities(page), assertedQuantities(other), sameIncident);
   if (counts) return counts;
   return compareEvents(page, other);
 }
@@ -66,7 +78,7 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
 // figures that differ, then a vague amount ("thousands") against a figure.
 
 /** How two counts of the same thing and kind stand to each other. */
-type Fit = 'agree' | 'near' | 'disagree';
+type Fit = 'agree' | 'near' | 'disagree' | 'apart' | 'part';
 
 interface CountPair {
   a: ParsedQuantity;
@@ -97,6 +109,13 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   if (vagueDisagree) return contradiction(vagueDisagree, sameIncident);
   const near = first('near', true);
   if (near) return { stance: 'related', why: `${valueText(near.a)} vs ${valueText(near.b)} ${unitText(near.a, near.b)} (vague amount, close)` };
+  const part = pairs.find((p) => p.fit === 'part');
+  if (part) {
+    const [first, whole] = part.a.partial ? [part.a, part.b] : [part.b, part.a];
+    return { stance: 'related', why: `first group (${valueText(first)}) vs ${valueText(whole)} ${whole.unit}` };
+  }
+  const apart = pairs.find((p) => p.fit === 'apart');
+  if (apart) return { stance: 'related', why: `different groups? ${valueText(apart.a)} vs ${valueText(apart.b)} ${unitText(apart.a, apart.b)}` };
   if (mixedKinds) {
     const [qa, qb] = mixedKinds;
     return { stance: 'related', why: `${kindText(qa)} vs ${kindText(qb)}` };
@@ -136,7 +155,12 @@ function fitOf(a: ParsedQuantity, b: ParsedQuantity): Fit {
   const [aLo, aHi] = widened(a);
   const [bLo, bHi] = widened(b);
   if (aLo <= bHi && bLo <= aHi) return 'agree';
-  if (a.bound !== 'vague' && b.bound !== 'vague') return 'disagree';
+  if (a.bound !== 'vague' && b.bound !== 'vague') {
+    // A first group smaller than a total is a part of it ("a first group of 1,500" and 11,000 now).
+    if ((a.partial && aHi < bLo) || (b.partial && bHi < aLo)) return 'part';
+    const ratio = aHi < bLo ? bLo / aHi : aLo / bHi;
+    return a.kind !== 'casualties' && ratio > DIFFERENT_SCALE_RATIO ? 'apart' : 'disagree';
+  }
   const near = (lo: number, hi: number, q: ParsedQuantity): [number, number] =>
     q.bound === 'vague' ? [lo / VAGUE_NEAR_FACTOR, hi * VAGUE_NEAR_FACTOR] : [lo, hi];
   const [naLo, naHi] = near(aLo, aHi, a);
@@ -241,7 +265,7 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   if (pa !== 'asserts' && pb !== 'asserts') {
     // Silence against a denial by the same side: one report says they said nothing, the other that they denied.
-    if (actorsOverlap(ea.actors, eb.actors)) {
+    if (actorsOverlap(ea.actors, eb.actors) && !cannotTell(ea) && !cannotTell(eb)) {
       return { stance: 'conflicts', why: `'${ea.cue ?? pa}' vs '${eb.cue ?? pb}'`, rank: 3 };
     }
     return { stance: 'related', why: `'${ea.cue ?? pa}' (${ea.actors.join(', ') || 'unnamed'}) vs '${eb.cue ?? pb}' (${eb.actors.join(', ') || 'unnamed'})`, rank: 1 };
@@ -258,7 +282,7 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   // Silence conflicts only with the silent side itself speaking up.
   const speaker = assertClaim.attribution;
-  if (speaker && neg.actors.some((a) => speaker === a || speaker.startsWith(a))) {
+  if (speaker && !cannotTell(neg) && neg.actors.some((a) => speaker === a || speaker.startsWith(a))) {
     return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'no comment'}' vs ${speaker})`, rank: 3 };
   }
   const silent = neg.actors.join(', ') || 'unnamed side';
@@ -285,6 +309,10 @@ function forcesAgree(a: ExtractedClaim, b: ExtractedClaim): boolean {
   const named = a.force ? a : b;
   if (named.forceEvidence === 'weak') return true;
   return !!a.role && a.role === b.role;
+}
+
+function cannotTell(e: ClaimEvent): boolean {
+  return e.polarity === 'no-comment' && CANNOT_TELL.test(e.cue ?? '');
 }
 
 function actorsOverlap(a: string[], b: string[]): boolean {

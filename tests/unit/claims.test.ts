@@ -87,11 +87,47 @@ describe('extractClaims', () => {
     expect(claimStarting('001', 'The Kremlin and the Russian Ministry').polarity).toBe('no-comment');
   });
 
+  it('reads a negated denial, or an inability to verify, as no comment, and names who stays silent', () => {
+    const c = (s: string) => parseClaim(s);
+    expect(c('Asked about the reports, Putin did not deny them.')).toMatchObject({ polarity: 'no-comment', polarityCue: 'did not deny', polarityActors: ['Russia'] });
+    expect(c('The Kremlin has neither confirmed nor denied the presence of North Korean soldiers.')).toMatchObject({
+      polarity: 'no-comment', polarityCue: 'neither confirmed nor denied', polarityActors: ['Russia'],
+    });
+    expect(c('Neither Moscow nor Pyongyang has acknowledged the deployment.')).toMatchObject({
+      polarity: 'no-comment', polarityCue: 'has not acknowledged', polarityActors: ['Russia', 'North Korea'],
+    });
+    const unverified = c("South Korean officials said they could not verify Zelensky's claim that 11,000 North Korean soldiers were already in Kursk.");
+    expect(unverified).toMatchObject({ polarity: 'no-comment', polarityCue: 'could not verify', polarityActors: ['South Korea'] });
+    // The object of a silence is not its speaker.
+    expect(c("Allies cannot confirm Zelensky's figure of North Korean troops in Kursk").polarityActors).not.toContain('Ukraine');
+    // A denial in words of its own, with the rest of the sentence asserted.
+    const fake = c('Kremlin spokesman Dmitry Peskov called them "another fake" and said Russia\'s cooperation with Pyongyang was not directed against third countries.');
+    expect(fake).toMatchObject({ polarity: 'denies', attribution: 'the Kremlin' });
+    expect(fake.events.find((e) => e.family === 'justify')?.polarity).toBe('asserts');
+    // ", and" before a name opens a clause: the first silence is bare, the second is about combat.
+    const two = c("Russia's defence ministry did not respond to a request for comment, and Moscow has never officially confirmed that North Korean troops are fighting in Kursk.");
+    expect(two.events.map((e) => `${e.family}:${e.polarity}`)).toEqual(['deploy:no-comment', 'fight:no-comment']);
+  });
+
   it('says whose forces, which event and in what role', () => {
+    // A place before the verb is not its subject.
+    expect(
+      parseClaim('Lee said the agency believed North Korea intends to rotate fresh units into Russia and could eventually send as many as 100,000 soldiers.').force,
+    ).not.toBe('Russia');
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
     expect(claimStarting('001', 'North Korea may send troops')).toMatchObject({ force: 'North Korea', hedged: true, predicates: ['deploy'] });
     expect(claimStarting('001', 'Seoul believes that Kim Jong-un').force).toBe('North Korea');
+  });
+
+  it('takes "the agency said" to mean the last agency that spoke, not the lawmaker quoting it', () => {
+    const text = [
+      "North Korea is preparing to send additional troops to Russia, South Korea's spy agency told lawmakers on Wednesday.",
+      'Lawmaker Lee Seong-kweun said the agency believed North Korea could eventually send as many as 100,000 soldiers.',
+      "The agency said North Korea's first group of about 1,500 special forces had left for Russia in October.",
+    ].join('\n\n');
+    const claims = extractClaims(text);
+    expect(claims.map((c) => c.attribution)).toEqual([NIS, 'Lee Seong-kweun', NIS]);
   });
 
   it('dates background events against the report’s own date', () => {

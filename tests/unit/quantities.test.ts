@@ -87,6 +87,33 @@ describe('parseQuantities', () => {
     expect(wounded).toMatchObject({ value: 1000, unit: 'soldiers wounded', approx: true });
   });
 
+  it('reads combined and missing tolls as casualties, and a count named as "the number of …"', () => {
+    expect(only('At least 30 North Korean soldiers were killed or wounded in assaults near Plekhovo.')).toMatchObject({
+      value: 30, unit: 'soldiers killed or wounded', kind: 'casualties', label: 'at least 30 soldiers killed or wounded',
+    });
+    expect(only('HUR said three North Korean servicemen had gone missing near Kurilovka.')).toMatchObject({ value: 3, kind: 'casualties' });
+    expect(only('A U.S. official said several hundred North Korean soldiers had been killed or wounded.').label).toBe(
+      'several hundred soldiers killed or wounded',
+    );
+    expect(only('Earlier estimates put the total number of North Korean troops in Russia at about 11,000, most of them in Kursk.')).toMatchObject({
+      value: 11000, unit: 'troops', kind: 'count', label: 'about 11,000 troops',
+    });
+    expect(parseQuantities('The number of countries that condemned it rose to 40.')).toEqual([]);
+  });
+
+  it('marks a first group or stage of a larger deployment as partial', () => {
+    const [planned, first] = parseQuantities(
+      "South Korea's intelligence service has said that Pyongyang plans to send a total of 10,000 troops by December, after a first group of 1,500 arrived in Vladivostok.",
+    );
+    expect(planned).toMatchObject({ value: 10000, kind: 'projection', partial: false });
+    expect(first).toMatchObject({ value: 1500, unit: 'troops', kind: 'count', partial: true });
+    expect(only('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')).toMatchObject({
+      value: 1500,
+    });
+    expect(parseQuantities('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')[0]!.partial).toBe(true);
+    expect(parseQuantities('North Korea has sent 1,500 special forces to Russia.')[0]!.partial).toBe(false);
+  });
+
   it('ignores numbers that count nothing tracked', () => {
     for (const sentence of [
       'In September 2023, Putin met Kim; the meeting lasted more than five hours.',
