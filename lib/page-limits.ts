@@ -1,4 +1,4 @@
-// How much of a page Crosscheck reads at most. Pages are written by anyone: a 10 MB article,
+// How much of a page Crosscheck reads at most, and the characters it reads past. Pages are written by anyone: a 10 MB article,
 // a 100,000-element page or a 5,000-deep nesting must cost a bounded time, on the page's
 // main thread (the content script) and in the background's analysis alike. Both sides cut
 // at the same limits, so a content script of another version cannot hand over more.
@@ -38,4 +38,16 @@ export function capArticleText(text: string, max = MAX_ARTICLE_CHARS): CappedTex
 
 export function capTitle(title: string | null): string | null {
   return title && title.length > MAX_TITLE_CHARS ? title.slice(0, MAX_TITLE_CHARS) : title;
+}
+
+/**
+ * Characters that are in a page's text but not in what a reader sees: zero-width spaces and
+ * joiners, the word joiner, the byte-order mark and soft hyphens. Inside a claim they break
+ * it ("1,\u200b500 troops" would read as 1 and 500); the highlights fold them away as well
+ * (entrypoints/crosscheck.content/text-anchor.ts), so a claim without them is still found in the page.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, '');
 }

@@ -90,7 +90,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Requests answered by the background. `sender.tab` fills in the tab when omitted. */
 export interface BackgroundRequests {
   'page/analyze': { req: PageSnapshot; res: PageReport };
-  'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null }; res: null };
+  /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
+  'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };
   'tab/state': { req: { tabId?: number }; res: TabState };
   'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
   'tab/add-article': { req: { tabId: number }; res: Report };
@@ -122,6 +123,8 @@ export interface ContentCost {
   mountMs: number;
   /** The longest single step: its share of the longest task. */
   longestStepMs: number;
+  /** Analyses asked again because the answer was lost (the service worker stopped mid-way). */
+  analyzeRetries?: number;
 }
 
 /** Requests answered by a tab's content script (top frame). */

@@ -6,7 +6,7 @@ import type { Browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, updateSettings } from '../../adapters/settings';
 import type { ArticleInfo, Analysis } from '../../lib/types';
-import { capArticleText, capTitle } from '../../lib/page-limits';
+import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import type { BackgroundRequests, PageReport, TabState } from '../../lib/protocol';
 import type { Corpus } from './corpus';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
@@ -52,7 +52,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       try {
         const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
         // The content script cuts too; a page's text is bounded here whatever sends it.
-        const text = capArticleText(typeof snapshot.text === 'string' ? snapshot.text : '').text;
+        const text = capArticleText(withoutInvisibles(typeof snapshot.text === 'string' ? snapshot.text : '')).text;
         const analysis = analyze(
           { title: capTitle(snapshot.title) ?? '', text, article: snapshot.article },
           index,
@@ -66,10 +66,10 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         throw error;
       }
     },
-    'page/status': async ({ url, status, article, topic }, sender) => {
+    'page/status': async ({ url, status, article, topic, note }, sender) => {
       const tabId = tabOf(undefined, sender);
       const base = emptyTabState(tabId, url);
-      await changedTab(tabId, { ...base, status, article: article ?? null, topic: topic ?? null });
+      await changedTab(tabId, { ...base, status, article: article ?? null, topic: topic ?? null, error: typeof note === 'string' ? note.slice(0, 500) : null });
       return null;
     },
     'tab/state': async ({ tabId }, sender) => readTabState(tabOf(tabId, sender)),

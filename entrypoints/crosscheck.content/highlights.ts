@@ -19,6 +19,13 @@ export const LEFTOVER_SELECTOR = `mark[${MARK_ATTR}], style[${STYLE_ATTR}]`;
 export const FLASH_TIMES = 2;
 export const FLASH_STEP_MS = 220;
 
+/**
+ * Folded characters of the page mapped at most when looking for claims: the claims come
+ * from the first 200,000 characters of the article (lib/page-limits.ts), which stand within
+ * this much of the page's text; a 10 MB page is not walked to its end.
+ */
+export const MAX_MAPPED_CHARS = 400_000;
+
 /** Elements whose start begins a block: the focus target for a claim. */
 const BLOCKS = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, dd, dt, figcaption, td, th, div, section, article';
 
@@ -103,7 +110,7 @@ export function highlightClaims(doc: Document, claims: readonly ClaimToHighlight
   let missing = [...claims];
   for (const root of opts.roots ?? [doc.body]) {
     if (missing.length === 0) break;
-    const map: TextMap = buildTextMap(root);
+    const map: TextMap = buildTextMap(root, MAX_MAPPED_CHARS);
     missing = missing.filter((claim) => {
       const range = findQuote(map, claim.text, { isVisible: isShown });
       if (range) located.push({ claim, range });

@@ -15,6 +15,13 @@ export const MIN_ROOT_CHARS = 400;
 /** Elements tried per selector: past the first few <article>s, they are all teaser cards. */
 const MAX_ROOT_CANDIDATES = 3;
 
+/**
+ * Paragraph elements, and nodes of a walk, looked at per read at most: a page of 100,000
+ * empty or hidden elements costs a bounded time, not one visit per element.
+ */
+export const MAX_PARAGRAPHS_VISITED = 2_000;
+export const MAX_NODES_VISITED = 20_000;
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -41,7 +48,8 @@ function paragraphText(root: Element | Document, maxChars: number): string {
   const paragraphs = root.getElementsByTagName('p');
   const parts: string[] = [];
   let length = 0;
-  for (let i = 0; i < paragraphs.length && length < maxChars; i++) {
+  const last = Math.min(paragraphs.length, MAX_PARAGRAPHS_VISITED);
+  for (let i = 0; i < last && length < maxChars; i++) {
     const p = paragraphs[i]!;
     if (p.closest(SKIP_SELECTOR)) continue;
     const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -60,7 +68,8 @@ function walkText(root: Node, maxChars: number): string {
   });
   const parts: string[] = [];
   let length = 0;
-  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
+  let visited = 0;
+  for (let node = walker.nextNode(); node && length < maxChars && visited < MAX_NODES_VISITED; node = walker.nextNode(), visited++) {
     if (node.nodeType !== TEXT_NODE) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;

@@ -9,11 +9,11 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { readSettings, settingsItem, siteOf } from '../../adapters/settings';
 import type { ContentRequests, PageReport, PageStatus, Settings } from '../../lib/protocol';
 import type { QuickCheck } from '../../lib/topic';
-import { createCostMeter, type CostMeter } from './cost-meter';
+import { createCostMeter, OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
 import { highlightClaims, LEFTOVER_SELECTOR, removeAllHighlights, type ClaimHighlights } from './highlights';
 import { findArticleRoot } from './page-text';
-import { HOST_TAG, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
+import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
 /** How long after a load or a navigation a late-arriving article body is still watched for. */
 export const LATE_CONTENT_WINDOW_MS = 15_000;
@@ -23,6 +23,15 @@ export const LATE_CONTENT_DEBOUNCE_MS = 600;
 export const LATE_CONTENT_MIN_CHARS = 300;
 /** Re-checks per watch at most, so a busy page (tickers, ads) costs little. */
 export const MAX_LATE_CHECKS = 6;
+/**
+ * A page that never stops changing (a ticker rewriting itself every frame) never gives the
+ * debounce its quiet moment: after this long with a check pending it runs anyway (ms).
+ */
+export const LATE_CONTENT_MAX_WAIT_MS = 3_000;
+/** A lost answer to 'page/analyze' (the service worker was stopped mid-way) is asked again this many times. */
+export const MAX_ANALYZE_RETRIES = 1;
+/** What Chrome and Firefox say when the background went away before it answered. */
+const LOST_REPLY = /message port closed|message channel closed|Receiving end does not exist|No answer from Crosscheck/i;
 /** A single-page navigation changes the URL first and the content after: wait this long. */
 export const NAVIGATION_SETTLE_MS = 250;
 /** The expensive steps wait for an idle moment, but not longer than this. */
@@ -51,7 +60,7 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
   const doc = document;
   // Leftovers of a Crosscheck that ran here before an extension update (one query on the
   // common path where there are none).
-  if (doc.querySelector(`${HOST_TAG}, ${LEFTOVER_SELECTOR}`)) {
+  if (doc.querySelector(`${HOST_SELECTOR}, ${LEFTOVER_SELECTOR}`)) {
     removeAllSidebars(doc);
     removeAllHighlights(doc);
   }
@@ -69,11 +78,11 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
 
   const idle = () => new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
 
-  const tellStatus = (status: PageStatus, url: string) => {
-    const key = `${status} ${url}`;
+  const tellStatus = (status: PageStatus, url: string, note: string | null = null) => {
+    const key = `${status} ${url} ${note}`;
     if (key === lastStatus) return;
     lastStatus = key;
-    void askBackground('page/status', { url, status });
+    void askBackground('page/status', { url, status, note });
   };
 
   const hide = () => {
@@ -86,53 +95,19 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
 
   const isPaused = (s: Settings, url: string) => s.pausedSites.includes(siteOf(url));
 
-  /** One pass of detection for the page as it is now; stale passes drop their results. */
+  /** One pass of detection for the page as it is now; stale passes drop their results. Never throws into the page. */
   const detect = async (): Promise<void> => {
     if (running) {
       again = true;
       return;
     }
     running = true;
+    const url = location.href;
     try {
-      const gen = generation;
-      const url = location.href;
-      const stale = () => gen !== generation || ctx.isInvalid;
-      settings = await readSettings();
-      if (stale()) return;
-      if (isPaused(settings, url)) {
-        stopWatching();
-        hide();
-        tellStatus('paused', url);
-        return;
-      }
-      const quick: QuickCheck = meter.time('cheapCheck', () => cheapTopicCheck(doc));
-      if (!quick.pass) {
-        tellStatus('off-topic', url);
-        return;
-      }
-      await idle();
-      if (stale()) return;
-      const isArticle = meter.time('articleCheck', () => isProbablyArticle(doc));
-      if (!isArticle) {
-        tellStatus('not-article', url);
-        return;
-      }
-      await idle();
-      if (stale()) return;
-      const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle));
-      if (!extracted) {
-        tellStatus('not-article', url);
-        return;
-      }
-      page = extracted;
-      lastStatus = '';
-      const reply = await askBackground('page/analyze', extracted.snapshot);
-      if (stale() || !reply.ok) return;
-      report = reply.value;
-      if (report.topic.onTopic && report.claims.length > 0) {
-        stopWatching();
-        await show(report, gen);
-      } else hide();
+      await pass(url);
+    } catch (error) {
+      // Whatever went wrong stays out of the page's console; the popup tells the reader.
+      if (!ctx.isInvalid) tellStatus('error', url, `Crosscheck could not read this page (${(error as Error)?.message ?? error}).`);
     } finally {
       running = false;
       if (again) {
@@ -142,7 +117,58 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     }
   };
 
-  const show = async (analysis: PageReport, gen: number) => {
+  /** Cheap check, article check, extraction, analysis, display: each step only if the last one says so. */
+  const pass = async (url: string): Promise<void> => {
+    const gen = generation;
+    const stale = () => gen !== generation || ctx.isInvalid;
+    const spentBefore = meter.totalMs();
+    const overBudget = () => meter.totalMs() - spentBefore > PASS_BUDGET_MS;
+    settings = await readSettings();
+    if (stale()) return;
+    if (isPaused(settings, url)) {
+      stopWatching();
+      hide();
+      tellStatus('paused', url);
+      return;
+    }
+    const quick: QuickCheck = meter.time('cheapCheck', () => cheapTopicCheck(doc));
+    if (!quick.pass) {
+      tellStatus('off-topic', url);
+      return;
+    }
+    await idle();
+    if (stale()) return;
+    if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
+    const isArticle = meter.time('articleCheck', () => isProbablyArticle(doc));
+    if (!isArticle) {
+      tellStatus('not-article', url);
+      return;
+    }
+    await idle();
+    if (stale()) return;
+    if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
+    const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle));
+    if (!extracted) {
+      tellStatus('not-article', url);
+      return;
+    }
+    page = extracted;
+    lastStatus = '';
+    let reply = await askBackground('page/analyze', extracted.snapshot);
+    // A service worker stopped in the middle of the analysis loses the answer; the next message starts it again.
+    for (let retry = 0; retry < MAX_ANALYZE_RETRIES && !reply.ok && LOST_REPLY.test(reply.error) && !stale(); retry++) {
+      meter.countRetry();
+      reply = await askBackground('page/analyze', extracted.snapshot);
+    }
+    if (stale() || !reply.ok) return;
+    report = reply.value;
+    if (report.topic.onTopic && report.claims.length > 0) {
+      stopWatching();
+      await show(report, gen, !overBudget());
+    } else hide();
+  };
+
+  const show = async (analysis: PageReport, gen: number, withHighlights: boolean) => {
     hide();
     const s = settings ?? (await readSettings());
     // Highlights first, in an idle moment, before the sidebar shifts the page's layout.
@@ -151,12 +177,15 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     const claims = analysis.claims
       .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
       .filter((c) => c.matched);
-    const root = meter.time('highlight', () => findArticleRoot(doc));
-    const highlights = meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }));
+    // Past the pass's budget the sidebar still comes, without the highlights (the costly part).
+    const root = withHighlights ? meter.time('highlight', () => findArticleRoot(doc)) : null;
+    const highlights = withHighlights
+      ? meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }))
+      : null;
     // The frame's creation is a task of its own.
     await idle();
     if (gen !== generation) {
-      highlights.remove();
+      highlights?.remove();
       return;
     }
     const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
@@ -189,20 +218,29 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     let added = 0;
     let checks = 0;
     let debounce: number | undefined;
+    /** When the pending check was first scheduled (ms, performance.now), or null when none is. */
+    let pendingSince: number | null = null;
     const observer = new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
+      // Counting stops at the threshold: a page re-adding a huge subtree every frame costs one pass over it, not one per frame.
+      for (let r = 0; r < records.length && added < LATE_CONTENT_MIN_CHARS; r++) {
+        for (const node of records[r]!.addedNodes) {
           if (node.nodeType === 3) added += (node as Text).data.length;
           else if (node.nodeType === 1) added += (node as Element).textContent?.length ?? 0;
+          if (added >= LATE_CONTENT_MIN_CHARS) break;
         }
       }
       if (added < LATE_CONTENT_MIN_CHARS) return;
+      const now = performance.now();
+      pendingSince ??= now;
+      // Debounced, but never pushed back past the longest wait.
+      const wait = Math.max(0, Math.min(LATE_CONTENT_DEBOUNCE_MS, pendingSince + LATE_CONTENT_MAX_WAIT_MS - now));
       clearTimeout(debounce);
       debounce = ctx.setTimeout(() => {
         added = 0;
+        pendingSince = null;
         if (++checks >= MAX_LATE_CHECKS) stopWatching();
         void detect();
-      }, LATE_CONTENT_DEBOUNCE_MS);
+      }, wait);
     });
     observer.observe(body, { childList: true, subtree: true, characterData: false });
     const deadline = ctx.setTimeout(() => stopWatching(), LATE_CONTENT_WINDOW_MS);

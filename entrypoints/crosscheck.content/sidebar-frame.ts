@@ -5,6 +5,10 @@
 // frame loads its data from the background by itself.
 
 export const HOST_TAG = 'crosscheck-sidebar';
+/** Marks the host whatever its tag (a page may have taken HOST_TAG for a custom element of its own). */
+export const HOST_ATTR = 'data-crosscheck-host';
+/** Every sidebar host, this Crosscheck's or an earlier one's. */
+export const HOST_SELECTOR = `${HOST_TAG}, [${HOST_ATTR}]`;
 /** Width of the open panel (CSS px). */
 export const PANEL_WIDTH_PX = 380;
 /** The collapsed handle (CSS px). */
@@ -32,14 +36,32 @@ export interface SidebarFrame {
 
 /** Removes sidebars left by this or an earlier Crosscheck (before an extension update). */
 export function removeAllSidebars(doc: Document): void {
-  for (const host of doc.querySelectorAll(HOST_TAG)) host.remove();
+  for (const host of doc.querySelectorAll(HOST_SELECTOR)) host.remove();
+}
+
+/**
+ * The host element and its closed shadow root. A page that defined <crosscheck-sidebar> as
+ * a custom element of its own has its constructor run on our element, and may have given it
+ * a shadow root already: then a plain <div> hosts the sidebar instead.
+ */
+function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
+  for (const tag of [HOST_TAG, 'div']) {
+    try {
+      const host = doc.createElement(tag);
+      const shadow = host.attachShadow({ mode: 'closed' });
+      host.setAttribute(HOST_ATTR, '');
+      return { host, shadow };
+    } catch {
+      // The tag is taken: try the next one.
+    }
+  }
+  throw new Error('Crosscheck could not create its sidebar in this page');
 }
 
 export function mountSidebarFrame(doc: Document, src: string, open: boolean): SidebarFrame {
   removeAllSidebars(doc);
   const win = doc.defaultView!;
-  const host = doc.createElement(HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const { host, shadow } = createHost(doc);
   const style = doc.createElement('style');
   style.textContent = FRAME_CSS;
   const frame = doc.createElement('iframe');

@@ -50,7 +50,11 @@ export interface TextMap {
   offsetAt: Int32Array;
 }
 
-export function buildTextMap(root: Node): TextMap {
+/**
+ * The folded text under `root`, up to `maxChars` folded characters: a 10 MB page is mapped
+ * only as far as its claims can stand (they come from the first part of the article).
+ */
+export function buildTextMap(root: Node, maxChars = Infinity): TextMap {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (node) =>
@@ -79,7 +83,7 @@ export function buildTextMap(root: Node): TextMap {
     length++;
   };
   const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;

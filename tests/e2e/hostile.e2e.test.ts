@@ -1,0 +1,216 @@
+// Hostile pages in real Chromium with the built extension (tests/e2e/hostile-pages.ts makes
+// them): the page keeps working (its own timers and animation frames keep running, an
+// off-topic page's DOM and layout are left exactly as they were), the extension throws
+// nothing into it, the content script stays within its time budget, and where the page
+// carries the on-topic article the sidebar shows the right results. One browser for the file.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OVER_BUDGET_NOTE } from '../../entrypoints/crosscheck.content/cost-meter';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { hostilePages, PAGE_OWN_ERROR, type HostilePage } from './hostile-pages';
+import {
+  collectErrors, contentCost, highlightedTexts, injected, NOTHING_INJECTED, sidebarFrame, tabState, UI_TIMEOUT, waitForSidebar, waitForStatus,
+} from './probes';
+import { startServer, type TestServer } from './server';
+
+/**
+ * The content script's longest single step on a page (ms of main-thread time, its own
+ * clock). A frame is 16 ms; a normal news page costs 1 to 30 ms a step here. The limit
+ * leaves room for a loaded two-core machine and is still far below a page freeze.
+ */
+const LONGEST_STEP_BUDGET_MS = 250;
+/** All its steps on one page together (ms). */
+const TOTAL_BUDGET_MS = 600;
+/** How long the page is watched for liveness after Crosscheck has done its work (ms). */
+const LIVENESS_WINDOW_MS = 600;
+/** The page's 20 ms timer must fire at least this many times in that window (a frozen page: 0). */
+const MIN_TICKS = 10;
+/** After an off-topic verdict, the late-content watcher is given this long to do something it should not (ms). */
+const QUIET_WATCH_MS = 1_500;
+
+let browser: ExtensionBrowser;
+let server: TestServer;
+const PAGES = hostilePages();
+const rows: string[][] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  server.set('/favicon.ico', '', 'image/x-icon');
+  for (const p of PAGES) server.set(`/hostile/${p.id}`, p.html, 'text/html; charset=utf-8', p.headers ?? {});
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  console.log('\nHostile pages in Chromium: outcome, content-script main-thread time (its own clock), page liveness');
+  console.log(['page', 'on topic', 'outcome', 'to sidebar (ms)', 'content total (ms)', 'longest step (ms)', 'page timer ticks in 600 ms', 'errors from Crosscheck'].join(' | '));
+  for (const row of rows) console.log(row.join(' | '));
+  await browser?.close();
+  await server?.close();
+});
+
+interface Liveness { ticks: number; frames: number }
+const liveness = (page: Page) => page.evaluate(() => ({ ticks: (window as unknown as { __ticks: number }).__ticks, frames: (window as unknown as { __frames: number }).__frames }));
+
+async function ticksOver(page: Page, ms: number): Promise<Liveness> {
+  const a = await liveness(page);
+  await page.waitForTimeout(ms);
+  const b = await liveness(page);
+  return { ticks: b.ticks - a.ticks, frames: b.frames - a.frames };
+}
+
+/** The page's DOM and the boxes of its main blocks, to show an off-topic page untouched. */
+const layoutOf = (page: Page) =>
+  page.evaluate(() => ({
+    html: document.documentElement.outerHTML.length,
+    attributes: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+    boxes: [...document.querySelectorAll('header, main, article, h1, footer')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return [el.tagName, Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',');
+    }),
+  }));
+
+async function open(p: HostilePage): Promise<{ page: Page; errors: ReturnType<typeof collectErrors>; started: number }> {
+  const page = await browser.context.newPage();
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const errors = collectErrors(page);
+  const started = Date.now();
+  await page.goto(server.url(`/hostile/${p.id}`), { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  return { page, errors, started };
+}
+
+/** Checks shared by every page: alive, no errors of ours, within budget. Returns the row's figures. */
+async function checkPageKeptWorking(p: HostilePage, page: Page, errors: ReturnType<typeof collectErrors>) {
+  const alive = await ticksOver(page, LIVENESS_WINDOW_MS);
+  expect(alive.ticks, 'the page’s own timer kept firing').toBeGreaterThanOrEqual(MIN_TICKS);
+  expect(alive.frames, 'the page kept painting frames').toBeGreaterThan(0);
+  const cost = await contentCost(browser, page);
+  const total = cost.startMs + cost.cheapCheckMs + cost.articleCheckMs + cost.extractMs + cost.highlightMs + cost.mountMs;
+  expect(cost.longestStepMs, `${p.id}: longest step`).toBeLessThan(LONGEST_STEP_BUDGET_MS);
+  expect(total, `${p.id}: all steps`).toBeLessThan(TOTAL_BUDGET_MS);
+  // The page's own error arrived, so the log works; nothing else did.
+  expect(errors.all.some((e) => e.includes(PAGE_OWN_ERROR))).toBe(true);
+  expect(errors.foreign(PAGE_OWN_ERROR)).toEqual([]);
+  return { alive, total: Math.round(total), longest: Math.round(cost.longestStepMs), errors: errors.foreign(PAGE_OWN_ERROR).length };
+}
+
+describe('hostile pages with the on-topic article: the sidebar shows the right results and the page keeps working', () => {
+  for (const p of PAGES.filter((x) => x.onTopic)) {
+    it(`${p.id}: ${p.what}`, async () => {
+      const { page, errors, started } = await open(p);
+      const frame = await waitForSidebar(browser, page);
+      const toSidebar = Date.now() - started;
+      // The story's central conflict is there: a claim with a conflicting report and a corroborating one, with reasons.
+      await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
+      await frame.locator('[data-stance="corroborates"]').first().waitFor({ timeout: UI_TIMEOUT });
+      const claims = await frame.locator('[data-claim] .claim__text').allTextContents();
+      expect(claims.some((c) => /1,500/.test(c))).toBe(true);
+      expect(claims.some((c) => /12,000/.test(c))).toBe(true);
+      const reasons = await frame.locator('.report__why').allTextContents();
+      expect(reasons.join(' ')).toMatch(/\d[\d,]* vs [\d,]+/);
+      await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+      await specificChecks(p, page, claims);
+      const figures = await checkPageKeptWorking(p, page, errors);
+      expect(sidebarFrame(browser, page)).toBeDefined();
+      rows.push([p.id, 'yes', `sidebar: ${claims.length} claims, conflicts and corroborations`, String(toSidebar), String(figures.total), String(figures.longest), String(figures.alive.ticks), String(figures.errors)]);
+      await page.close();
+    });
+  }
+});
+
+describe('hostile pages off the topic: nothing is shown, and the page is left exactly as it was', () => {
+  for (const p of PAGES.filter((x) => !x.onTopic)) {
+    it(`${p.id}: ${p.what}`, async () => {
+      const { page, errors } = await open(p);
+      const churns = p.id.startsWith('mutating');
+      const before = churns ? null : await layoutOf(page);
+      const status = await waitForStatus(browser, page, /^(off-topic|not-article|error)$/);
+      await page.waitForTimeout(QUIET_WATCH_MS);
+      expect(await injected(page)).toEqual(NOTHING_INJECTED);
+      expect(sidebarFrame(browser, page)).toBeUndefined();
+      if (before) expect(await layoutOf(page)).toEqual(before);
+      const figures = await checkPageKeptWorking(p, page, errors);
+      const cost = await contentCost(browser, page);
+      if (churns) {
+        // The watcher for late articles looks again a bounded number of times, however busy the page.
+        expect(cost.cheapChecks).toBeLessThanOrEqual(1 + 6);
+      }
+      rows.push([p.id, 'no', `nothing shown (${status}; ${cost.cheapChecks} cheap checks)${before ? ', DOM and layout unchanged' : ''}`, '-', String(figures.total), String(figures.longest), String(figures.alive.ticks), String(figures.errors)]);
+      await page.close();
+    });
+  }
+});
+
+/** What each hostile feature must not break in particular. */
+async function specificChecks(p: HostilePage, page: Page, claims: string[]): Promise<void> {
+  const frame = sidebarFrame(browser, page)!;
+  switch (p.id) {
+    case 'hundred-thousand-nodes':
+      expect(await page.evaluate(() => (window as unknown as { __elements: number }).__elements)).toBeGreaterThan(100_000);
+      break;
+    case 'nesting-5000-deep':
+      expect(await page.evaluate(() => (window as unknown as { __depth: number }).__depth)).toBeGreaterThan(5_000);
+      break;
+    case 'forty-iframes': {
+      // One sidebar, in the top frame only: the embeds got no content script.
+      expect((await injected(page)).hosts).toBe(1);
+      const embedHosts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc').map((f) => f.evaluate(() => document.querySelectorAll('crosscheck-sidebar').length)));
+      expect(embedHosts.length).toBe(40);
+      expect(embedHosts.every((n) => n === 0)).toBe(true);
+      break;
+    }
+    case 'replaced-builtins':
+      // The traps fired for nobody: the content script's world has its own built-ins.
+      expect(await page.evaluate(() => (window as unknown as { __sabotaged: string[] }).__sabotaged)).toEqual([]);
+      break;
+    case 'zero-width':
+      // Read as the numbers they are; the claims are shown without the invisible characters.
+      expect(claims.some((c) => c.includes('about 1,500 special forces troops'))).toBe(true);
+      expect(claims.join(' ')).not.toMatch(/[\u200b\u200d\u2060\u00ad]/);
+      expect((await frame.locator('.report__why').allTextContents()).join(' ')).toMatch(/1,500 vs|vs 1,500|12,000 vs|vs 12,000/);
+      break;
+    case 'text-like-html': {
+      // Shown as the text it is, in the sidebar, and run nowhere.
+      expect(claims.some((c) => c.includes('<img src=x onerror='))).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await frame.locator('img, script:not([src])').count()).toBe(0);
+      break;
+    }
+    case 'tag-name-taken':
+      // The page's element got no sidebar inside its open shadow root.
+      expect(await page.evaluate(() => (window as unknown as { __stolenRoot?: ShadowRoot }).__stolenRoot?.innerHTML ?? '')).toBe('');
+      break;
+    case 'strict-csp':
+      // The frame still sits at the right edge, sized as the open panel.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('380px');
+      break;
+    default:
+      break;
+  }
+  const state = await tabState(browser, page);
+  expect(state?.status).toBe('ready');
+}
+
+describe('a machine twenty times slower', () => {
+  it('ten-mb-article with the CPU throttled 20x: the content script stops at its budget with a quiet note, and the page keeps working', async () => {
+    const p = PAGES.find((x) => x.id === 'ten-mb-article')!;
+    const page = await browser.context.newPage();
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const errors = collectErrors(page);
+    const cdp = await browser.context.newCDPSession(page);
+    // Loading 10 MB at a twentieth of the speed would take most of a minute: the slowdown starts once the page is parsed.
+    await page.goto(server.url(`/hostile/${p.id}`), { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await waitForStatus(browser, page, /^error$/);
+    expect((await tabState(browser, page))?.error).toBe(OVER_BUDGET_NOTE);
+    expect(await injected(page)).toEqual(NOTHING_INJECTED);
+    const cost = await contentCost(browser, page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const alive = await ticksOver(page, LIVENESS_WINDOW_MS);
+    expect(alive.ticks).toBeGreaterThanOrEqual(MIN_TICKS);
+    expect(errors.foreign(PAGE_OWN_ERROR)).toEqual([]);
+    const total = cost.startMs + cost.cheapCheckMs + cost.articleCheckMs + cost.extractMs + cost.highlightMs + cost.mountMs;
+    rows.push([`${p.id}, CPU 20x slower`, 'yes', `stopped with the note "${OVER_BUDGET_NOTE}"`, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
+    await page.close();
+  });
+});
