@@ -1,5 +1,6 @@
 // Articles written for these tests in wording of their own (wire copy, a denial, a
-// casualty report, Seoul's observers), read as the CLI reads a .txt, against the seeds.
+// casualty report, Seoul's observers, a treaty vote, officials who cannot verify a figure,
+// plans for more troops), read as the CLI reads a .txt, against the seeds.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { extractArticleFromText } from '../../lib/article';
@@ -13,7 +14,11 @@ const index = buildCorpusIndex(loadSeedReports());
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function analyse(name: string): Analysis {
-  const a = extractArticleFromText(readFileSync(`${DIR}/${name}.txt`, 'utf8'));
+  return analysePath(`${DIR}/${name}.txt`);
+}
+
+function analysePath(path: string): Analysis {
+  const a = extractArticleFromText(readFileSync(path, 'utf8'));
   const { text, excerpt: _excerpt, lang: _lang, ...article } = a;
   return analyzeArticleText({ title: a.title, text, article }, index);
 }
@@ -25,6 +30,10 @@ function claim(a: Analysis, start: string): ClaimResult {
 }
 
 const stanceFrom = (c: ClaimResult, seed: string) => c.matches.filter((m) => m.reportId.startsWith(seed)).map((m) => m.stance);
+const conflicts = (c: ClaimResult) => c.matches.filter((m) => m.stance === 'conflicts').map((m) => m.why);
+const whys = (c: ClaimResult, stance: string) => c.matches.filter((m) => m.stance === stance).map((m) => m.why);
+/** A planned or possible total shown as contradicting a present count: what must never happen. */
+const PROJECTION_AGAINST_COUNT = /^(?:planned total|projection) \(.*\) vs present count|^present count \(.*\) vs (?:planned total|projection)/;
 
 describe('own test articles against the seeds', () => {
   it('prints the claims and stances found', () => {
@@ -94,5 +103,119 @@ describe('own test articles against the seeds', () => {
     const counts = claim(a, 'around 3,000 soldiers to Russia');
     expect(counts.quantities.map((q) => q.label)).toEqual(['about 3,000 soldiers', 'as many as 10,000 soldiers']);
     expect(stanceFrom(counts, '000')).toContain('corroborates');
+  });
+  it('treaty vote: the pact agrees, a planned total is not held against arrivals, and "did not deny" is no denial', () => {
+    const a = analyse('duma-ratifies-treaty');
+    const treaty = claim(a, 'The Comprehensive Strategic Partnership treaty');
+    expect(treaty.matches.some((m) => m.stance === 'corroborates' && m.why === 'both: mutual defence pact')).toBe(true);
+    const vote = claim(a, 'voted unanimously to ratify a mutual defence treaty');
+    // "thousands" is close to the 1,500 that had arrived, not against it.
+    expect(conflicts(vote)).toEqual([]);
+    expect(whys(vote, 'related')).toContain('thousands vs about 1,500 soldiers (vague amount, close)');
+
+    const plan = claim(a, 'plans to send a total of 10,000 troops');
+    expect(plan.quantities).toMatchObject([
+      { value: 10000, kind: 'projection', planned: true },
+      { value: 1500, kind: 'count' },
+    ]);
+    // The planned 10,000 against the 1,500 that arrived: never a conflict; the 1,500 agrees with Seoul's.
+    expect(conflicts(plan).filter((why) => /10,000 vs .*1,500|1,500 vs .*10,000/.test(why))).toEqual([]);
+    expect(stanceFrom(plan, '002')).toContain('corroborates');
+    // Two planned totals may disagree, and the reason says they are plans.
+    expect(conflicts(plan)).toContain('10,000 vs 12,000 troops (both planned totals)');
+    // A first group is part of a larger total, not a rival count.
+    expect(whys(plan, 'related')).toContain('first group (1,500) vs nearly 3,000 troops');
+
+    const putin = claim(a, 'Putin did not deny them');
+    expect(conflicts(putin)).toEqual([]);
+    expect(whys(putin, 'corroborates')).toContain('both: no comment from Russia');
+    expect(whys(claim(a, 'declined to comment on the number of troops'), 'corroborates')).toContain('both: no comment from Russia');
+  });
+
+  it('casualty report from Kyiv: tolls and missing men are casualties, never rivals of the troop counts', () => {
+    const a = analyse('hur-casualties-kursk');
+    expect(claim(a, 'took casualties in first battles').attribution).toBe("Ukraine's military intelligence (HUR)");
+    const thirty = claim(a, 'At least 30 North Korean soldiers were killed or wounded');
+    expect(thirty.quantities[0]).toMatchObject({ value: 30, kind: 'casualties', label: 'at least 30 soldiers killed or wounded' });
+    const missing = claim(a, 'three North Korean servicemen had gone missing');
+    expect(missing.quantities[0]).toMatchObject({ value: 3, kind: 'casualties' });
+    for (const c of [thirty, missing, claim(a, 'several hundred North Korean soldiers'), claim(a, 'at least 100 North Korean soldiers had been killed')]) {
+      expect(conflicts(c), c.text).toEqual([]);
+    }
+    // Two silences in one sentence: the ministry's bare one agrees with the Kremlin's in seed 001.
+    const silent = claim(a, 'did not respond to a request for comment');
+    expect(silent.matches.some((m) => m.reportId.startsWith('001') && m.why === 'both: no comment from Russia')).toBe(true);
+    expect(claim(a, 'Earlier estimates put the total number').quantities[0]).toMatchObject({ value: 11000, label: 'about 11,000 troops' });
+  });
+
+  it('officials who cannot verify a figure: the figure is not theirs, and their silence contradicts nothing', () => {
+    const a = analyse('officials-cannot-verify');
+    const unverified = claim(a, 'they could not verify');
+    expect(conflicts(unverified)).toEqual([]);
+    // Zelensky's 11,000 is what they could not verify: it is never weighed as their count.
+    expect(unverified.matches.every((m) => !m.why.includes('11,000'))).toBe(true);
+    expect(unverified.matches.every((m) => m.why.startsWith('no comment from South Korea'))).toBe(true);
+    // Washington's own figure is a present count, and it differs from the 1,500 that had arrived.
+    const own = claim(a, 'not in a position to confirm that number');
+    expect(own.attribution).toBe('US State Department');
+    expect(conflicts(own).some((why) => /^about 8,000 vs 1,500 troops/.test(why))).toBe(true);
+    expect(whys(own, 'related')).toContain('present count (about 8,000 troops) vs projection (could reach 12,000)');
+    const thousands = claim(a, 'North Korea has sent thousands of troops');
+    expect(conflicts(thousands)).toEqual([]);
+    expect(whys(thousands, 'corroborates')).toContain('both: thousands of troops (thousands vs nearly 3,000)');
+    const neither = claim(a, 'neither confirmed nor denied');
+    expect(conflicts(neither)).toEqual([]);
+    expect(whys(neither, 'corroborates')).toContain('both: no comment from Russia');
+  });
+
+  it('more troops expected: projections stay projections, and "the agency said" is Seoul’s spy agency', () => {
+    const a = analyse('seoul-expects-more-troops');
+    const hundredThousand = claim(a, 'as many as 100,000 soldiers');
+    expect(hundredThousand.quantities[0]).toMatchObject({ value: 100000, kind: 'projection' });
+    expect(hundredThousand.quantities[0]!.planned).toBeUndefined();
+    expect(whys(hundredThousand, 'related')).toContain('projection (could eventually send as many as 100,000) vs present count (about 1,500 soldiers)');
+    const first = claim(a, 'first group of about 1,500 special forces');
+    expect(first.attribution).toBe("South Korea's National Intelligence Service");
+    expect(stanceFrom(first, '003')).toContain('corroborates');
+    expect(conflicts(first)).toEqual([]);
+    expect(claim(a, 'supplied Russia with 170mm self-propelled howitzers').matches[0]).toMatchObject({ stance: 'corroborates', why: 'both: arms supplies' });
+    expect(conflicts(claim(a, 'Neither Moscow nor Pyongyang has acknowledged'))).toEqual([]);
+  });
+
+  it('never shows a planned or possible total as contradicting a present count, in any own article', () => {
+    const paths = [
+      ...readdirSync(DIR).map((f) => `${DIR}/${f}`),
+      'tests/fixtures/demo/seoul-north-korean-troops.txt',
+      'tests/fixtures/reading/on-topic-article.txt',
+    ];
+    const bad: string[] = [];
+    for (const path of paths) {
+      for (const c of analysePath(path).claims) {
+        for (const m of c.matches) if (m.stance === 'conflicts' && PROJECTION_AGAINST_COUNT.test(m.why)) bad.push(`${path}: ${m.why}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('demo and reading articles: "decided to send a total of 12,000" and "being prepared" are plans; "thousands" is close to 1,500', () => {
+    const demo = analysePath('tests/fixtures/demo/seoul-north-korean-troops.txt');
+    const decided = claim(demo, 'had decided to send a total of 12,000 troops');
+    expect(conflicts(decided)).toEqual([]);
+    expect(whys(decided, 'related')).toContain('planned total (had decided to send 12,000) vs present count (1,500 were already undergoing training)');
+    expect(whys(decided, 'corroborates')).toContain('both: 12,000 troops');
+    const prepared = claim(demo, '10,000 North Korean soldiers being prepared to fight');
+    expect(prepared.quantities[0]).toMatchObject({ kind: 'projection', planned: true });
+    expect(conflicts(prepared)).toEqual([]);
+    const fake = claim(demo, 'called them "another fake"');
+    expect(fake.attribution).toBe('the Kremlin');
+    expect(conflicts(fake).length).toBeGreaterThan(0);
+
+    const reading = analysePath('tests/fixtures/reading/on-topic-article.txt');
+    const headline = claim(reading, 'North Korea has sent thousands of troops to Russia');
+    expect(headline.quantities[0]).toMatchObject({ label: 'thousands of troops' });
+    expect(conflicts(headline)).toEqual([]);
+    expect(whys(headline, 'related')).toContain('thousands vs 1,500 troops (vague amount, close)');
+    expect(conflicts(claim(reading, 'had decided to send a total of 12,000 soldiers'))).toEqual([]);
+    expect(conflicts(claim(reading, 'were being prepared to fight against Ukraine'))).toEqual([]);
   });
 });
