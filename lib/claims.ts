@@ -446,7 +446,11 @@ function personSource(text: string, folded: string, context: DocumentContext | u
   PERSON_FRAME.lastIndex = 0;
   for (let m = PERSON_FRAME.exec(text); m; m = PERSON_FRAME.exec(text)) {
     const after = folded.slice(m.index + m[0].length);
-    if (!REPORTING_VERBS.test(after)) continue;
+    if (!REPORTING_VERBS.test(after)) {
+      // Try again from the next word: "Vice Foreign Minister Kim Jong Gyu said" is a name of three words after a title.
+      PERSON_FRAME.lastIndex = m.index + (/^\S+\s*/u.exec(m[0])?.[0].length ?? 1);
+      continue;
+    }
     // A possessive is not a speaker ("South Korea's claims"); nor is a name the lexicon already knows.
     if (/['’]s$/.test(m[1]!)) continue;
     const nameStart = m.index;

@@ -166,7 +166,7 @@ const APPROX_BEFORE: [RegExp, 'about' | 'below' | 'above' | 'upto'][] = [
  * being prepared to fight", "is expected to send").
  */
 const PLAN_CUES =
-  /\b(?:will|shall|set to|poised to|slated to|scheduled to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intending to|intention|intended|decided to|decides to|decision to|agreed to|agrees to|preparing to|prepares to|prepared to|being (?:prepared|readied)(?: to)?|readying|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to|ready to|in total|to be sent|to be deployed)\b/g;
+  /\b(?:will|shall|set to|poised to|slated to|scheduled to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intending to|intention|intended|decided to|decides to|agreed to|agrees to|preparing to|prepares to|prepared to|being (?:prepared|readied)(?: to)?|readying|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to|ready to|in total|to be sent|to be deployed)\b/g;
 /**
  * Cues that a count is a possibility ("could reach 12,000", "may rise to"), not a present
  * count. A modal before "already" or "now" hedges a present count instead ("nearly 3,000
@@ -278,7 +278,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
 
 /** "a first group of", "the first wave", "the initial batch", "the first stage of a larger deployment". */
 const PARTIAL_CUES =
-  /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b/;
+  /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b|\b(?:start|beginning) of (?:a|an|the) (?:larger|wider|bigger|broader)\b/;
 
 /**
  * Marks counts that the sentence calls a first group or stage of something larger. Each
