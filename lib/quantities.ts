@@ -41,9 +41,15 @@ export interface ParsedQuantity extends Quantity {
   cue: string | null;
   /** Whether the cue follows the figure ("1,500 have arrived") rather than precedes it ("plans to deploy 12,000"). */
   cueAfter: boolean;
-  /** A first group, wave or stage of a larger whole ("a first group of 1,500 arrived"), not the whole count. */
-  partial: boolean;
+  /**
+   * A part of a larger whole, not the whole count: 'first group' ("a first group of 1,500
+   * arrived", "the first stage of a larger deployment") or 'one unit' ("a unit of about 200
+   * soldiers attacked"); null for a count of the whole.
+   */
+  partial: PartOfWhole | null;
 }
+
+export type PartOfWhole = 'first group' | 'one unit';
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
 
@@ -70,7 +76,7 @@ const UNIT_NOUNS: [RegExp, UnitDef][] = [
   [/^soldiers?\b/, { unit: 'soldiers', family: 'troops' }],
   [/^(?:servicemen|service ?members|military personnel|personnel)\b/, { unit: 'personnel', family: 'troops' }],
   [/^(?:commandos|paratroopers|marines|infantry(?:men)?|fighters|combatants|conscripts|recruits|mercenaries|volunteers|men)\b/, { unit: 'troops', family: 'troops' }],
-  [/^(?:military )?(?:forces|force)\b/, { unit: 'troops', family: 'troops' }],
+  [/^(?:military |expeditionary )?(?:forces|force|contingents?)\b/, { unit: 'troops', family: 'troops' }],
   [/^officers?\b/, { unit: 'officers', family: 'troops' }],
   [/^generals?\b/, { unit: 'generals', family: 'generals' }],
   [/^brigades?\b/, { unit: 'brigades', family: 'brigades' }],
@@ -113,6 +119,8 @@ const WORD_NUMBERS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   dozen: 12, 'a dozen': 12,
+  // "a thousand", "a hundred": only ever matched before its scale.
+  a: 1,
 };
 /**
  * Vague amounts as the interval a reader would allow them: "thousands" is at least two
@@ -140,9 +148,9 @@ const NUMBER = new RegExp(
     '(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale>hundred|thousand|million|k)\\b)?' +
     '(?:\\s*(?:-|to|(?<=between\\s+\\S+)\\s+and)\\s*(?<digits2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale2>hundred|thousand|million|k)\\b)?)?' +
     '|(?<vague>tens of thousands|several thousand|a few thousand|thousands|several hundred|a few hundred|hundreds|dozens|a handful)' +
-    '|(?<words>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\\s+(?<wscale>hundred|thousand|million)\\b)?' +
+    '|(?<words>a(?=\\s+(?:hundred|thousand)\\b)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\\s+(?<wscale>hundred|thousand|million)\\b)?' +
     ')' +
-    '(?![\\p{L}\\p{N}]|-(?:year|month|day|week|hour|minute|mile|km|kilomet|meter|metre|point|page|member|nation|party|strong)|%)',
+    '(?![\\p{L}\\p{N}]|-(?:year|month|day|week|hour|minute|mile|km|kilomet|meter|metre|point|page|member|nation|party)|%)',
   'giu',
 );
 
@@ -269,7 +277,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       boundWord: approxKind ? folded.slice(phraseStart, start).trim() || null : null,
       cue: cue ?? (hedged ? hedgeMatch : null),
       cueAfter: cue ? cueAfter : hedged && hedgeMatch !== null && hedgeBefore === null,
-      partial: false,
+      partial: null,
     });
   }
   markPartial(folded, out);
@@ -277,8 +285,10 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
 }
 
 /** "a first group of", "the first wave", "the initial batch", "the first stage of a larger deployment". */
-const PARTIAL_CUES =
+const FIRST_GROUP_CUES =
   /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b|\b(?:start|beginning) of (?:a|an|the) (?:larger|wider|bigger|broader)\b/;
+/** "a unit of about 200 soldiers", "one company of 100 troops": a body of men inside the force. */
+const ONE_UNIT_CUES = /\b(?:a|one|another|each) (?:unit|group|company|platoon|squad|detachment|column|team|battalion) of\s+(?:about |around |some |nearly |roughly |up to |at least )?$/;
 
 /**
  * Marks counts that the sentence calls a first group or stage of something larger. Each
@@ -290,7 +300,8 @@ function markPartial(folded: string, quantities: ParsedQuantity[]): void {
     if (q.kind !== 'count') return;
     const from = i > 0 ? quantities[i - 1]!.span[1] : 0;
     const to = i + 1 < quantities.length ? quantities[i + 1]!.span[0] : folded.length;
-    q.partial = PARTIAL_CUES.test(folded.slice(from, to));
+    if (ONE_UNIT_CUES.test(folded.slice(from, q.span[0]))) q.partial = 'one unit';
+    else if (FIRST_GROUP_CUES.test(folded.slice(from, to))) q.partial = 'first group';
   });
 }
 

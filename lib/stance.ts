@@ -111,8 +111,8 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   if (near) return { stance: 'related', why: `${valueText(near.a)} vs ${valueText(near.b)} ${unitText(near.a, near.b)} (vague amount, close)` };
   const part = pairs.find((p) => p.fit === 'part');
   if (part) {
-    const [first, whole] = part.a.partial ? [part.a, part.b] : [part.b, part.a];
-    return { stance: 'related', why: `first group (${valueText(first)}) vs ${valueText(whole)} ${whole.unit}` };
+    const [piece, whole] = part.a.partial ? [part.a, part.b] : [part.b, part.a];
+    return { stance: 'related', why: `${piece.partial} (${valueText(piece)}) vs ${valueText(whole)} ${whole.unit}` };
   }
   const apart = pairs.find((p) => p.fit === 'apart');
   if (apart) return { stance: 'related', why: `different groups? ${valueText(apart.a)} vs ${valueText(apart.b)} ${unitText(apart.a, apart.b)}` };

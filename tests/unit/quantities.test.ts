@@ -101,17 +101,27 @@ describe('parseQuantities', () => {
     expect(parseQuantities('The number of countries that condemned it rose to 40.')).toEqual([]);
   });
 
-  it('marks a first group or stage of a larger deployment as partial', () => {
+  it('marks a first group, a stage of a larger deployment, or one unit as partial', () => {
     const [planned, first] = parseQuantities(
       "South Korea's intelligence service has said that Pyongyang plans to send a total of 10,000 troops by December, after a first group of 1,500 arrived in Vladivostok.",
     );
-    expect(planned).toMatchObject({ value: 10000, kind: 'projection', partial: false });
-    expect(first).toMatchObject({ value: 1500, unit: 'troops', kind: 'count', partial: true });
+    expect(planned).toMatchObject({ value: 10000, kind: 'projection', partial: null });
+    expect(first).toMatchObject({ value: 1500, unit: 'troops', kind: 'count', partial: 'first group' });
     expect(only('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')).toMatchObject({
       value: 1500,
     });
-    expect(parseQuantities('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')[0]!.partial).toBe(true);
-    expect(parseQuantities('North Korea has sent 1,500 special forces to Russia.')[0]!.partial).toBe(false);
+    expect(parseQuantities('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')[0]!.partial).toBe('first group');
+    expect(parseQuantities('A unit of about 200 North Korean soldiers attacked Ukrainian positions near Sudzha.')[0]!.partial).toBe('one unit');
+    expect(parseQuantities('North Korea has sent 1,500 special forces to Russia.')[0]!.partial).toBeNull();
+  });
+
+  it('reads wire idioms: "a 12,000-strong force", "more than a thousand"', () => {
+    expect(only('North Korea has deployed a 12,000-strong force to Russia.')).toMatchObject({ value: 12000, unit: 'troops', kind: 'count' });
+    expect(only('Pyongyang sent a 3,000-strong contingent of special forces.')).toMatchObject({ value: 3000, unit: 'troops' });
+    expect(only('More than a thousand North Korean soldiers have been wounded.')).toMatchObject({
+      value: 1000, kind: 'casualties', label: 'more than 1,000 soldiers wounded',
+    });
+    expect(parseQuantities('The city has a thousand-year history.')).toEqual([]);
   });
 
   it('ignores numbers that count nothing tracked', () => {
