@@ -9,16 +9,27 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  userDataDir: string;
   extensionId: string;
   serviceWorker(): Promise<Worker>;
   extensionUrl(path: string): string;
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { userDataDir?: string; withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  withExtension?: boolean;
+  /** Extra Chromium switches. */
+  args?: string[];
+  /** Load the extension from here instead of the build (a copy a test updates in place). */
+  extensionDir?: string;
+}
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const withExtension = opts.withExtension ?? true;
-  if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json'))) {
-    throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first`);
+  const dir = opts.extensionDir ?? CHROME_BUILD;
+  if (withExtension && !existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run \`npm run build\` first`);
   }
   const ownDir = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
@@ -28,9 +39,10 @@ export async function launchWithExtension(opts: { userDataDir?: string; withExte
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1400, height: 900 },
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(opts.args ?? []),
     ],
   });
   const serviceWorker = async () => {
@@ -40,6 +52,7 @@ export async function launchWithExtension(opts: { userDataDir?: string; withExte
   const extensionId = withExtension ? new URL((await serviceWorker()).url()).host : '';
   return {
     context,
+    userDataDir,
     extensionId,
     serviceWorker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,

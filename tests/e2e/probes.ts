@@ -72,20 +72,26 @@ export const NOTHING_INJECTED = { hosts: 0, highlights: 0, marks: 0, styles: 0, 
 export const highlightedTexts = (page: Page) =>
   page.evaluate(() => [...((CSS.highlights.get('crosscheck-claim') as Set<Range> | undefined) ?? [])].map((r) => r.toString()));
 
-/** Errors the page's console and its uncaught-exception handler saw, from any world. */
+/** Errors the page's console and its uncaught-exception handler saw, from any world, each with where it came from. */
 export interface ErrorLog {
   all: string[];
   /** Those that are not the page's own (anything but `own`). */
   foreign(own: string): string[];
+  /** Those that name the extension (its scripts' URLs, its name, or the orphaned script's error), on a real page with errors of its own. */
+  fromExtension(): string[];
 }
 
 export function collectErrors(page: Page): ErrorLog {
   const all: string[] = [];
-  page.on('pageerror', (e) => all.push(`pageerror: ${e.message}`));
+  page.on('pageerror', (e) => all.push(`pageerror: ${e.message} @ ${e.stack ?? ''}`));
   page.on('console', (m: ConsoleMessage) => {
     if (m.type() === 'error' || m.type() === 'warning' || /crosscheck|chrome-extension|context invalidated/i.test(m.text())) {
       all.push(`console.${m.type()}: ${m.text()} @ ${m.location().url}`);
     }
   });
-  return { all, foreign: (own) => all.filter((e) => !e.includes(own)) };
+  return {
+    all,
+    foreign: (own) => all.filter((e) => !e.includes(own)),
+    fromExtension: () => all.filter((e) => /chrome-extension:|crosscheck|context invalidated/i.test(e)),
+  };
 }
