@@ -628,8 +628,8 @@ function isHistorical(when: string | null, documentDate: string | null): boolean
   return months >= HISTORICAL_MONTHS;
 }
 
-/** Words right before a denial verb that undo it: "did not deny", "neither confirmed nor denied". */
-const NEGATED_DENIAL = /\b(?:not|never|nor|n't)\s+(?:(?:publicly|explicitly|officially|immediately|yet)\s+)?$|n't\s*$/;
+/** Words right before a denial verb that undo it: "did not deny", "neither confirmed nor denied", "refused to confirm or deny". */
+const NEGATED_DENIAL = /\b(?:not|never|nor|n't)\s+(?:(?:publicly|explicitly|officially|immediately|yet)\s+)?$|n't\s*$|\bconfirm\w*\s+or\s+$/;
 
 /** The first denial cue of a clause that is not itself negated. */
 function firstDenial(clause: string): { index: number; text: string } | null {
