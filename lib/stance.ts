@@ -75,7 +75,9 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
 // (kind): a present count against a planned total ("1,500 have arrived" vs "decided to send
 // a total of 12,000") is two facts about one deployment, not a contradiction. Among the
 // pairs of counts of two claims, the most telling decides: two figures that agree, two
-// figures that differ, then a vague amount ("thousands") against a figure.
+// figures that differ, a vague amount ("thousands") that agrees or differs, a vague amount
+// close to a figure, a part against its whole ("a first group of 1,500" and 11,000), two
+// figures too far apart to count the same group, and last two kinds of count side by side.
 
 /** How two counts of the same thing and kind stand to each other. */
 type Fit = 'agree' | 'near' | 'disagree' | 'apart' | 'part';
