@@ -120,6 +120,12 @@ const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw'
  * story's every sentence has a fight in it.
  */
 const ANCHOR_EVENTS = new Set([...STORY_EVENTS].filter((f) => f !== 'fight'));
+/**
+ * Labels of page furniture left in the text ("Read more: …", "Related: …", "Photo: …"):
+ * a teaser or a caption about another page, not a claim of this article.
+ */
+const FURNITURE_LABEL =
+  /^\s*(?:read more|read also|also read|related(?: articles?| stories| story| content| coverage| reading)?|see also|more on this(?: story)?|recommended|watch|listen|video|photo|photograph|image|picture|pictured|caption|advertisement|sponsored|most read|trending|sign up)\s*[:|\u2013\u2014>-]/;
 /** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
 const FORCE_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'monitor', 'guard', 'recruit']);
 /** Characters around an event word in which its role (intelligence, combat) is read. */
@@ -217,6 +223,7 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
 function checkability(c: ExtractedClaim, folded: string): string[] {
   const words = folded.split(/\s+/).filter(Boolean).length;
   if (words < MIN_CLAIM_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["']?$/.test(folded.trim())) return [];
+  if (FURNITURE_LABEL.test(folded)) return [];
   const speaker = c.attribution ? sourceEntry(c.attribution)?.actor : null;
   const aboutStory =
     c.actors.some((a) => STORY_ACTORS.has(a)) || (c.force !== null && STORY_ACTORS.has(c.force)) || (!!speaker && STORY_ACTORS.has(speaker));

@@ -29,6 +29,17 @@ describe('extractClaims', () => {
     expect(off).toEqual([]);
   });
 
+  it('leaves out teasers and captions that page furniture labels ("Read more:", "Related:", "Photo:")', () => {
+    const page = [
+      'North Korean troops are fighting in Kursk, Kyiv says.',
+      'READ MORE: North Korea sends 1,500 troops to Russia, Seoul says',
+      'Related: Kremlin denies North Korean troops are in Russia',
+      'Photo: North Korean soldiers train near Vladivostok.',
+      'Watch: Zelensky says 11,000 North Korean troops are in Kursk',
+    ].join('\n\n');
+    expect(extractClaims(page).map((c) => c.text)).toEqual(['North Korean troops are fighting in Kursk, Kyiv says.']);
+  });
+
   it('needs a topic anchor in the sentence itself, not only a speaker carried over from the sentence before', () => {
     // A caption left in a real page (bbc-1) after an on-topic paragraph.
     const page = [
