@@ -174,7 +174,7 @@ const APPROX_BEFORE: [RegExp, 'about' | 'below' | 'above' | 'upto'][] = [
  * being prepared to fight", "is expected to send").
  */
 const PLAN_CUES =
-  /\b(?:will|shall|set to|poised to|slated to|scheduled to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intending to|intention|intended|decided to|decides to|agreed to|agrees to|preparing to|prepares to|prepared to|being (?:prepared|readied)(?: to)?|readying|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to|ready to|in total|to be sent|to be deployed)\b/g;
+  /\b(?:will|shall|set to|poised to|slated to|scheduled to|expected to|(?:is|are) to be|plans? to|planning to|planned|intends? to|intending to|intention|intended|decided to|decides to|agreed to|agrees to|preparing to|prepares to|prepared to|being (?:prepared|readied)(?: to)?|readying|pledged to|pledges to|promised to|promises to|vowed to|vows to|committed to|ready to|in total|to be sent|to be deployed|to follow|(?:is|are) (?:sending|deploying|dispatching)|to (?:send|deploy|dispatch|mobili[sz]e))\b/g;
 /**
  * Cues that a count is a possibility ("could reach 12,000", "may rise to"), not a present
  * count. A modal before "already" or "now" hedges a present count instead ("nearly 3,000
@@ -210,7 +210,7 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
       const bare = casualtyAfter(folded, numEnd);
       const prev = out[out.length - 1];
       if (bare && prev) unit = { unit: prev.unit.split(' ')[0]!, family: prev.family };
-      else unit = inheritedUnit(folded, start, out);
+      else unit = inheritedUnit(folded, start, numEnd, out);
       if (!unit) continue;
     }
     // "four brigades, totaling 12,000 soldiers": the second figure restates the first.
@@ -396,9 +396,11 @@ function findUnit(folded: string, from: number, original: string): { def: UnitDe
  * with sources suggesting the number could rise to 12,000"), or named by a force noun
  * just before it ("a force of 12,000", "the deployment could reach 12,000").
  */
-function inheritedUnit(folded: string, start: number, earlier: ParsedQuantity[]): UnitDef | null {
+function inheritedUnit(folded: string, start: number, end: number, earlier: ParsedQuantity[]): UnitDef | null {
   const before = folded.slice(Math.max(0, start - 60), start);
   const prev = earlier[earlier.length - 1];
+  // "1,500 special forces are now in Russia, with 10,000 more to follow": more of the same.
+  if (prev && /^\s+(?:more|others|additional)\b/.test(folded.slice(end, end + 12))) return { unit: prev.unit, family: prev.family };
   if (prev && /\b(?:number|figure|total|count|tally|rise|reach|increase|grow|grew|up to|to as many as|as many as)\b[^.;]*$/.test(before)) {
     return { unit: prev.unit, family: prev.family };
   }
@@ -535,7 +537,7 @@ function readableCue(text: string, start: number, end: number): string {
   // undergoing training", "could eventually send").
   for (
     let i = 0;
-    i < 3 && /(?:\bto|\bbe|been|now|already|are|were|is|undergoing|could|may|might|would|will|eventually|potentially|possibly|soon|also|still)$/.test(text.slice(start, end));
+    i < 3 && /(?:\bto|\bbe|been|now|already|are|were|is|undergoing|could|may|might|would|will|eventually|potentially|possibly|likely|probably|soon|also|still)$/.test(text.slice(start, end));
     i++
   ) {
     const next = /^\s+[\p{L}-]+/u.exec(text.slice(end));

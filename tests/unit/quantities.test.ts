@@ -61,6 +61,9 @@ describe('parseQuantities', () => {
       'North Korea is expected to send 3,000 more troops by December.',
       'Kim will send another 5,000 soldiers, the agency said.',
       'Pyongyang is preparing to send 10,000 soldiers to fight against us.',
+      // Headline infinitive and the progressive: a total on its way, not a count of arrivals.
+      'North Korea to send 12,000 troops to fight for Russia, Seoul says',
+      'North Korea is sending 12,000 soldiers to Russia.',
     ]) {
       expect(outlook(sentence), sentence).toEqual([[expect.any(Number), 'projection', 'planned']]);
     }
@@ -72,6 +75,10 @@ describe('parseQuantities', () => {
       value: 3000, kind: 'count', hedged: true,
     });
     expect(parseQuantities('North Korea has sent about 1,500 special forces troops to Russia.')[0]).toMatchObject({ kind: 'count', outlook: null });
+    expect(parseQuantities('Some 1,500 North Korean special forces are now in Russia, with 10,000 more to follow.').map((q) => [q.value, q.kind])).toEqual([
+      [1500, 'count'],
+      [10000, 'projection'],
+    ]);
   });
 
   it('reads casualties, including number words and a count continued by its verb', () => {
