@@ -43,13 +43,14 @@ export interface ParsedQuantity extends Quantity {
   cueAfter: boolean;
   /**
    * A part of a larger whole, not the whole count: 'first group' ("a first group of 1,500
-   * arrived", "the first stage of a larger deployment") or 'one unit' ("a unit of about 200
-   * soldiers attacked"); null for a count of the whole.
+   * arrived", "the first stage of a larger deployment"), 'one unit' ("a unit of about 200
+   * soldiers attacked") or 'part of a total' ("12,000 in total, including about 1,500
+   * special forces"); null for a count of the whole.
    */
   partial: PartOfWhole | null;
 }
 
-export type PartOfWhole = 'first group' | 'one unit';
+export type PartOfWhole = 'first group' | 'one unit' | 'part of a total';
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
 
@@ -289,6 +290,8 @@ const FIRST_GROUP_CUES =
   /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b|\b(?:start|beginning) of (?:a|an|the) (?:larger|wider|bigger|broader)\b/;
 /** "a unit of about 200 soldiers", "one company of 100 troops": a body of men inside the force. */
 const ONE_UNIT_CUES = /\b(?:a|one|another|each) (?:unit|group|company|platoon|squad|detachment|column|team|battalion) of\s+(?:about |around |some |nearly |roughly |up to |at least )?$/;
+/** "including about 1,500 special forces", "among them 500 officers": a part of the count named before. */
+const PART_OF_TOTAL_CUES = /\b(?:including|among them|among whom|of whom|of which|of them)\s+(?:about |around |some |nearly |roughly |up to |at least |an estimated )?$/;
 
 /**
  * Marks counts that the sentence calls a first group or stage of something larger. Each
@@ -300,7 +303,9 @@ function markPartial(folded: string, quantities: ParsedQuantity[]): void {
     if (q.kind !== 'count') return;
     const from = i > 0 ? quantities[i - 1]!.span[1] : 0;
     const to = i + 1 < quantities.length ? quantities[i + 1]!.span[0] : folded.length;
-    if (ONE_UNIT_CUES.test(folded.slice(from, q.span[0]))) q.partial = 'one unit';
+    const before = folded.slice(from, q.span[0]);
+    if (ONE_UNIT_CUES.test(before)) q.partial = 'one unit';
+    else if (i > 0 && PART_OF_TOTAL_CUES.test(before)) q.partial = 'part of a total';
     else if (FIRST_GROUP_CUES.test(folded.slice(from, to))) q.partial = 'first group';
   });
 }

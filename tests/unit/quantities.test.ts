@@ -119,6 +119,9 @@ describe('parseQuantities', () => {
     });
     expect(parseQuantities('North Korea has sent about 1,500 special forces to Russia, in what it described as the first stage of a larger deployment.')[0]!.partial).toBe('first group');
     expect(parseQuantities('A unit of about 200 North Korean soldiers attacked Ukrainian positions near Sudzha.')[0]!.partial).toBe('one unit');
+    expect(
+      parseQuantities('North Korea plans to send 12,000 soldiers in total, including about 1,500 special forces already in the Russian Far East.').map((q) => q.partial),
+    ).toEqual([null, 'part of a total']);
     expect(parseQuantities('North Korea has sent 1,500 special forces to Russia.')[0]!.partial).toBeNull();
   });
 
