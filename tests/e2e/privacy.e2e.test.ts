@@ -1,0 +1,266 @@
+// Privacy in real Chromium with the built extension.
+//
+// 1. Every network request of a browsing session is recorded (the pages, their frames,
+//    the sidebar frame, the popup and options pages, and the service worker, through
+//    Playwright's context-wide network events), and each extension context's own Resource
+//    Timing buffer is read at the end as a second, independent record. The pages are real
+//    saved pages served from 127.0.0.1 with their remote resources stripped, so any request
+//    elsewhere is not theirs: the test fails on any request that leaves 127.0.0.1 and
+//    chrome-extension://, and on any request the extension's own contexts make to anything
+//    but their own package.
+// 2. A malicious page script tries to read the sidebar, the corpus and the saved claims by
+//    every route a page has, and gets nothing.
+import { readdirSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Frame, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { ON_TOPIC } from './hostile-pages';
+import { CORPUS_DIR, newsPageFrom, realPage } from './news-page';
+import { sidebarFrame, tabState, UI_TIMEOUT, waitForSidebar, waitForStatus } from './probes';
+import { startServer, type TestServer } from './server';
+
+// The extension APIs as the functions handed to an extension context's evaluate see them.
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: unknown; error?: string }> };
+};
+
+/** Real saved pages browsed in the session (off the topic, as most pages a reader opens are). */
+const REAL_PAGES = 8;
+
+let browser: ExtensionBrowser;
+let server: TestServer;
+let realNames: string[];
+
+interface Recorded { url: string; from: string; type: string }
+const requests: Recorded[] = [];
+const outside: string[] = [];
+
+const isLocal = (url: string) => /^https?:\/\/127\.0\.0\.1[:/]/.test(url);
+const isOwnPackage = (url: string) => url.startsWith(`chrome-extension://${browser.extensionId}/`);
+const isInline = (url: string) => /^(data|blob|about):/.test(url);
+
+function origin(request: Request): string {
+  const worker = request.serviceWorker();
+  if (worker) return `service worker ${worker.url()}`;
+  try {
+    return request.frame().url();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A saved page that asks for nothing outside 127.0.0.1 (news-page.ts already drops its
+ * scripts, frames, stylesheets and image sources): icons, fonts and background images named
+ * in links, <style>, style attributes and SVG go too, so that any request elsewhere is the extension's.
+ */
+function quiet(html: string): string {
+  const { document } = parseHTML(html);
+  for (const el of document.querySelectorAll('link:not([rel="canonical"]), base, meta[http-equiv]')) el.remove();
+  for (const el of document.querySelectorAll('style')) el.textContent = (el.textContent ?? '').replace(/url\([^)]*\)|@import[^;]*;/g, 'none');
+  for (const el of document.querySelectorAll('[style]')) el.removeAttribute('style');
+  for (const el of document.querySelectorAll('[poster], [background], [data]')) for (const a of ['poster', 'background', 'data']) el.removeAttribute(a);
+  // SVG images name theirs in (xlink:)href.
+  for (const el of document.querySelectorAll('image, use, feImage')) for (const a of ['href', 'xlink:href']) el.removeAttribute(a);
+  return '<!doctype html>\n' + document.documentElement.outerHTML;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.set('/favicon.ico', '', 'image/x-icon');
+  realNames = readdirSync(CORPUS_DIR).filter((n) => !/\./.test(n)).sort().filter((_, i) => i % 12 === 0).slice(0, REAL_PAGES);
+  for (const name of realNames) server.set(`/real/${name}`, quiet(realPage(name)));
+  server.set('/on-topic', quiet(newsPageFrom('guardian-1', { title: ON_TOPIC.headline, paragraphs: ON_TOPIC.paragraphs, siteName: 'The Guardian', published: '2024-10-18' })));
+  browser = await launchWithExtension();
+  browser.context.on('request', (r) => requests.push({ url: r.url(), from: origin(r), type: r.resourceType() }));
+  // Any web request bound elsewhere is recorded and stopped before it leaves (the extension's
+  // own chrome-extension:// files are not routed: aborting them would break the sidebar).
+  await browser.context.route(/^(https?|wss?|ftp):\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+    outside.push(`${route.request().url()} (from ${origin(route.request())})`);
+    return route.abort();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The URLs in a context's Resource Timing buffer: everything it fetched since it started. */
+const resourceUrls = (target: Page | Frame) => target.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+
+describe('a browsing session', () => {
+  it('makes no network request of its own: nothing leaves 127.0.0.1, and the extension fetches only its own files', async () => {
+    const page = await browser.context.newPage();
+    for (const name of realNames) {
+      await page.goto(server.url(`/real/${name}`), { waitUntil: 'domcontentloaded' });
+      await waitForStatus(browser, page, /^(off-topic|not-article|ready)$/);
+    }
+    await page.goto(server.url('/on-topic'), { waitUntil: 'domcontentloaded' });
+    const frame = await waitForSidebar(browser, page);
+    // Use the sidebar: jump to a claim, collapse and reopen it.
+    await frame.locator('[data-claim]').first().click();
+    await frame.locator('.panel__collapse').click();
+    await frame.locator('button.handle').click();
+    await frame.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
+    const sidebarResources = await resourceUrls(sidebarFrame(browser, page)!);
+
+    // The popup and the options page, used as a reader would.
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.locator('body').waitFor();
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const added = await options.evaluate(() => chrome.runtime.sendMessage({ crosscheck: 1, type: 'reports/add', payload: { title: 'Mine', text: 'Seoul said 3,000 North Korean soldiers had arrived.' } }));
+    expect(added.ok).toBe(true);
+    await options.reload();
+    await options.getByText('Mine').first().waitFor({ timeout: UI_TIMEOUT });
+    const popupResources = await resourceUrls(popup);
+    const optionsResources = await resourceUrls(options);
+    const worker = await browser.serviceWorker();
+    const workerResources = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+
+    expect(outside).toEqual([]);
+    const fromExtension = requests.filter((r) => r.from.startsWith('service worker') || r.from.startsWith('chrome-extension://'));
+    expect(fromExtension.filter((r) => !isOwnPackage(r.url) && !isInline(r.url))).toEqual([]);
+    expect(requests.filter((r) => !isLocal(r.url) && !isOwnPackage(r.url) && !isInline(r.url))).toEqual([]);
+    for (const url of [...sidebarResources, ...popupResources, ...optionsResources, ...workerResources]) {
+      expect(isOwnPackage(url) || isInline(url), url).toBe(true);
+    }
+
+    const count = (pred: (r: Recorded) => boolean) => requests.filter(pred).length;
+    console.log('\nNetwork requests in the session (pages:', realNames.join(', '), '+ an on-topic page, popup, options)');
+    console.log('from | to 127.0.0.1 | to chrome-extension:// | elsewhere');
+    console.log(`the pages and their frames | ${count((r) => r.from.startsWith('http') && isLocal(r.url))} | ${count((r) => r.from.startsWith('http') && isOwnPackage(r.url))} | ${count((r) => r.from.startsWith('http') && !isLocal(r.url) && !isOwnPackage(r.url))}`);
+    console.log(`extension pages and frames | ${count((r) => r.from.startsWith('chrome-extension://') && isLocal(r.url))} | ${count((r) => r.from.startsWith('chrome-extension://') && isOwnPackage(r.url))} | ${count((r) => r.from.startsWith('chrome-extension://') && !isLocal(r.url) && !isOwnPackage(r.url))}`);
+    console.log(`service worker | ${count((r) => r.from.startsWith('service worker') && isLocal(r.url))} | ${count((r) => r.from.startsWith('service worker') && isOwnPackage(r.url))} | ${count((r) => r.from.startsWith('service worker') && !isLocal(r.url) && !isOwnPackage(r.url))}`);
+    console.log(`Resource Timing in extension contexts: sidebar ${sidebarResources.length}, popup ${popupResources.length}, options ${optionsResources.length}, worker ${workerResources.length} entries, all chrome-extension://${browser.extensionId}/`);
+    // The second record works: a request the options page makes shows up in its Resource Timing buffer.
+    const calibration = server.url('/favicon.ico?calibration');
+    await options.evaluate((url) => fetch(url).then((r) => r.text()), calibration);
+    await expect.poll(() => resourceUrls(options)).toContain(calibration);
+    for (const p of [page, popup, options]) await p.close();
+  });
+});
+
+describe('a malicious page', () => {
+  it('cannot read the sidebar, the corpus or the saved claims by any route a page has', async () => {
+    const page = await browser.context.newPage();
+    // The page's own script, before anything else: it wraps attachShadow to keep every
+    // shadow root made in its world, listens to every window message, and watches the DOM.
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const roots: ShadowRoot[] = [];
+      const heard: string[] = [];
+      const added: string[] = [];
+      w.__roots = roots;
+      w.__heard = heard;
+      w.__added = added;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        const root = attach.call(this, { ...init, mode: 'open' });
+        roots.push(root);
+        return root;
+      };
+      addEventListener('message', (e) => heard.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)), true);
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) added.push(`${n.tagName} ${[...n.attributes].map((a) => `${a.name}=${a.value}`).join(' ')}`);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url('/on-topic'), { waitUntil: 'domcontentloaded' });
+    const frame = await waitForSidebar(browser, page);
+    await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
+    // What the reader sees, that the page must not: the reasons, the reports' titles, a saved report's title.
+    const secrets = [
+      ...(await frame.locator('.report__why').allTextContents()).slice(0, 5),
+      ...(await frame.locator('.report__title').allTextContents()).slice(0, 5),
+    ].map((s) => s.trim()).filter((s) => s.length > 8);
+    expect(secrets.length).toBeGreaterThan(3);
+    const tabId = (await tabState(browser, page))!.tabId;
+
+    const found = await page.evaluate(async ({ extensionId, tabId }) => {
+      const w = window as unknown as Record<string, unknown> & { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } };
+      const host = document.querySelector('crosscheck-sidebar, [data-crosscheck-host]');
+      const texts: string[] = [document.documentElement.innerText, document.documentElement.outerHTML];
+      for (const root of w.__roots as ShadowRoot[]) texts.push(root.innerHTML);
+      const frames: string[] = [];
+      for (let i = 0; i < window.frames.length; i++) {
+        const f = window.frames[i]!;
+        try {
+          texts.push(f.document.documentElement.outerHTML);
+          frames.push('read');
+        } catch (error) {
+          frames.push(`document: ${(error as Error).name}`);
+        }
+        try {
+          texts.push(f.location.href);
+          frames.push('location read');
+        } catch (error) {
+          frames.push(`location: ${(error as Error).name}`);
+        }
+        // Forged messages of the extension's protocol, to every frame.
+        for (const type of ['reports/list', 'claims/list', 'tab/state', 'reports/export']) f.postMessage({ crosscheck: 1, type, payload: { tabId } }, '*');
+      }
+      // Messages straight to the extension: no externally_connectable, so no way in.
+      let runtime = 'no chrome.runtime in the page';
+      try {
+        await (w.chrome as { runtime: { sendMessage: (...a: unknown[]) => Promise<unknown> } }).runtime.sendMessage(extensionId, { crosscheck: 1, type: 'reports/list', payload: null });
+        runtime = 'sent';
+      } catch (error) {
+        runtime = `refused: ${(error as Error).name}`;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
+      const cacheNames = 'caches' in window ? await caches.keys() : [];
+      const entries = performance.getEntries().map((e) => e.name);
+      // The sidebar's files are web-accessible, but only through Chrome's per-session dynamic id
+      // (use_dynamic_url): a page that learnt the fixed id cannot fetch them to tell Crosscheck is there.
+      let packageProbe = 'unreachable';
+      try {
+        const res = await fetch(`chrome-extension://${extensionId}/sidebar.html`);
+        packageProbe = `fetched (${res.status})`;
+      } catch (error) {
+        packageProbe = `refused: ${(error as Error).name}`;
+      }
+      texts.push(...(w.__heard as string[]), ...(w.__added as string[]));
+      return {
+        shadowRoot: host ? String(host.shadowRoot) : 'no host',
+        capturedRoots: (w.__roots as ShadowRoot[]).length,
+        frames,
+        runtime,
+        databases,
+        localStorage: Object.keys(localStorage),
+        sessionStorage: Object.keys(sessionStorage),
+        cookie: document.cookie,
+        cacheNames,
+        extensionEntries: entries.filter((n) => n.startsWith('chrome-extension:')),
+        packageProbe,
+        heard: (w.__heard as string[]).length,
+        heardMessages: w.__heard as string[],
+        texts,
+      };
+    }, { extensionId: browser.extensionId, tabId });
+
+    expect(found.shadowRoot).toBe('null'); // the host is there, closed,
+    expect(found.capturedRoots).toBe(0); // and the page's attachShadow never saw it made (another world's prototype).
+    expect(found.frames.filter((f) => f === 'read' || f === 'location read')).toEqual([]);
+    expect(found.runtime).toMatch(/^refused: TypeError$/);
+    expect(found.databases).toEqual([]);
+    expect(found.localStorage).toEqual([]);
+    expect(found.sessionStorage).toEqual([]);
+    expect(found.cookie).toBe('');
+    expect(found.cacheNames).toEqual([]);
+    expect(found.extensionEntries).toEqual([]);
+    expect(found.packageProbe).toBe('refused: TypeError');
+    const everything = found.texts.join('\n');
+    for (const secret of secrets) expect(everything.includes(secret), secret).toBe(false);
+    expect(everything).not.toMatch(/"crosscheck":1/);
+    // The forged messages changed nothing: the sidebar still lists its claims, nothing was exported or answered.
+    expect(await frame.locator('[data-claim]').count()).toBeGreaterThan(0);
+    console.log(`malicious page: window.frames holds ${found.frames.length / 2} frames (the sidebar's iframe stands in a shadow tree) ${found.frames.join(', ')}; chrome.runtime ${found.runtime}; ${found.extensionEntries.length} extension URLs in performance entries; ${found.capturedRoots} shadow roots captured`);
+    console.log(`window messages the page heard: ${found.heardMessages.join(' | ') || 'none'}`);
+    console.log(`the page fetching chrome-extension://<id>/sidebar.html: ${found.packageProbe}`);
+    await page.close();
+  });
+});
