@@ -153,7 +153,7 @@ function printReadable(a: Analysis): void {
     out.push(`[${i + 1}] ${oneLine(c.text)}`);
     const facts: string[] = [];
     if (c.quantities.length) {
-      facts.push(c.quantities.map((q) => `${q.label ?? formatQuantity(q)}${q.kind && q.kind !== 'count' ? ` (${q.kind})` : ''}${q.hedged ? ', hedged' : ''}`).join('; '));
+      facts.push(c.quantities.map((q) => `${q.label ?? formatQuantity(q)}${q.planned ? ' (planned total)' : q.kind && q.kind !== 'count' ? ` (${q.kind})` : ''}${q.hedged ? ', hedged' : ''}`).join('; '));
     }
     if (c.attribution) facts.push(`source: ${c.attribution}`);
     if (facts.length) out.push(`    ${facts.join(' | ')}`);
