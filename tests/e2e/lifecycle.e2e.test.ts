@@ -96,7 +96,7 @@ describe('the service worker stopped in the middle of an analysis', () => {
     const errors = collectErrors(page);
     await page.goto(server.url('/long-article'), { waitUntil: 'domcontentloaded' });
     // The moment the background records the analysis as started, Chrome is told to stop the worker.
-    await expect.poll(async () => (await tabOf(page))?.status, { timeout: UI_TIMEOUT, intervals: [20] }).toBe('analyzing');
+    await expect.poll(async () => (await tabOf(page))?.status, { timeout: UI_TIMEOUT, interval: 20 }).toBe('analyzing');
     const stoppedAt = workerEvents.length;
     await probeCdp.send('ServiceWorker.stopAllWorkers');
     await expect.poll(() => workerEvents.slice(stoppedAt).includes('0:stopped') || workerEvents.slice(stoppedAt).some((e) => e.endsWith(':stopped')), { timeout: UI_TIMEOUT }).toBe(true);

@@ -43,7 +43,9 @@ describe('boundedCopy: what Readability is handed from a hostile page', () => {
     const doc = parse('<html lang="en"><head><title>Deep</title></head><body><main id="root"></main></body></html>');
     let parent = doc.getElementById('root')!;
     for (let i = 0; i < 5000; i++) parent = parent.appendChild(doc.createElement('div'));
-    parent.insertAdjacentHTML('beforeend', `<article><h1>${ARTICLE.headline}</h1>${ARTICLE.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>`);
+    const article = parent.appendChild(doc.createElement('article'));
+    article.append(Object.assign(doc.createElement('h1'), { textContent: ARTICLE.headline }));
+    for (const text of ARTICLE.paragraphs) article.append(Object.assign(doc.createElement('p'), { textContent: text }));
     const copy = boundedCopy(doc, doc.body);
     expect(copy.title).toBe('Deep');
     expect(copy.documentElement.getAttribute('lang')).toBe('en');
