@@ -57,12 +57,28 @@ class StandardTreeWalker {
   }
 }
 
-/** A saved page as a Document whose TreeWalker behaves as in a browser. */
+/**
+ * A saved page as a Document whose TreeWalker behaves as in a browser, and which can make
+ * new empty documents (`implementation.createHTMLDocument`, which linkedom lacks and the
+ * content script uses for its bounded copy of big pages).
+ */
 export function pageDocument(html: string, url?: string): Document {
   const doc = parseHtml(html, url);
   Object.defineProperty(doc, 'createTreeWalker', {
     configurable: true,
     value: (root: Node, whatToShow = 0xffffffff, filter?: Filter) => new StandardTreeWalker(root, whatToShow, filter),
   });
+  if (!(doc as { implementation?: unknown }).implementation) {
+    Object.defineProperty(doc, 'implementation', {
+      configurable: true,
+      value: {
+        createHTMLDocument: (title = '') => {
+          const created = pageDocument('<!DOCTYPE html><html><head><title></title></head><body></body></html>', url);
+          created.title = title;
+          return created;
+        },
+      },
+    });
+  }
   return doc;
 }
