@@ -144,6 +144,25 @@ let n = 0;
     html: page({ title: 'City budget: what changes for parks', body: `<main><article><h1>City budget</h1><p>${filler(3_000)}</p></article></main>`, script: churn }),
   });
 
+  // The churning ticker, and the article put in by the page's script a second after load:
+  // the late-content watcher must not wait for a quiet moment that never comes.
+  pages.push({
+    id: 'late-article-on-churning-page',
+    what: 'the same churning ticker, with the article put in by the page’s script a second after load',
+    onTopic: true,
+    html: page({
+      title: 'Live: world news as it happens',
+      body: '<main><article id="story"><h1>Live updates</h1></article></main>',
+      script: churn + `
+setTimeout(() => {
+  document.title = ${JSON.stringify(ON_TOPIC.headline)};
+  const story = document.getElementById('story');
+  story.querySelector('h1').textContent = ${JSON.stringify(ON_TOPIC.headline)};
+  for (const text of ${JSON.stringify(ON_TOPIC.paragraphs)}) { const p = document.createElement('p'); p.textContent = text; story.appendChild(p); }
+}, 1000);`,
+    }),
+  });
+
   // Dozens of iframes, same-origin, each a small page of its own (with on-topic words, to tempt a script running in frames).
   const frames = Array.from({ length: 40 }, (_, i) =>
     `<iframe title="embed ${i}" width="200" height="60" srcdoc="${escapeHtml(`<p>Embed ${i}: North Korea troops Russia Ukraine ${filler(300)}</p>`)}"></iframe>`).join('\n');
