@@ -68,9 +68,9 @@ describe('boundedCopy: what Readability is handed from a hostile page', () => {
     expect(copy.body.textContent!.length).toBe(MAX_PARSE_CHARS);
   });
 
-  it('a page of 100,000 elements: the copy stops at the element limit, scripts and styles left out', () => {
-    const doc = parse(`<html><head><title>Many</title><script>var a = 1;</script></head><body>${'<div><a href="#"><span>x</span></a><style>p{}</style></div>'.repeat(25_000)}</body></html>`);
-    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(100_000);
+  it('a page of more elements than Readability may read: the copy stops at the element limit, scripts and styles left out', () => {
+    const doc = parse(`<html><head><title>Many</title><script>var a = 1;</script></head><body>${'<div><a href="#"><span>x</span></a><style>p{}</style></div>'.repeat(5_000)}</body></html>`);
+    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(MAX_ELEMENTS_TO_PARSE);
     const copy = boundedCopy(doc, doc.body);
     expect(copy.getElementsByTagName('*').length).toBeLessThanOrEqual(MAX_ELEMENTS_TO_PARSE);
     expect(copy.body.querySelectorAll('style, script')).toHaveLength(0);
