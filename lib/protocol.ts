@@ -2,7 +2,10 @@
 // reply here; adapters/messaging.ts is the only code that touches runtime messaging.
 // Replies cross the boundary as Result values because thrown errors do not serialize.
 
+import type { ImportResult, SaveClaimInput, SavedClaimView, SyncStatus } from './sync';
 import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
+
+export type { SaveClaimInput, SavedClaimView, SyncStatus };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -104,7 +107,37 @@ export interface BackgroundRequests {
   'reports/export': { req: null; res: string };
   'settings/get': { req: null; res: Settings };
   'settings/set': { req: Partial<Settings>; res: Settings };
+  // Saved claims (lib/sync, docs/sync-format.md): kept on this device, synced through storage.sync.
+  /** Saves a claim from the sidebar; saving one already saved returns it with `created: false`. */
+  'claims/save': { req: SaveClaimInput; res: { claim: SavedClaimView; created: boolean } };
+  /** Most recently saved first; `query` keeps those containing every word, `url` those of one article. */
+  'claims/list': { req: ClaimsQuery | null; res: SavedClaimView[] };
+  'claims/update': { req: { id: string; note: string }; res: SavedClaimView };
+  /** Removes on every device; `removed: false` when it was not saved (any more). */
+  'claims/remove': { req: { id: string }; res: { removed: boolean } };
+  'claims/export': { req: { format: ClaimsExportFormat }; res: string };
+  /** A Crosscheck saved-claims JSON export; a file that cannot be read is an error, nothing imported. */
+  'claims/import': { req: { text: string }; res: ClaimsImportSummary };
+  'claims/status': { req: null; res: SyncStatus };
 }
+
+export interface ClaimsQuery {
+  query?: string;
+  /** An article's address; its #fragment is ignored. */
+  url?: string;
+}
+
+export type ClaimsExportFormat = 'json' | 'markdown';
+
+export type ClaimsImportSummary = Omit<Extract<ImportResult, { ok: true }>, 'ok'>;
+
+/**
+ * Saved claims changed, here or on another device, or only their sync status did.
+ * Carries the status so open pages update it without asking.
+ */
+export type SavedClaimsChange =
+  | { kind: 'claims'; origin: 'local' | 'remote' | 'import'; ids: string[]; status: SyncStatus }
+  | { kind: 'status'; status: SyncStatus };
 
 /** Main-thread time (ms, summed over runs) the content script spent in its page, by step. */
 export interface ContentCost {
@@ -141,6 +174,7 @@ export interface Broadcasts {
   'sidebar/focus-claim': { tabId: number; index: number };
   'corpus/changed': null;
   'settings/changed': Settings;
+  'claims/changed': SavedClaimsChange;
 }
 
 export type RequestMap = BackgroundRequests | ContentRequests;

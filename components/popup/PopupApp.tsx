@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { askBackground, onBroadcast } from '../../adapters/messaging';
 import { siteOf } from '../../adapters/settings';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
+import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
 import { PopupView, type Feedback, type PopupBusy } from './PopupView';
 
@@ -35,6 +36,11 @@ async function findTab(search: string): Promise<TabRef> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('There is no tab to show.');
   return { id: tab.id, url: tab.url || undefined };
+}
+
+/** The options page, scrolled to its saved-claims list. */
+export function openSavedClaimsList(): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#saved-claims` });
 }
 
 export function PopupApp({ search }: { search: string }) {
@@ -144,6 +150,7 @@ export function PopupApp({ search }: { search: string }) {
       }
       onReload={() => tab && void browser.tabs.reload(tab.id)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      savedClaims={<PopupSavedClaims onOpenList={openSavedClaimsList} />}
     />
   );
 }

@@ -2,6 +2,7 @@
 // corpus size and the outcome of the last action. Every action is a callback, so the
 // component knows nothing of messaging (PopupApp wires it).
 
+import type { ComponentChildren } from 'preact';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
 import { ClaimCounts, ClaimDetails } from './ClaimsSummary';
 import { plural } from '../format';
@@ -28,6 +29,8 @@ export interface PopupViewProps extends PopupInput, PopupActions {
   stats: CorpusStats | null;
   feedback: Feedback | null;
   busy: PopupBusy;
+  /** The saved-claims line (components/saved-claims), wired by PopupApp. */
+  savedClaims?: ComponentChildren;
 }
 
 /** Why the reader cannot add this page, or null when they can. */
@@ -209,6 +212,7 @@ export function PopupView(props: PopupViewProps) {
       {phase.kind === 'ready' && <ClaimDetails summary={summarizeClaims(phase.report.claims)} />}
 
       <footer class="popup-footer">
+        {props.savedClaims}
         <p data-testid="corpus-size">
           {stats
             ? `${plural(stats.reports, 'report')} in your corpus (${stats.seeds} shipped, ${stats.added} added)`

@@ -1,12 +1,20 @@
 // One claim of the article with the reports on each side of it. The claim itself is a
 // button: Enter (or a click) shows it in the article.
+import type { SavedMark } from '../saved-claims/claim-to-save';
 import { claimSummary, SIDE_HEADINGS, type ClaimView } from './claim-view';
 import { ReportMatch } from './ReportMatch';
 
 export interface SaveClaim {
   /** Absent while the reader cannot save claims yet. */
   onSave?: (index: number) => void;
-  saved?: boolean;
+  /** Removes the saved claim (on every device). */
+  onUnsave?: (index: number) => void;
+  /** Set when this claim is saved: how it stands with sync. */
+  mark?: SavedMark | null;
+  /** A save or removal is on its way. */
+  busy?: boolean;
+  /** The last save or removal failed: why, in the background's words. */
+  error?: string | null;
 }
 
 export interface ClaimCardProps {
@@ -52,19 +60,51 @@ export function ClaimCard({ view, active, onJump, save }: ClaimCardProps) {
           </ul>
         </div>
       ))}
+      <SaveControl id={id} index={view.index} save={save} />
+    </li>
+  );
+}
+
+/** What the save button says and does: save, or (once saved) remove from the saved claims. */
+function SaveControl({ id, index, save }: { id: string; index: number; save: SaveClaim }) {
+  const saved = Boolean(save.mark);
+  const statusId = `${id}-saved`;
+  const line = save.error ?? save.mark?.text ?? '';
+  const tone = save.error ? 'error' : (save.mark?.sync ?? 'none');
+  if (!save.onSave) {
+    return (
       <div class="claim__actions">
-        <button
-          type="button"
-          class="claim__save"
-          data-action="save-claim"
-          disabled={!save.onSave || save.saved}
-          title={save.onSave ? (save.saved ? 'Saved to your claims' : 'Save this claim') : 'Saving claims arrives soon'}
-          aria-describedby={`${id}-text`}
-          onClick={() => save.onSave?.(view.index)}
-        >
-          {save.saved ? 'Saved' : 'Save claim'}
+        <button type="button" class="claim__save" data-action="save-claim" disabled title="Saving claims arrives soon" aria-describedby={`${id}-text`}>
+          Save claim
         </button>
       </div>
-    </li>
+    );
+  }
+  const act = () => {
+    if (save.busy) return;
+    if (saved) save.onUnsave?.(index);
+    else save.onSave?.(index);
+  };
+  return (
+    <div class="claim__actions">
+      {/* Always in the document, so that screen readers hear what a save did. */}
+      <p class={`claim__saved claim__saved--${tone}`} id={statusId} aria-live="polite">
+        {line}
+      </p>
+      <button
+        type="button"
+        class={`claim__save${saved ? ' claim__save--saved' : ''}`}
+        data-action="save-claim"
+        data-saved={saved ? (save.mark?.sync ?? 'pending') : undefined}
+        // The visible "Saved" starts the name, so voice control finds it by what it shows.
+        aria-label={saved ? 'Saved: remove from your saved claims' : undefined}
+        aria-describedby={line ? `${id}-text ${statusId}` : `${id}-text`}
+        aria-disabled={save.busy ? 'true' : undefined}
+        title={saved ? 'Remove from your saved claims (on all your devices)' : 'Save this claim to your saved claims, which follow you to your other browsers'}
+        onClick={act}
+      >
+        {saved ? 'Saved' : 'Save this claim'}
+      </button>
+    </div>
   );
 }

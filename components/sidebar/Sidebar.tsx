@@ -3,6 +3,7 @@
 // through claims, Enter shows one in the article, Escape collapses to the handle.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TabState } from '../../lib/protocol';
+import type { SavedMark } from '../saved-claims/claim-to-save';
 import { ClaimCard, type SaveClaim } from './ClaimCard';
 import { buildSidebarModel, GROUP_HEADINGS, type SidebarModel } from './claim-view';
 
@@ -19,7 +20,13 @@ export interface SidebarProps {
   onCollapse: () => void;
   /** Absent while claims cannot be saved. */
   onSaveClaim?: (index: number) => void;
-  savedClaims?: ReadonlySet<number>;
+  onUnsaveClaim?: (index: number) => void;
+  /** The page's saved claims by their index in the analysis. */
+  savedClaims?: ReadonlyMap<number, SavedMark>;
+  /** Claims whose save or removal is on its way. */
+  savingClaims?: ReadonlySet<number>;
+  /** Why the last save or removal of a claim failed. */
+  saveErrors?: ReadonlyMap<number, string>;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -92,7 +99,7 @@ function Handle({ model, onOpen, takeFocus }: { model: SidebarModel; onOpen: () 
 
 type PanelProps = SidebarProps & { model: SidebarModel };
 
-function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, savedClaims }: PanelProps) {
+function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors }: PanelProps) {
   const main = useRef<HTMLElement>(null);
 
   const claimButtons = () => [...(main.current?.querySelectorAll<HTMLButtonElement>('[data-claim] .claim__jump') ?? [])];
@@ -162,7 +169,13 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, sav
             </h2>
             <ol class="group__claims">
               {claims.map((view) => {
-                const save: SaveClaim = { ...(onSaveClaim && { onSave: onSaveClaim }), saved: savedClaims?.has(view.index) ?? false };
+                const save: SaveClaim = {
+                  ...(onSaveClaim && { onSave: onSaveClaim }),
+                  ...(onUnsaveClaim && { onUnsave: onUnsaveClaim }),
+                  mark: savedClaims?.get(view.index) ?? null,
+                  busy: savingClaims?.has(view.index) ?? false,
+                  error: saveErrors?.get(view.index) ?? null,
+                };
                 return <ClaimCard key={view.index} view={view} active={activeClaim === view.index} onJump={onJump} save={save} />;
               })}
             </ol>

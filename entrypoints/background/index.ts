@@ -6,6 +6,7 @@ import { analyzeArticleText } from '../../lib/analyze';
 import type { BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
+import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from './saved-claims';
 import { SEED_REPORTS } from './seeds';
 import { forgetTab } from './tab-states';
 
@@ -16,7 +17,18 @@ export default defineBackground(() => {
     void corpus.installSeeds();
   });
 
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }));
+  const savedClaims = new SavedClaims(() => createSavedClaimsSync(), (change) => broadcast('claims/changed', change));
+
+  handleRequests<BackgroundRequests>({
+    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }),
+    ...createSavedClaimsHandlers(savedClaims),
+  });
+
+  // Registered at once so a sync delivery wakes the worker; the engine (listening from
+  // its start) reads the whole sync area when it starts, so this first change is not lost.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') void savedClaims.ready().catch(() => undefined);
+  });
 
   browser.commands?.onCommand.addListener((command) => {
     if (command !== 'toggle-sidebar') return;
@@ -29,4 +41,6 @@ export default defineBackground(() => {
 
   // Warm the index after a restart so the first page analysed does not wait for it.
   void corpus.getIndex().catch(() => undefined);
+  // Flushes the changes a sleeping worker left unwritten, and merges what other devices wrote meanwhile.
+  void savedClaims.ready().catch((error: unknown) => console.error('[crosscheck] saved claims could not start:', error));
 });

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground, askTab, onBroadcast } from '../../adapters/messaging';
 import type { TabState } from '../../lib/protocol';
+import { usePageSavedClaims } from '../../components/saved-claims/use-page-saved-claims';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import '../../components/sidebar/sidebar.css';
 
@@ -79,8 +80,11 @@ function SidebarApp() {
   );
   const onOpen = useCallback(() => setOpen(true), [setOpen]);
   const onCollapse = useCallback(() => setOpen(false), [setOpen]);
+  const saving = usePageSavedClaims(state);
 
-  return <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} />;
+  return (
+    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} />
+  );
 }
 
 render(<SidebarApp />, document.getElementById('app')!);

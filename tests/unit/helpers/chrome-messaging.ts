@@ -50,7 +50,7 @@ export function installChromeMessaging(): ChromeMessaging {
   });
   const extensionPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => {
-    if (isEnvelope(message) && /^(tab\/changed|corpus\/changed|settings\/changed|sidebar\/)/.test(message.type)) broadcasts.push(message.type);
+    if (isEnvelope(message) && /^(tab\/changed|corpus\/changed|settings\/changed|claims\/changed|sidebar\/)/.test(message.type)) broadcasts.push(message.type);
     return deliver([...listeners], message, extensionPage);
   }) as never);
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: unknown) => {
