@@ -23,7 +23,11 @@ import { startServer, type TestServer } from './server';
 // The extension APIs as the functions handed to an extension context's evaluate see them.
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: unknown; error?: string }> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> }; sync: { set(items: Record<string, unknown>): Promise<void> } };
 };
+
+/** A reader's note on a saved claim, put where saved claims live (extension storage, local and sync): no page may ever see it. */
+const SAVED_NOTE = 'my private note: ask the desk about the 12,000 figure';
 
 /** Real saved pages browsed in the session (off the topic, as most pages a reader opens are). */
 const REAL_PAGES = 8;
@@ -146,6 +150,12 @@ describe('a browsing session', () => {
 
 describe('a malicious page', () => {
   it('cannot read the sidebar, the corpus or the saved claims by any route a page has', async () => {
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(async (note) => {
+      const claim = { text: 'North Korea has sent about 1,500 special forces troops', note };
+      await chrome.storage.local.set({ 'privacy-probe:saved-claim': claim });
+      await chrome.storage.sync.set({ 'privacy-probe:saved-claim': claim });
+    }, SAVED_NOTE);
     const page = await browser.context.newPage();
     // The page's own script, before anything else: it wraps attachShadow to keep every
     // shadow root made in its world, listens to every window message, and watches the DOM.
@@ -175,6 +185,7 @@ describe('a malicious page', () => {
     const secrets = [
       ...(await frame.locator('.report__why').allTextContents()).slice(0, 5),
       ...(await frame.locator('.report__title').allTextContents()).slice(0, 5),
+      SAVED_NOTE,
     ].map((s) => s.trim()).filter((s) => s.length > 8);
     expect(secrets.length).toBeGreaterThan(3);
     const tabId = (await tabState(browser, page))!.tabId;
