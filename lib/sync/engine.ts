@@ -126,6 +126,12 @@ export class SavedClaimsSync {
   private needsReconcile = true;
   /** Claims that did not fit in the last write plan, and which limit stopped them. */
   private blocked = new Map<string, 'bytes' | 'items'>();
+  /**
+   * Space may have been freed since the last plan (another feature's keys removed, a
+   * removal arriving from another device): the blocked claims are planned again even
+   * when nothing else waits. Cleared by the next plan, so a full area is not retried in a loop.
+   */
+  private retryBlocked = false;
   private failure: Failure | null = null;
   private failureStreak = 0;
   /** Bytes kept free after the browser refused a write our count said would fit. */
@@ -704,6 +710,7 @@ export class SavedClaimsSync {
       plan = this.plan();
     }
     this.blocked = plan.blocked;
+    this.retryBlocked = false;
     if (plan.setKeys.length === 0 && plan.removals.length === 0) {
       if (this.failure?.kind !== 'quota' || plan.blocked.size === 0) this.failure = null;
       return finish();
@@ -885,6 +892,7 @@ export class SavedClaimsSync {
     if (this.needsReconcile) return true;
     if (!this.housekeepingBlocked && (this.metaMissing || this.dirtyShards.size > 0)) return true;
     for (const key of this.keysToRemove) if (this.areaItems.has(key)) return true;
+    if (this.retryBlocked && this.blocked.size > 0) return true;
     for (const record of this.records.values()) {
       if (!record.synced && !record.tooLarge && !this.blocked.has(record.version.id)) return true;
     }
@@ -933,6 +941,7 @@ export class SavedClaimsSync {
   /** The reader or another device changed something: retry what waited for space. */
   private somethingChanged(): void {
     this.housekeepingBlocked = false;
+    this.retryBlocked = true;
     if (this.failure?.kind === 'quota') this.failure = null;
   }
 

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOCAL_CLAIM_PREFIX } from '../../adapters/local-claims-store';
 import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
 import { claimToSave, stanceSnapshot } from '../../components/saved-claims/claim-to-save';
-import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from '../../entrypoints/background/saved-claims';
+import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims, timeoutScheduler } from '../../entrypoints/background/saved-claims';
 import { loadSeedReports } from '../../cli/load-reports';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
@@ -63,6 +63,13 @@ function value<T>(reply: Result<T>): T {
 const errorOf = <T>(reply: Result<T>): string => (reply.ok ? 'no error' : reply.error);
 const save = (claimIndex: number, url = PAGE_URL) => askBackground('claims/save', claimToSave({ url, title: HEADLINE }, LISTED[claimIndex]!));
 const flush = async () => (await claims.ready()).flush();
+async function until(check: () => Promise<boolean>, what: string, seen?: () => Promise<string>) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`never saw: ${what}${seen ? `; saw ${await seen()}` : ''}`);
+}
 
 describe('saved claims through the background', () => {
   it('saves a claim from the page, lists it, annotates it, and removes it: in storage.local and in storage.sync', async () => {
@@ -157,6 +164,19 @@ describe('saved claims through the background', () => {
     value(await askBackground('claims/remove', { id: synced.id }));
     await flush();
     expect(value(await askBackground('claims/status', null)).localOnlyCount).toBeLessThan(status.localOnlyCount);
+  });
+
+  it('a claim waiting for space syncs by itself once space is freed elsewhere (another feature’s keys leave sync)', async () => {
+    // The engine's own timers, made short: no local change follows the freeing.
+    startBackground({ scheduler: timeoutScheduler, policy: { flushDebounceMs: 5, maxFlushDelayMs: 5 }, limits: { quotaBytes: 2_000 } });
+    await fakeBrowser.storage.sync.set({ 'other-feature': 'x'.repeat(1_700) });
+    value(await save(0));
+    const sync = await claims.ready();
+    await until(async () => value(await askBackground('claims/status', null)).state === 'quota-full', 'sync full', async () => JSON.stringify(value(await askBackground('claims/status', null))));
+    await fakeBrowser.storage.sync.remove('other-feature');
+    await until(async () => value(await askBackground('claims/status', null)).state === 'synced', 'the claim synced');
+    expect(sync.list()[0]).toMatchObject({ synced: true, syncNote: null });
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toContain(`c:${claimIdFor(PAGE_URL, LISTED[0]!.text)}`);
   });
 
   it('exports as Markdown and JSON, and a JSON export imports into a new profile', async () => {
