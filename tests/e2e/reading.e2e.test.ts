@@ -451,10 +451,14 @@ describe('the keyboard alone', () => {
     await expect.poll(focusedClaim).toBe(order[1]);
     await page.keyboard.press('ArrowUp');
     await expect.poll(focusedClaim).toBe(order[0]);
+    // Tab reaches the claim's own controls (its save button) before the next claim.
+    const focusedAction = () => frame.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
     await page.keyboard.press('Tab');
-    await expect.poll(focusedClaim).toBe(order[1]);
+    await expect.poll(focusedAction).toBe('save-claim');
+    await expect.poll(focusedClaim).toBe(order[0]);
     await page.keyboard.press('Shift+Tab');
     await expect.poll(focusedClaim).toBe(order[0]);
+    await expect.poll(focusedAction).toBe(null);
 
     // Escape collapses to the handle, which takes the focus; Enter opens it again.
     await page.keyboard.press('Escape');
