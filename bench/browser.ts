@@ -3,11 +3,12 @@
 // network: saved pages reference CDNs, and a refused socket costs less than a timeout.
 
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -26,17 +27,7 @@ export function chromiumAvailable(): boolean {
 export async function launchChromium(extensionDir: string | null): Promise<BenchBrowser> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1400, height: 900 },
-    args: [
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions(extensionDir));
   await context.route(/^https?:\/\//, (route) => {
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' ? route.continue() : route.abort('connectionrefused');

@@ -6,19 +6,18 @@
 //   npm run demo -- --no-build   # reuse .output/chrome-mv3
 //   npm run demo -- --keep-open  # leave the window open until Ctrl+C (with a display)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { chromium, type Frame, type Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readArticleFixture, readRealPage, withArticle } from '../tests/e2e/news-pages';
 import { startServer } from '../tests/e2e/server';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import type { PageReport, TabState } from '../lib/protocol';
 
 const args = new Set(process.argv.slice(2));
 const BUILD = resolve('.output/chrome-mv3');
 const OUT = resolve('demo-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const headless = !process.env.DISPLAY;
 const WAIT_MS = 20_000;
 
@@ -42,14 +41,7 @@ async function main() {
   for (const s of SAMPLES) server.set(`/sample/${s.name}.html`, withArticle(s.name, readRealPage(s.name), readArticleFixture(s.article)));
   server.set(`/plain/${OFF_TOPIC}.html`, readRealPage(OFF_TOPIC));
 
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'crosscheck-demo-')), {
-    executablePath: CHROMIUM,
-    headless,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1400, height: 900 },
-    args: [`--disable-extensions-except=${BUILD}`, `--load-extension=${BUILD}`, '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'crosscheck-demo-')), chromiumLaunchOptions(BUILD, [], headless));
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(sw.url()).host;
   console.log(`Chromium ${headless ? '(headless)' : '(window)'} with Crosscheck ${extensionId}\n`);

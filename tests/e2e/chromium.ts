@@ -25,6 +25,25 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
+/**
+ * How every Chromium of ours starts (tests, demo, benchmarks): Debian's build, new headless
+ * (which loads extensions), and no background networking, which this machine refuses.
+ */
+export function chromiumLaunchOptions(extensionDir: string | null, extraArgs: string[] = [], headless = true) {
+  return {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1400, height: 900 },
+    args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
+    ],
+  };
+}
+
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const withExtension = opts.withExtension ?? true;
   const dir = opts.extensionDir ?? CHROME_BUILD;
@@ -33,18 +52,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   }
   const ownDir = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1400, height: 900 },
-    args: [
-      ...(withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...(opts.args ?? []),
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions(withExtension ? dir : null, opts.args));
   const serviceWorker = async () => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return existing ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
