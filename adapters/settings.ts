@@ -12,10 +12,21 @@ export async function readSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = sanitiseSettings({ ...(await readSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+// Every update reads, merges and writes. Two updates in flight at once (two slider steps, the
+// popup and the options page) would each read the same old value, and whichever write ended
+// last would win, dropping the other's change or restoring a stale one. Updates therefore run
+// one after another, in the order they were asked for: the last change asked for is the one
+// that stays.
+let updates: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = updates.then(async () => {
+    const next = sanitiseSettings({ ...(await readSettings()), ...patch });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  updates = run.catch(() => undefined);
+  return run;
 }
 
 function sanitiseSettings(s: Settings): Settings {

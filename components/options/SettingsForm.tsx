@@ -1,6 +1,6 @@
 // The reader's settings: how readily a page counts as on-topic, the sites where Crosscheck
 // stays quiet, and how the sidebar first appears. Each change is saved at once.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { siteOf } from '../../adapters/settings';
 import { topicThreshold } from '../../lib/topic';
 import type { Result, Settings } from '../../lib/protocol';
@@ -34,12 +34,29 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const [hostError, setHostError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // Saves still waiting for their reply. Each key press on the slider saves on its own, so
+  // several can be in flight; only the newest one speaks, and the slider does not jump back
+  // to a value that an older save (or its broadcast) reports while a newer one is on its way.
+  const latestSave = useRef(0);
+  const pendingSaves = useRef(0);
+
   // Follow changes made elsewhere (the popup, another options tab).
-  useEffect(() => setSensitivity(settings.sensitivity), [settings.sensitivity]);
+  useEffect(() => {
+    if (pendingSaves.current === 0) setSensitivity(settings.sensitivity);
+  }, [settings.sensitivity]);
 
   const save = async (patch: Partial<Settings>, done: string) => {
-    const reply = await onChange(patch);
+    const id = ++latestSave.current;
+    pendingSaves.current += 1;
+    let reply: Result<Settings>;
+    try {
+      reply = await onChange(patch);
+    } finally {
+      pendingSaves.current -= 1;
+    }
+    if (id !== latestSave.current) return reply.ok;
     setMessage(reply.ok ? { ok: true, text: done } : { ok: false, text: `The setting was not saved: ${reply.error}` });
+    if (reply.ok) setSensitivity(reply.value.sensitivity);
     return reply.ok;
   };
 

@@ -250,6 +250,29 @@ describe('SettingsForm', () => {
     expect(host.value).toBe('');
   });
 
+  it('keeps the last of several quick slider steps when the older save answers last', async () => {
+    // Two ArrowLeft presses save twice; the first reply is held back until after the second.
+    const replies: ((value: Settings) => void)[] = [];
+    const onChange = vi.fn().mockImplementation(
+      (patch: Partial<Settings>) => new Promise((resolve) => replies.push((value) => resolve(ok({ ...value, ...patch })))),
+    );
+    await show(<SettingsForm settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    const range = container.querySelector<HTMLInputElement>('input[type="range"]')!;
+    for (const value of ['0.45', '0.4']) {
+      await act(() => {
+        range.value = value;
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+        range.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    }
+    expect(replies).toHaveLength(2);
+    await act(() => replies[1]!(DEFAULT_SETTINGS));
+    await act(() => replies[0]!(DEFAULT_SETTINGS));
+    await settle();
+    expect(byTestId('settings-outcome')?.textContent).toBe('Sensitivity set to 0.40.');
+    expect(byTestId('sensitivity-value')?.textContent).toBe('0.40');
+  });
+
   it('shows a refused setting plainly', async () => {
     await show(<SettingsForm settings={DEFAULT_SETTINGS} onChange={vi.fn().mockResolvedValue(err('storage is full'))} />);
     await act(() => container.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click());

@@ -1,0 +1,26 @@
+// The reader's settings as the background stores them: updates asked for at the same time
+// (two slider steps, the popup and the options page, the sidebar's handle) all take effect,
+// and the last one asked for is the value that stays.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSettings, updateSettings } from '../../adapters/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('updateSettings', () => {
+  it('keeps every change of updates made at the same time', async () => {
+    await Promise.all([updateSettings({ sensitivity: 0.2 }), updateSettings({ pausedSites: ['example.com'] }), updateSettings({ sidebarCollapsed: true })]);
+    expect(await readSettings()).toEqual({ sensitivity: 0.2, pausedSites: ['example.com'], sidebarCollapsed: true });
+  });
+
+  it('ends on the last of several quick changes to one setting, and answers each with its own value', async () => {
+    const replies = await Promise.all([0.45, 0.4, 0.35].map((sensitivity) => updateSettings({ sensitivity })));
+    expect(replies.map((s) => s.sensitivity)).toEqual([0.45, 0.4, 0.35]);
+    expect((await readSettings()).sensitivity).toBe(0.35);
+  });
+
+  it('goes on after a refused write', async () => {
+    await expect(updateSettings({ sensitivity: Number.NaN })).resolves.toMatchObject({ sensitivity: 0.5 });
+    expect((await updateSettings({ sensitivity: 0.7 })).sensitivity).toBe(0.7);
+  });
+});
