@@ -126,6 +126,10 @@ const ANCHOR_EVENTS = new Set([...STORY_EVENTS].filter((f) => f !== 'fight'));
  */
 const FURNITURE_LABEL =
   /^\s*(?:read more|read also|also read|related(?: articles?| stories| story| content| coverage| reading)?|see also|more on this(?: story)?|recommended|watch|listen|video|photo|photograph|image|picture|pictured|caption|advertisement|sponsored|most read|trending|sign up)\s*[:|\u2013\u2014>-]/;
+/** A reporting verb anywhere in the sentence: someone stated what follows. */
+const REPORTED = /\b(?:said|says|told|stated|announced|confirmed|reported|claimed|warned|stressed|added|noted|denied|dismissed|rejected|believes?|assess(?:es|ed)?|estimated?s?|according to)\b/;
+/** A quotation: a statement of its own, whoever made it. */
+const QUOTED = /["\u201C\u201D].{12,}["\u201C\u201D]/;
 /** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
 const FORCE_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'monitor', 'guard', 'recruit']);
 /** Characters around an event word in which its role (intelligence, combat) is read. */
@@ -212,12 +216,35 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
     places: unique(PLACE_FINDER.find(text, folded).map((m) => m.id)),
     when,
     historical: isHistorical(when, opts.documentDate ?? null),
-    terms: contentTerms(text),
+    terms: [],
     checkable: [],
   };
+  claim.terms = [...contentTerms(text), ...conceptTerms(claim)];
   claim.checkable = checkability(claim, folded);
   if (opts.context) updateContext(opts.context, claim, text, sourceMentions);
   return claim;
+}
+
+/**
+ * What a sentence names beyond its words, as terms beside them: its event families, actors,
+ * original source, places and counted values. Two reports of one fact often share few words
+ * ("dispatched 12,000 soldiers" / "sent 12,000 troops") but the same event, forces and
+ * number; these terms let the index and the text similarity see that. Their prefixes cannot
+ * occur in a content word, so they never collide with one or take part in fuzzy spelling.
+ */
+export const CONCEPT_PREFIX = '#';
+function conceptTerms(c: ExtractedClaim): string[] {
+  const out = new Set<string>();
+  for (const e of c.events) out.add(`${CONCEPT_PREFIX}e:${e.family}`);
+  // A denial and a silence on the same event are two positions a reader sets side by side
+  // ("has not responded" / "dismissed as fake"): both carry the shared term as well as their own.
+  if (c.polarity !== 'asserts') out.add(`${CONCEPT_PREFIX}n:${c.polarity}`).add(`${CONCEPT_PREFIX}n:position`);
+  for (const a of c.actors) out.add(`${CONCEPT_PREFIX}a:${a}`);
+  if (c.attribution) out.add(`${CONCEPT_PREFIX}s:${c.attribution}`);
+  for (const p of c.places) out.add(`${CONCEPT_PREFIX}p:${p}`);
+  for (const q of c.quantities) out.add(`${CONCEPT_PREFIX}v:${q.value}`);
+  if (c.force) out.add(`${CONCEPT_PREFIX}f:${c.force}`);
+  return [...out];
 }
 
 function checkability(c: ExtractedClaim, folded: string): string[] {
@@ -238,6 +265,9 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   const forcesNamed = !!(c.force || c.attribution || c.quantities.length);
   if (c.predicates.some((p) => STORY_EVENTS.has(p) && (forcesNamed || !FORCE_EVENTS.has(p)))) reasons.push('event');
   if (c.when && c.predicates.length > 0) reasons.push('dated');
+  // What a named side says or does about the story, quoted or reported, is checkable
+  // against what others say it said: "They should think about the consequences," she said.
+  if (!reasons.length && (c.speaker !== null || QUOTED.test(c.text) || (c.predicates.length > 0 && REPORTED.test(folded)))) reasons.push('statement');
   return reasons;
 }
 

@@ -6,7 +6,7 @@
 // The index serialises to plain JSON (claims and report metadata); the postings are
 // rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
 
-import { extractClaims, parseClaim, type ExtractedClaim } from './claims';
+import { CONCEPT_PREFIX, extractClaims, parseClaim, type ExtractedClaim } from './claims';
 import type { Report } from './types';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
@@ -105,7 +105,7 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): Corp
   const wordDf = new Map<string, number>();
   for (const [t, list] of lists) {
     if (!t.startsWith('w:')) continue;
-    wordIdf.set(t.slice(2), idf.get(t)!);
+    wordIdf.set(t.slice(2), idf.get(t)! * conceptWeight(t.slice(2)));
     wordDf.set(t.slice(2), list.length);
   }
   const textWeight = new Float64Array(claims.length);
@@ -127,6 +127,18 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): Corp
     wordDf,
     wordSets: new Array<Set<string> | undefined>(claims.length),
   };
+}
+
+/**
+ * How much a concept term (lib/claims.ts conceptTerms) weighs in the text similarity beside
+ * a word of the same rarity. An event or a counted value shared says more about two
+ * sentences stating one fact than a shared word does; a shared actor says less, since
+ * nearly every sentence of a story names its actors.
+ */
+export const CONCEPT_WEIGHTS: Record<string, number> = { e: 2, v: 2, n: 1.5, s: 1, p: 1, a: 0.5, f: 1 };
+
+export function conceptWeight(term: string): number {
+  return term.startsWith(CONCEPT_PREFIX) ? (CONCEPT_WEIGHTS[term[1]!] ?? 1) : 1;
 }
 
 export function inverseFrequency(total: number, df: number): number {

@@ -24,7 +24,7 @@ export const SCORE_WEIGHTS = {
   /** Both deny or stay silent on the same event, or one asserts what the other denies. */
   position: 0.1,
   /** The same original source. */
-  source: 0.04,
+  source: 0.15,
   /** The same role (intelligence personnel, combat troops). */
   role: 0.03,
   /** The same place. */
@@ -109,7 +109,7 @@ export function signatureOf(c: ExtractedClaim): ClaimSignature {
     actors: c.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
     force: c.force,
     forceStrong: c.forceEvidence === 'strong',
-    source: c.attribution,
+    source: c.attribution ?? c.speaker,
     role: c.role,
     places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
     historical: c.historical,

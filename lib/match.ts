@@ -17,8 +17,8 @@
 // per whole sentence over every corpus claim, then the same scoring of every claim found.
 
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { ExtractedClaim } from './claims';
-import { idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
+import { CONCEPT_PREFIX, type ExtractedClaim } from './claims';
+import { conceptWeight, idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
 import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
 import { PREDICATE_AFFINITY } from './lexicon';
 import { toPublicQuantity } from './quantities';
@@ -27,8 +27,18 @@ import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 /** Relevance (0..1) at and above which a corpus claim is a match; below it there is no match. */
 export const MATCH_THRESHOLD = 0.36;
-/** Matches listed per claim (a report at most twice: its best claim and its best corroboration or conflict). */
+/** Matches listed per claim, best first. */
 export const MAX_MATCHES_PER_CLAIM = 5;
+/**
+ * Sentences of one report listed per claim at most. A report's best-scoring sentence is
+ * often its headline or a summary; the sentence that states the same fact may rank just
+ * behind it, so one report may give up to three, and the rest of the list stays for others.
+ */
+export const MAX_MATCHES_PER_REPORT = 3;
+/** Corroborations or contradictions listed after the best matches, for reports listed only as related. */
+export const MAX_DECISIVE_EXTRA = 2;
+/** Such a sentence must score at least this share of the lowest listed match: close behind, not far down. */
+export const DECISIVE_EXTRA_SCORE_SHARE = 0.85;
 /** Terms on more than this share of the corpus's claims admit no claim to preselection. */
 export const UNIVERSAL_TERM_SHARE = 0.5;
 /** Postings preselection reads at most to take in claims (the rarest lists first). */
@@ -248,7 +258,7 @@ function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: Readonly
 /** The summed weight of a claim's content words, as the text similarity weighs them. */
 function queryWordWeight(claim: ExtractedClaim, index: CorpusIndex): number {
   const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
-  return claim.terms.reduce((s, t) => s + (index.wordIdf.get(t) ?? UNSEEN_TERM_WEIGHT * maxIdf), 0);
+  return claim.terms.reduce((s, t) => s + (index.wordIdf.get(t) ?? UNSEEN_TERM_WEIGHT * maxIdf * conceptWeight(t)), 0);
 }
 
 /**
@@ -411,7 +421,7 @@ function scoreCandidates(claim: ExtractedClaim, ids: number[], index: CorpusInde
  */
 function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, index: CorpusIndex, others?: readonly ExtractedClaim[]): number[] {
   const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
-  const weightOf = (term: string) => index.wordIdf.get(term) ?? UNSEEN_TERM_WEIGHT * maxIdf;
+  const weightOf = (term: string) => index.wordIdf.get(term) ?? UNSEEN_TERM_WEIGHT * maxIdf * conceptWeight(term);
   // Candidates from the index use its cached word sets and weights; loose claims (judgePair) are computed here.
   const count = ids ? ids.length : others!.length;
   const termsOf = (j: number) => (ids ? index.claims[ids[j]!]!.terms : others![j]!.terms);
@@ -435,7 +445,7 @@ function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, in
       else missing = true;
     }
     // Common words are spelled one way; names and rare words ("Ussuriysk", "Zelenskiy") vary.
-    if (missing && term.length >= MIN_FUZZY_TERM_CHARS && (index.wordDf.get(term) ?? 0) <= FUZZY_MAX_DOCUMENT_FREQUENCY) {
+    if (missing && term.length >= MIN_FUZZY_TERM_CHARS && !term.startsWith(CONCEPT_PREFIX) && (index.wordDf.get(term) ?? 0) <= FUZZY_MAX_DOCUMENT_FREQUENCY) {
       fuzzyTerms.push([term, w]);
     }
   }
@@ -473,32 +483,49 @@ function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, in
 
 function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: CorpusIndex, opts: MatchOptions): ClaimResult {
   const max = opts.maxMatches ?? MAX_MATCHES_PER_CLAIM;
-  // Best first. A report is listed with its best claim, and also with its best corroboration or
-  // conflict when that is another claim (a report can both restate a figure and project another).
+  // Best first, each report with at most MAX_MATCHES_PER_REPORT of its sentences. Then a
+  // listed report whose listed sentences are all merely related, but which corroborates or
+  // contradicts the claim in a sentence ranked close behind, adds that one: where a report
+  // stands on the claim is what the reader came for, and related news must not hide it.
   const taken: ClaimMatch[] = [];
-  const best = new Set<number>();
+  const perReport = new Map<number, number>();
+  /** Reports with a corroboration or contradiction listed. */
   const decisive = new Set<number>();
-  for (const { claim: id, score } of ranked) {
-    if (taken.length >= max) break;
+  const listed = new Set<number>();
+  const take = (id: number, score: number, judged: StanceJudgementLike) => {
     const other = index.claims[id]!;
-    if (best.has(other.report) && decisive.has(other.report)) continue;
-    const { stance, why } = judgeStance(claim, other);
-    const isDecisive = stance !== 'related';
-    if (best.has(other.report) && !isDecisive) continue;
-    best.add(other.report);
-    if (isDecisive) decisive.add(other.report);
     const report = index.reports[other.report]!;
+    perReport.set(other.report, (perReport.get(other.report) ?? 0) + 1);
+    if (judged.stance !== 'related') decisive.add(other.report);
+    listed.add(id);
     taken.push({
       reportId: report.id,
       reportTitle: report.title,
       outlet: report.outlet,
       date: report.date,
       claim: other.text,
-      stance,
+      stance: judged.stance,
       score: round(score),
-      why,
+      why: judged.why,
       source: other.attribution,
     });
+  };
+  for (const { claim: id, score } of ranked) {
+    if (taken.length >= max) break;
+    const other = index.claims[id]!;
+    if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT) continue;
+    take(id, score, judgeStance(claim, other));
+  }
+  let extra = 0;
+  const floor = DECISIVE_EXTRA_SCORE_SHARE * (taken.length ? Math.min(...taken.map((m) => m.score)) : 0);
+  for (const { claim: id, score } of ranked) {
+    if (extra >= MAX_DECISIVE_EXTRA || score < floor) break;
+    const other = index.claims[id]!;
+    if (listed.has(id) || decisive.has(other.report) || !perReport.has(other.report)) continue;
+    const judged = judgeStance(claim, other);
+    if (judged.stance === 'related') continue;
+    take(id, score, judged);
+    extra++;
   }
   return {
     text: claim.text,
@@ -507,6 +534,8 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     matches: taken,
   };
 }
+
+type StanceJudgementLike = { stance: Stance; why: string };
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

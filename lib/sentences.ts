@@ -130,7 +130,7 @@ function splitUnit(text: string, from: number, to: number, paragraph: number, ou
   for (let m = TERMINAL.exec(unit); m; m = TERMINAL.exec(unit)) {
     let end = m.index + m[0].length;
     end += CLOSERS.exec(unit.slice(end))![0].length;
-    if (end < unit.length && !/\s/.test(unit[end]!)) continue;
+    if (end < unit.length && !/\s/.test(unit[end]!) && !runTogether(unit, m.index, end)) continue;
     const rest = unit.slice(end).replace(/^\s+/, '');
     if (rest === '') break;
     if (!OPENER.test(rest)) continue;
@@ -139,6 +139,17 @@ function splitUnit(text: string, from: number, to: number, paragraph: number, ou
     start = end;
   }
   push(text, from + start, to, paragraph, out);
+}
+
+/**
+ * Text copied out of pages often loses the space between sentences ("starting Oct. 8.In a
+ * statement released on Friday"). A terminal mark after a lower-case word or a number,
+ * directly followed by a capitalised word of two or more letters and a space, is such a
+ * boundary; "U.S.Army", "Node.js" and "example.com" are not (capital before, lower case after).
+ */
+function runTogether(unit: string, mark: number, end: number): boolean {
+  if (mark === 0 || !/[\p{Ll}\p{N})]/u.test(unit[mark - 1]!)) return false;
+  return /^\p{Lu}\p{Ll}+[\s,]/u.test(unit.slice(end, end + 40));
 }
 
 /** Whether a single dot at `dot` ends the sentence, given the text after it. */
