@@ -7,6 +7,7 @@
 // states an event of the story (a deployment, combat, casualties, withdrawal, arms
 // supplies) about the story's actors.
 
+import { eventDate } from './dates';
 import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
@@ -78,6 +79,9 @@ export interface ExtractedClaim {
   places: string[];
   /** Explicit date of the event ("2023-09", "2023"), when the sentence states one. */
   when: string | null;
+  /** The day the claim speaks of (`YYYY-MM-DD`): the date the sentence names, read against its
+   * document's date ("on Friday", "Oct. 8", "early October"), else the document's; null when neither is known. */
+  date: string | null;
   /** True when the sentence dates its event well before the document it stands in. */
   historical: boolean;
   /** Stemmed content words, for the index and the text similarity. */
@@ -215,6 +219,7 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
     role: mainRole(events),
     places: unique(PLACE_FINDER.find(text, folded).map((m) => m.id)),
     when,
+    date: eventDate(text, opts.documentDate ?? null),
     historical: isHistorical(when, opts.documentDate ?? null),
     terms: [],
     checkable: [],

@@ -10,7 +10,7 @@ import { CONCEPT_PREFIX, extractClaims, parseClaim, type ExtractedClaim } from '
 import type { Report } from './types';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
-export const CORPUS_INDEX_VERSION = 1;
+export const CORPUS_INDEX_VERSION = 2;
 
 /** How much each kind of shared term counts when preselecting candidates (times its IDF). */
 export const TERM_KIND_WEIGHTS: Record<string, number> = {

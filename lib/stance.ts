@@ -7,6 +7,7 @@
 // position on the same event (asserted, denied, no comment)?
 
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
+import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
 import { PREDICATES } from './lexicon';
 import type { Stance } from './types';
@@ -26,6 +27,12 @@ export const VAGUE_NEAR_FACTOR = 2;
  * group twice: related, not a contradiction. Casualty tolls have their own rule.
  */
 export const DIFFERENT_SCALE_RATIO = 20;
+/**
+ * Present counts dated at least this many days apart are read as an update, not a
+ * contradiction: deployments grow by the week, and reports a few days apart describe
+ * the same state of affairs.
+ */
+export const UPDATE_MIN_DAYS = 5;
 
 export interface StanceJudgement {
   stance: Stance;
@@ -63,7 +70,7 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
   const sameIncident =
     page.places.some((p) => other.places.includes(p) && p !== 'the front line') || (!!page.when && page.when === other.when);
   // A count someone could not verify is not their count ("could not verify Zelensky's claim that 11,000 …").
-  const counts = denial ? null : compareQuantities(assertedQuantities(page), assertedQuantities(other), sameIncident);
+  const counts = denial ? null : compareQuantities(assertedQuantities(page), assertedQuantities(other), sameIncident, [page.date, other.date]);
   if (counts) return counts;
   return compareEvents(page, other);
 }
@@ -89,7 +96,7 @@ interface CountPair {
   vague: boolean;
 }
 
-function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean): StanceJudgement | null {
+function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean, dates: [string | null, string | null]): StanceJudgement | null {
   if (a.length === 0 || b.length === 0) return null;
   const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
@@ -104,7 +111,7 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   const agree = first('agree', false);
   if (agree) return corroboration(agree);
   const disagree = first('disagree', false);
-  if (disagree) return contradiction(disagree, sameIncident);
+  if (disagree) return updateOverTime(disagree, dates) ?? contradiction(disagree, sameIncident);
   const vagueAgree = first('agree', true);
   if (vagueAgree) return corroboration(vagueAgree);
   const vagueDisagree = first('disagree', true);
@@ -131,6 +138,21 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
 function corroboration({ a, b }: CountPair): StanceJudgement {
   const same = valueText(a) === valueText(b);
   return { stance: 'corroborates', why: same ? `both: ${formatQuantity(a)}` : `both: ${formatQuantity(a)} (${valueText(a)} vs ${valueText(b)})` };
+}
+
+/**
+ * Two different present counts of the same thing, stated far enough apart in time, are an
+ * update rather than a contradiction: 1,500 had arrived by 18 October, 3,000 by 23 October.
+ * Each is judged at its own date; only counts at about the same time can contradict.
+ */
+function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | null]): StanceJudgement | null {
+  if (a.kind !== 'count' || !da || !db || Math.abs(daysBetween(da, db)) < UPDATE_MIN_DAYS) return null;
+  const years = da.slice(0, 4) !== db.slice(0, 4);
+  const [early, late] = daysBetween(da, db) > 0 ? [[a, da], [b, db]] as const : [[b, db], [a, da]] as const;
+  return {
+    stance: 'related',
+    why: `update: ${valueText(early[0])} (${shortDate(early[1], years)}) then ${valueText(late[0])} (${shortDate(late[1], years)}) ${unitText(a, b)}`,
+  };
 }
 
 function contradiction({ a, b }: CountPair, sameIncident: boolean): StanceJudgement {
