@@ -272,12 +272,12 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
   {
     family: 'condemn',
     label: 'condemnation',
-    pattern: /\b(?:condemn\w*|summon\w*|protest\w*|countermeasures?|diplomatic action|respond with all|respond decisively|all available means|all measures available|reckless|illegal|escalation|dangerous and highly concerning)\b/g,
+    pattern: /\b(?:condemn\w*|denounc\w*|summon\w*|protest\w*|countermeasures?|diplomatic action|respond (?:decisively|firmly|strongly|with all)|reckless|illegal|escalat\w*|(?:deep|grave|serious) concern|deeply concerned|(?:highly )?concerning|alarm(?:ed|ing)?|provocation)\b/g,
   },
   {
     family: 'cooperate',
     label: 'cooperation',
-    pattern: /\b(?:cooperat\w*|military ties|ties|alliance|partnership|closest comrade|birthday greetings|relations)\b/g,
+    pattern: /\b(?:cooperat\w*|military ties|ties|alliance|partnership|relations|comrades?(?:-in-arms)?)\b/g,
   },
   {
     family: 'supply',
@@ -307,9 +307,9 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
     family: 'justify',
     label: 'defence of the ties as lawful',
     pattern:
-      /\b(?:not (?:directed|aimed|targeted) (?:against|at)|should not worry anyone|(?:within the framework of|in line with|complie[sd] with|consistent with) international law|sovereign right|matter of (?:national )?sovereignty|right to (?:strengthen|develop|deepen))\b/g,
+      /\b(?:not (?:directed|aimed|targeted) (?:against|at)|(?:within the framework of|in line with|complie[sd] with|consistent with) international law|sovereign right|matter of (?:national )?sovereignty|right to (?:strengthen|develop|deepen))\b/g,
   },
-  { family: 'challenge', label: 'challenges', pattern: /\b(?:language barriers?|lack of (?:recent )?combat experience|practical challenges)\b/g },
+  { family: 'challenge', label: 'challenges', pattern: /\b(?:language barriers?|lack of (?:recent |modern )?(?:combat |battlefield )?experience|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
   { family: 'sanction', label: 'sanctions', pattern: /\b(?:sanctions?)\b/g },
 ];
 
@@ -333,7 +333,7 @@ export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|stat
 
 /** A denial: the speaker says the event is not happening or will not happen. */
 export const DENIAL_CUES =
-  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|(?:another|a|just|more|pure|complete) fakes?(?=\s*["'.,;]|\s*$|\s+(?:news|story|stories|and))|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|confirms no)\b/g;
+  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|(?:another|a|just|more|pure|complete) fakes?(?=\s*["'.,;]|\s*$|\s+(?:news|story|stories|and))|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|(?:confirm\w*|insist\w*|stress\w*) (?:that )?(?:there (?:is|are|will be) )?no (?:troops?|soldiers|deployment|plans?))\b/g;
 
 /**
  * Silence: the actor has not confirmed, commented or responded, could not verify, or did
