@@ -12,18 +12,16 @@ import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
 import { ACTOR_FINDER, PLACE_FINDER, SOURCE_FINDER, sourceEntry, type Mention } from './mentions';
+import { DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SOURCE_PREFIX } from './news-english';
 import {
   CORE_FAMILY,
-  DENIAL_CUES,
+  familiesWhere,
   FORCE_OWNER,
   FORCE_OWNER_AFTER,
-  GENERIC_OBJECT,
-  NO_COMMENT_CUES,
   PREDICATES,
-  REPORTING_VERBS,
   ROLE_CUES,
-  SOURCE_PREFIX,
-} from './lexicon';
+  STORY_ACTORS,
+} from './topics/dprk-troops-russia/lexicon';
 
 export type Polarity = 'asserts' | 'denies' | 'no-comment';
 export type Role = 'intelligence' | 'combat';
@@ -114,16 +112,14 @@ export const MIN_CLAIM_WORDS = 5;
 /** Longest sentence (chars) taken as one claim; longer ones are run-on captures. */
 export const MAX_CLAIM_CHARS = 800;
 
-/** The story's own actors: a claim must concern at least one. */
-const STORY_ACTORS = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
 /** Families that are events of the story in themselves ("North Korea may send troops"). */
-const STORY_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'supply', 'monitor', 'guard', 'recruit', 'pact']);
+const STORY_EVENTS = familiesWhere('story');
 /**
  * Story events that tie a sentence to the story by themselves ("he said the troops had been
  * sent"). Combat is not one: "fighting for gun control" is a figure of speech, and a war
  * story's every sentence has a fight in it.
  */
-const ANCHOR_EVENTS = new Set([...STORY_EVENTS].filter((f) => f !== 'fight'));
+const ANCHOR_EVENTS = familiesWhere('anchors');
 /**
  * Labels of page furniture left in the text ("Read more: …", "Related: …", "Photo: …"):
  * a teaser or a caption about another page, not a claim of this article.
@@ -135,7 +131,7 @@ const REPORTED = /\b(?:said|says|told|stated|announced|confirmed|reported|claime
 /** A quotation: a statement of its own, whoever made it. */
 const QUOTED = /["\u201C\u201D].{12,}["\u201C\u201D]/;
 /** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
-const FORCE_EVENTS = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'monitor', 'guard', 'recruit']);
+const FORCE_EVENTS = familiesWhere('forces');
 /** Characters around an event word in which its role (intelligence, combat) is read. */
 export const ROLE_WINDOW_CHARS = 60;
 

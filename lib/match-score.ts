@@ -9,7 +9,7 @@
 // operations, cheap enough for the matcher to preview thousands of candidates exactly.
 
 import type { ExtractedClaim } from './claims';
-import { ACTORS, PLACES, PREDICATE_AFFINITY, PREDICATES } from './lexicon';
+import { ACTORS, PLACES, PREDICATE_AFFINITY, PREDICATES } from './topics/dprk-troops-russia/lexicon';
 
 /** Weights of the relevance features. Only those that apply to a pair count, renormalised to 0..1. */
 export const SCORE_WEIGHTS = {
@@ -46,7 +46,9 @@ export type Features = Record<FeatureName, number | null>;
  * How much sharing a family says. War reporting mentions combat, ties and condemnation in
  * nearly every sentence; sharing a deployment, casualties or a pact says more.
  */
-export const FAMILY_SPECIFICITY: Record<string, number> = { fight: 0.6, visit: 0.6, cooperate: 0.85, condemn: 0.85 };
+export const FAMILY_SPECIFICITY: Readonly<Record<string, number>> = Object.fromEntries(
+  PREDICATES.filter((p) => p.specificity !== undefined).map((p) => [p.family, p.specificity!]),
+);
 
 /** Counted families, and the groups close enough to be compared as "related" counts. */
 const COUNT_FAMILIES = ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals', 'observers', 'workers', 'killed', 'wounded', 'captured', 'casualties'];

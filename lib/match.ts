@@ -20,7 +20,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { CONCEPT_PREFIX, type ExtractedClaim } from './claims';
 import { conceptWeight, idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
 import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
-import { PREDICATE_AFFINITY } from './lexicon';
+import { PREDICATE_AFFINITY } from './topics/dprk-troops-russia/lexicon';
 import { toPublicQuantity } from './quantities';
 import { judgeStance } from './stance';
 import type { ClaimMatch, ClaimResult, Stance } from './types';

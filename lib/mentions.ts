@@ -3,7 +3,7 @@
 // three.
 
 import { foldText } from './normalise';
-import { ACTORS, PLACES, SOURCES, type LexiconEntry } from './lexicon';
+import { ACTORS, PLACES, SOURCES, type LexiconEntry } from './topics/dprk-troops-russia/lexicon';
 
 export interface Mention {
   /** Canonical id of the entry. */

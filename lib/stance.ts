@@ -9,7 +9,7 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
-import { PREDICATES } from './lexicon';
+import { familiesWhere, PREDICATES } from './topics/dprk-troops-russia/lexicon';
 import type { Stance } from './types';
 
 /** Exact counts agree when their intervals, widened by this share, overlap ("1,500" vs "1,550"). */
@@ -42,14 +42,14 @@ export interface StanceJudgement {
 const FAMILY_LABEL = new Map(PREDICATES.map((p) => [p.family, p.label]));
 const CASUALTY_FAMILIES = new Set(['killed', 'wounded', 'captured', 'casualties']);
 /** Event families that are reactions and judgements rather than facts on the ground. */
-const REACTION_FAMILIES = new Set(['condemn', 'challenge', 'involve', 'sanction', 'cooperate']);
+const REACTION_FAMILIES = familiesWhere('reaction');
 /**
  * Families so common in war reporting (combat, ties, condemnation) that sharing one alone
  * neither confirms nor contradicts: such a pair is at most related.
  */
-const GENERIC_FAMILIES = new Set(['fight', 'cooperate', 'condemn', 'visit']);
+const GENERIC_FAMILIES = familiesWhere('generic');
 /** Events done by someone's forces, where whose forces they are decides whether two reports agree. */
-const FORCE_FAMILIES = new Set(['deploy', 'train', 'fight', 'casualty', 'withdraw', 'guard', 'monitor', 'recruit']);
+const FORCE_FAMILIES = familiesWhere('forces');
 /**
  * Silences that say the speaker cannot tell ("could not verify", "not in a position to
  * confirm"), not that it withholds: they contradict neither the speaker's own claims nor a denial.

@@ -1,5 +1,5 @@
 // Every topic Crosscheck can track. Adding one = adding a definition file and listing it here.
-import { DPRK_TROOPS_RUSSIA } from './dprk-troops-russia';
+import { DPRK_TROOPS_RUSSIA } from './dprk-troops-russia/index';
 import type { TopicDefinition } from './types';
 
 export type { TermGroup, TopicDefinition } from './types';

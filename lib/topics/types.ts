@@ -60,3 +60,31 @@ export interface TopicDefinition {
   /** Looser subject names that only the cheap check accepts, so it never rejects a real article. */
   quickSubject: readonly string[];
 }
+
+/**
+ * One family of events of a story (a deployment, casualties, condemnation), with what the
+ * engine needs to know of it, said once: claim extraction, matching and stance all read
+ * these flags instead of keeping their own lists.
+ */
+export interface EventFamily {
+  family: string;
+  /** Shown in reasons ("both: North Korea's deployment"). */
+  label: string;
+  /** Matched on folded text. */
+  pattern: RegExp;
+  /** Done by someone's forces: whose forces they are decides whether two reports agree. */
+  forces?: boolean;
+  /** An event of the story in itself ("North Korea may send troops"): a sentence stating it is a claim. */
+  story?: boolean;
+  /**
+   * Ties a sentence to the story by itself ("he said the troops had been sent"). Combat is a
+   * story event but no anchor: "fighting for gun control" is a figure of speech.
+   */
+  anchors?: boolean;
+  /** A reaction or judgement rather than a fact on the ground. */
+  reaction?: boolean;
+  /** So common in war reporting that sharing it alone neither confirms nor contradicts. */
+  generic?: boolean;
+  /** How much sharing it says about two sentences, 0..1 (default 1). */
+  specificity?: number;
+}

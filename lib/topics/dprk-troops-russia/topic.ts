@@ -1,7 +1,7 @@
 // North Korea's deployment of troops to Russia for the war against Ukraine (from autumn
 // 2024). Checked against the seeds by tests/unit/topic.test.ts: every seed fires the
 // subject, a force and a setting group.
-import type { TopicDefinition } from './types';
+import type { TopicDefinition } from '../types';
 
 export const DPRK_TROOPS_RUSSIA: TopicDefinition = {
   id: 'dprk-troops-russia',

@@ -1,3 +1,5 @@
+import type { EventFamily } from '../types';
+
 // The names, sources and verbs of the tracked story, as data. The claim parser knows no
 // country, agency or outlet by itself: everything it recognises is listed here, with
 // its aliases folded onto one canonical name, so that "NIS", "Seoul's spy agency" and
@@ -24,6 +26,9 @@ export interface SourceEntry extends LexiconEntry {
   /** Outlets relay what others said; an outlet is the original source only when it cites nobody. */
   kind: 'official' | 'intelligence' | 'person' | 'media' | 'outlet' | 'anonymous';
 }
+
+/** The story's own actors: a sentence is about the story only when it concerns one of them. */
+export const STORY_ACTORS: ReadonlySet<string> = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
 
 export const ACTORS: readonly ActorEntry[] = [
   {
@@ -249,58 +254,70 @@ export const SOURCES: readonly SourceEntry[] = [
   { id: 'Japanese media', actor: 'Japan', kind: 'media', aliases: ['japanese media'] },
 ];
 
-/** What happened, by family. A claim's families decide which corpus claims are about the same event. */
-export const PREDICATES: readonly { family: string; label: string; pattern: RegExp }[] = [
+/**
+ * What happened, by family, each with what it is for the engine (EventFamily in
+ * lib/topics/types.ts). A claim's families decide which corpus claims are about the same event.
+ */
+export const PREDICATES: readonly EventFamily[] = [
   {
     family: 'deploy',
     label: 'deployment',
+    forces: true, story: true, anchors: true,
     pattern:
       /\b(?:deploy\w*|redeploy\w*|dispatch\w*|send|sends|sending|sent|mobili[sz]\w*|transferr?\w*|stationed|stationing|positioned|arriv\w*|relocat\w*|presence of|troop movements?|military force|boots on the ground|moved (?:to|into)|been moved|reinforce\w*)\b/g,
   },
-  { family: 'train', label: 'training', pattern: /\b(?:train|trained|training|trains|drills?|exercises)\b/g },
+  { family: 'train', label: 'training', forces: true, story: true, anchors: true, pattern: /\b(?:train|trained|training|trains|drills?|exercises)\b/g },
   {
     family: 'fight',
     label: 'combat',
+    forces: true, story: true, anchors: false, generic: true, specificity: 0.6,
     pattern: /\b(?:fight\w*|combat|battl\w*|front ?lines?|frontlines?|hostilities|assaults?|war zone|conflict zone|military operations?|participate in the war)\b/g,
   },
   {
     family: 'casualty',
     label: 'casualties',
+    forces: true, story: true, anchors: true,
     pattern: /\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|captur\w*|prisoners?|pows?|losses)\b/g,
   },
-  { family: 'withdraw', label: 'withdrawal', pattern: /\b(?:withdraw\w*|pull(?:ed|ing)? out)\b/g },
+  { family: 'withdraw', label: 'withdrawal', forces: true, story: true, anchors: true, pattern: /\b(?:withdraw\w*|pull(?:ed|ing)? out)\b/g },
   {
     family: 'condemn',
     label: 'condemnation',
+    reaction: true, generic: true, specificity: 0.85,
     pattern: /\b(?:condemn\w*|denounc\w*|summon\w*|protest\w*|countermeasures?|diplomatic action|respond (?:decisively|firmly|strongly|with all)|reckless|illegal|escalat\w*|(?:deep|grave|serious) concern|deeply concerned|(?:highly )?concerning|alarm(?:ed|ing)?|provocation)\b/g,
   },
   {
     family: 'cooperate',
     label: 'cooperation',
+    reaction: true, generic: true, specificity: 0.85,
     pattern: /\b(?:cooperat\w*|military ties|ties|alliance|partnership|relations|comrades?(?:-in-arms)?)\b/g,
   },
   {
     family: 'supply',
     label: 'arms supplies',
+    story: true, anchors: true,
     pattern:
       /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets|howitzers|artillery|(?:rocket )?launchers)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports)|advanced technolog\w*|financial assistance|military technolog\w*)\b/g,
   },
   {
     family: 'monitor',
     label: 'monitoring',
+    forces: true, story: true, anchors: true,
     pattern: /\b(?:monitor\w*|analy[sz]e|intelligence gathering|interrogat\w*|assess (?:the )?operations|battlefield tactics|(?:send\w*|deploy\w*|dispatch\w*)\s+(?:[\w-]+\s+){0,2}(?:analysts|observers)|analysts and observers)\b/g,
   },
-  { family: 'guard', label: 'guard duty', pattern: /\b(?:guard\w*|border sections?|sections of the [\w-]+ border)\b/g },
-  { family: 'recruit', label: 'recruitment', pattern: /\b(?:recruit\w*|volunteers?|mercenar\w*)\b/g },
-  { family: 'visit', label: 'visit', pattern: /\b(?:visit(?:s|ed)?|delegations?|met with)\b/g },
+  { family: 'guard', label: 'guard duty', forces: true, story: true, anchors: true, pattern: /\b(?:guard\w*|border sections?|sections of the [\w-]+ border)\b/g },
+  { family: 'recruit', label: 'recruitment', forces: true, story: true, anchors: true, pattern: /\b(?:recruit\w*|volunteers?|mercenar\w*)\b/g },
+  { family: 'visit', label: 'visit', generic: true, specificity: 0.6, pattern: /\b(?:visit(?:s|ed)?|delegations?|met with)\b/g },
   {
     family: 'involve',
     label: 'involvement',
+    reaction: true,
     pattern: /\b(?:involvement|intervention|participation|entering the (?:\w+ )?(?:conflict|war))\b/g,
   },
   {
     family: 'pact',
     label: 'mutual defence pact',
+    story: true, anchors: true,
     pattern: /\b(?:pact|treaty|mutual (?:assistance|agreement|defen[cs]e)|strategic partnership agreement|signed (?:a |an )?(?:\w+ )?agreement)\b/g,
   },
   {
@@ -309,11 +326,16 @@ export const PREDICATES: readonly { family: string; label: string; pattern: RegE
     pattern:
       /\b(?:not (?:directed|aimed|targeted) (?:against|at)|(?:within the framework of|in line with|complie[sd] with|consistent with) international law|sovereign right|matter of (?:national )?sovereignty|right to (?:strengthen|develop|deepen))\b/g,
   },
-  { family: 'challenge', label: 'challenges', pattern: /\b(?:language barriers?|lack of (?:recent |modern )?(?:combat |battlefield )?experience|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
-  { family: 'sanction', label: 'sanctions', pattern: /\b(?:sanctions?)\b/g },
+  { family: 'challenge', label: 'challenges', reaction: true, pattern: /\b(?:language barriers?|lack of (?:recent |modern )?(?:combat |battlefield )?experience|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
+  { family: 'sanction', label: 'sanctions', reaction: true, pattern: /\b(?:sanctions?)\b/g },
 ];
 
 /** How close two event families are (symmetric); unlisted pairs are unrelated. */
+/** The families with a flag set, by name. */
+export function familiesWhere(flag: 'forces' | 'story' | 'anchors' | 'reaction' | 'generic'): ReadonlySet<string> {
+  return new Set(PREDICATES.filter((p) => p[flag]).map((p) => p.family));
+}
+
 export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
   deploy: { train: 0.7, fight: 0.7, guard: 0.4, withdraw: 0.3, casualty: 0.3 },
   train: { fight: 0.5 },
@@ -328,27 +350,10 @@ export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
 
 /** The event a bare denial or silence is about ("dismissed the claims as groundless"). */
 export const CORE_FAMILY = 'deploy';
-/** Objects that make a denial or a silence be about the core event. */
-export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|statements?|information|accusations?|speculation|talk|it|this|assertions?|comment|requests?|figures?|estimates?|questions?)\b/;
 
-/** A denial: the speaker says the event is not happening or will not happen. */
-export const DENIAL_CUES =
-  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|(?:another|a|just|more|pure|complete) fakes?(?=\s*["'.,;]|\s*$|\s+(?:news|story|stories|and))|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|(?:confirm\w*|insist\w*|stress\w*) (?:that )?(?:there (?:is|are|will be) )?no (?:troops?|soldiers|deployment|plans?))\b/g;
 
-/**
- * Silence: the actor has not confirmed, commented or responded, could not verify, or did
- * not deny (a denial verb under a negation is no denial: "Putin did not deny them",
- * "neither confirmed nor denied").
- */
-export const NO_COMMENT_CUES =
-  /\b(?:neither\b[^.;]{1,60}?\bnor\b[^.;]{1,60}?\b(?:has|have|had) (?:yet )?(?:officially |publicly )?(?:responded|commented|confirmed|reacted|acknowledged|admitted|mentioned|addressed)|(?:did|do|does|has|have|had|would|will) not (?:publicly |explicitly |officially )?(?:deny|denied|dispute|disputed)|didn't (?:deny|dispute)|(?:could not|cannot|can not|can't|couldn't|(?:was|were|is|are) unable to|unable to|not able to|(?:not|no longer) in a position to)\s+(?:independently |immediately |yet |officially )?(?:confirm|verify)|(?:has|have|had) never (?:officially |publicly )?(?:acknowledged|confirmed|commented on|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:mentioned|reported on|addressed|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly |independently )?(?:responded|commented|confirmed|acknowledged|reacted)|(?:could|can|cannot|can't) (?:not )?be (?:independently |immediately )?(?:verified|confirmed)|(?:is|was|are|were) not aware of|(?:had|has|have) no (?:information|knowledge) (?:about|on|of)|(?:did|do|does) not (?:immediately )?(?:publicly )?(?:comment|respond|confirm|reply|acknowledge)|didn't (?:comment|respond|confirm)|declin(?:ed|es|ing) to (?:comment|confirm|discuss|say|elaborate)|refus(?:ed|es|ing) (?:to )?(?:comment|confirm|discuss|talk|say)|without (?:explicitly |officially |publicly )?(?:confirming|acknowledging)|no (?:immediate )?comment|(?:has|have) yet to (?:confirm|comment|respond|acknowledge)|would not (?:confirm|comment|say)|neither confirm\w* nor den\w*|(?:has|have) not been (?:officially )?confirmed|(?:has|have|had) not (?:yet )?publicly)\b/g;
 
-/** Words that report speech or findings: what turns a name into the source of a claim. */
-export const REPORTING_VERBS =
-  /^(?:(?:has|have|had|also|later|earlier|previously|recently|publicly|officially|reportedly|on \w+|\w+day)\s+)*(?:said|says|say|called(?! (?:in|up|off|on)\b)|calls(?! (?:in|up|off|on)\b)|stated|states|told|reported|reports|confirmed|confirms|noted|notes|added|warned|warns|claimed|claims|estimated|estimates|believes|believe|assessed|assesses|announced|announces|revealed|disclosed|insisted|insists|stressed|emphasi[sz]ed|acknowledged|denied|denies|dismissed|dismisses|rejected|rejects|refuted|ruled out|remarked|wrote|posted|shared|suggested|suggests|indicated|indicates|cited|quoted|quotes|weighed in|pointed|point to|points to|cautioned|caution|cautions|explained|told reporters|briefed|informed|recalled|commented|described|describing|characteri[sz]ed|urged|condemned|expressed|raised|believes)\b/;
 
-/** Phrases before a source that make it the source ("according to X", "citing X"). */
-export const SOURCE_PREFIX = /(?:according to|citing(?: insights from| information from| sources in| a report by)?|as (?:conveyed|reported|cited|quoted|relayed) by|quoted by|sources (?:in|at|within|from)|per|data from|intelligence from|a report (?:by|from)|reported by|statement (?:by|from))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.]+(?:\s[\p{L}]+)?'s\s+)?$/u;
 
 /** Roles that separate intelligence observers from combat troops. */
 export const ROLE_CUES: { role: 'intelligence' | 'combat'; pattern: RegExp }[] = [

@@ -1,0 +1,26 @@
+// General news English: how reports say that someone said, denied, or would not comment,
+// whatever the story. Topic packs (lib/topics/<id>/) hold what one story knows (its actors,
+// sources, places and events); this module holds what every story's reporting shares, and
+// the claim parser reads both.
+
+/** Objects that make a denial or a silence be about the core event. */
+export const GENERIC_OBJECT = /\b(?:claims?|reports?|allegations?|rumou?rs?|statements?|information|accusations?|speculation|talk|it|this|assertions?|comment|requests?|figures?|estimates?|questions?)\b/;
+
+/** A denial: the speaker says the event is not happening or will not happen. */
+export const DENIAL_CUES =
+  /\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|rul(?:ed|es|ing) out|brush(?:ed|es)? (?:off|aside)|groundless|baseless|unfounded|fake news|(?:another|a|just|more|pure|complete) fakes?(?=\s*["'.,;]|\s*$|\s+(?:news|story|stories|and))|fabricat\w*|(?:complete |utter )?nonsense|no truth|not true|(?:will|would|shall) not (?:dispatch|send|deploy|participate|take part)|won't (?:send|deploy|dispatch)|no plans? to (?:send|deploy|dispatch)|(?:there is|there's|there are) (?:absolutely )?no (?:discussion|plans?|troops|soldiers|deployment|truth)|(?:has|have) no intention|(?:is|are|was|were) not (?:under consideration|being considered|on the table)|out of the question|(?:not|never) (?:send|sent|deploy|deployed|dispatch|dispatched) (?:any )?(?:troops|soldiers)|(?:confirm\w*|insist\w*|stress\w*) (?:that )?(?:there (?:is|are|will be) )?no (?:troops?|soldiers|deployment|plans?))\b/g;
+
+/**
+ * Silence: the actor has not confirmed, commented or responded, could not verify, or did
+ * not deny (a denial verb under a negation is no denial: "Putin did not deny them",
+ * "neither confirmed nor denied").
+ */
+export const NO_COMMENT_CUES =
+  /\b(?:neither\b[^.;]{1,60}?\bnor\b[^.;]{1,60}?\b(?:has|have|had) (?:yet )?(?:officially |publicly )?(?:responded|commented|confirmed|reacted|acknowledged|admitted|mentioned|addressed)|(?:did|do|does|has|have|had|would|will) not (?:publicly |explicitly |officially )?(?:deny|denied|dispute|disputed)|didn't (?:deny|dispute)|(?:could not|cannot|can not|can't|couldn't|(?:was|were|is|are) unable to|unable to|not able to|(?:not|no longer) in a position to)\s+(?:independently |immediately |yet |officially )?(?:confirm|verify)|(?:has|have|had) never (?:officially |publicly )?(?:acknowledged|confirmed|commented on|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly )?(?:mentioned|reported on|addressed|admitted)|(?:has|have|had) not (?:yet )?(?:officially |publicly |independently )?(?:responded|commented|confirmed|acknowledged|reacted)|(?:could|can|cannot|can't) (?:not )?be (?:independently |immediately )?(?:verified|confirmed)|(?:is|was|are|were) not aware of|(?:had|has|have) no (?:information|knowledge) (?:about|on|of)|(?:did|do|does) not (?:immediately )?(?:publicly )?(?:comment|respond|confirm|reply|acknowledge)|didn't (?:comment|respond|confirm)|declin(?:ed|es|ing) to (?:comment|confirm|discuss|say|elaborate)|refus(?:ed|es|ing) (?:to )?(?:comment|confirm|discuss|talk|say)|without (?:explicitly |officially |publicly )?(?:confirming|acknowledging)|no (?:immediate )?comment|(?:has|have) yet to (?:confirm|comment|respond|acknowledge)|would not (?:confirm|comment|say)|neither confirm\w* nor den\w*|(?:has|have) not been (?:officially )?confirmed|(?:has|have|had) not (?:yet )?publicly)\b/g;
+
+/** Words that report speech or findings: what turns a name into the source of a claim. */
+export const REPORTING_VERBS =
+  /^(?:(?:has|have|had|also|later|earlier|previously|recently|publicly|officially|reportedly|on \w+|\w+day)\s+)*(?:said|says|say|called(?! (?:in|up|off|on)\b)|calls(?! (?:in|up|off|on)\b)|stated|states|told|reported|reports|confirmed|confirms|noted|notes|added|warned|warns|claimed|claims|estimated|estimates|believes|believe|assessed|assesses|announced|announces|revealed|disclosed|insisted|insists|stressed|emphasi[sz]ed|acknowledged|denied|denies|dismissed|dismisses|rejected|rejects|refuted|ruled out|remarked|wrote|posted|shared|suggested|suggests|indicated|indicates|cited|quoted|quotes|weighed in|pointed|point to|points to|cautioned|caution|cautions|explained|told reporters|briefed|informed|recalled|commented|described|describing|characteri[sz]ed|urged|condemned|expressed|raised|believes)\b/;
+
+/** Phrases before a source that make it the source ("according to X", "citing X"). */
+export const SOURCE_PREFIX = /(?:according to|citing(?: insights from| information from| sources in| a report by)?|as (?:conveyed|reported|cited|quoted|relayed) by|quoted by|sources (?:in|at|within|from)|per|data from|intelligence from|a report (?:by|from)|reported by|statement (?:by|from))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.]+(?:\s[\p{L}]+)?'s\s+)?$/u;
