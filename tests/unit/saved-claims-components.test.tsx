@@ -20,8 +20,9 @@ import { Sidebar, type SidebarProps } from '../../components/sidebar/Sidebar';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { err, ok, type SyncStatus, type TabState } from '../../lib/protocol';
-import { MemoryLocalStore, SavedClaimsSync, type SyncLimits } from '../../lib/sync';
-import { SimulatedSyncArea } from '../../lib/sync/simulated-area';
+import { SavedClaimsSync, type SyncLimits } from '../../lib/sync';
+import { MemoryLocalStore } from './helpers/memory-local-store';
+import { SimulatedSyncArea } from './helpers/simulated-sync-area';
 import type { ClaimMatch, ClaimResult } from '../../lib/types';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
