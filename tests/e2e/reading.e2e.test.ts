@@ -22,6 +22,7 @@ import {
   waitForSidebarFrame,
 } from './probes';
 import { startServer, type TestServer } from './server';
+import { pressShortcut } from './shortcut';
 import type { ContentCost } from '../../lib/protocol';
 
 // The extension APIs as the functions handed to sw.evaluate / frame.evaluate see them there.
@@ -29,7 +30,7 @@ declare const chrome: {
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
 };
 
 const PAGES = ['bbc-1', 'nytimes-1', 'guardian-1'] as const;
@@ -37,6 +38,8 @@ const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt'
 const ARTIFACTS = 'tests/artifacts';
 /** The open panel's width in the content script (sidebar-frame.ts PANEL_WIDTH_PX). */
 const PANEL_WIDTH = 380;
+/** The manifest's suggested key for the toggle-sidebar command (wxt.config.ts). */
+const SHORTCUT = 'Alt+Shift+K';
 /** The late page's own script puts its article in after this long (ms). */
 const LATE_ARTICLE_MS = 1_500;
 
@@ -129,11 +132,6 @@ async function newPage(): Promise<Page> {
   // The saved pages name their sites' scripts and images; nothing leaves this machine.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   return page;
-}
-
-async function tabIdOf(page: Page): Promise<number> {
-  await expect.poll(async () => (await tabState(browser, page))?.tabId, { timeout: UI_TIMEOUT }).toBeTypeOf('number');
-  return (await tabState(browser, page))!.tabId;
 }
 
 const tabStatus = async (page: Page) => (await tabState(browser, page))?.status;
@@ -371,21 +369,16 @@ describe('the keyboard alone', () => {
     const frame = await waitForSidebarFrame(browser, page);
     await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
     expect(await frame.locator('[data-claim]').count()).toBe(0);
-    const tabId = await tabIdOf(page);
     const isOpen = () => frame.evaluate(() => innerWidth > 120);
     const focusedClaim = () => frame.evaluate(() => document.activeElement?.closest('[data-claim]')?.getAttribute('data-claim') ?? null);
 
-    // The shortcut. Chromium handles commands in its browser UI, which CDP key events do
-    // not reach; when it does not fire, the same path runs: the background's 'tab/sidebar'
-    // toggle (setSidebar, what the command handler calls), sent from an extension page.
-    await page.keyboard.press('Alt+Shift+K');
-    let path = 'Alt+Shift+K';
-    const opened = await expect.poll(isOpen, { timeout: 2_000 }).toBe(true).then(() => true, () => false);
-    if (!opened) {
-      path = "background 'tab/sidebar' toggle (commands do not fire from CDP key events)";
-      await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
-    }
-    console.log(`sidebar opened by: ${path}`);
+    // The shortcut, pressed as a reader presses it: a key event that Chromium routes to the
+    // extension's commands (see shortcut.ts). The manifest's shortcut is the one assigned.
+    const sw = await browser.serviceWorker();
+    const commands = await sw.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe(SHORTCUT);
+    await page.bringToFront();
+    await pressShortcut(browser.context, page, SHORTCUT);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(true);
 
     // Focus lands on the first claim; arrows and Tab move through claims.
@@ -432,8 +425,8 @@ describe('the keyboard alone', () => {
     const jumped = await page.evaluate(() => [...((CSS.highlights.get('crosscheck-claim-focus') as Set<Range> | undefined) ?? [])][0]?.toString() ?? '');
     expect(fold(jumped)).toBe(fold((await frame.locator(`[data-claim="${last}"] .claim__text`).textContent()) ?? ''));
 
-    // Closed again by the same toggle.
-    await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
+    // The same shortcut closes it, pressed while the focus is inside the sidebar.
+    await pressShortcut(browser.context, page, SHORTCUT);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(false);
     await page.close();
   });
