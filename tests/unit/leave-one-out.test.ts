@@ -7,7 +7,7 @@ import { buildCorpusIndex } from '../../lib/corpus-index';
 import { countWords } from '../../lib/article';
 import type { Analysis, ClaimMatch, ClaimResult } from '../../lib/types';
 import { loadSeedReports } from '../../cli/load-reports';
-import { oneLine, reasonProblem, samePassage, STANCE_PAIRS, type LabelledPair } from './helpers/reasons';
+import { oneLine, reasonKindOf, reasonProblem, samePassage, STANCE_PAIRS, type LabelledPair } from './helpers/reasons';
 
 const reports = loadSeedReports();
 const index = buildCorpusIndex(reports);
@@ -85,7 +85,7 @@ describe('leave-one-out over the seeds', () => {
       }
       shown++;
       for (const { c, m } of seen) {
-        const problem = reasonProblem(m.why, c.text, m.claim);
+        const problem = reasonProblem(m.why, c.text, m.claim, reasonKindOf(pair));
         if (problem) missing.push(`${pair.note}: ${problem}`);
       }
     }
@@ -104,7 +104,10 @@ describe('leave-one-out over the seeds', () => {
           paired[pair.label] = (paired[pair.label] ?? 0) + 1;
           const expected = pair.label === 'unrelated' ? '(no match)' : pair.label;
           if (m.stance !== expected) wrong.push(`${oneLine(claim.text).slice(0, 60)}… → ${show(m)}; labelled ${expected} (${pair.note})`);
-          else if (m.stance === 'conflicts' && reasonProblem(m.why, c.text, m.claim)) wrong.push(reasonProblem(m.why, c.text, m.claim)!);
+          else if (m.stance === 'conflicts' || m.stance === 'corroborates') {
+            const problem = reasonProblem(m.why, c.text, m.claim, reasonKindOf(pair), m.stance);
+            if (problem) wrong.push(`${pair.note}: ${problem}`);
+          }
         }
       }
     }
