@@ -4,7 +4,7 @@
 // nothing; single-page navigations bring and remove the sidebar; the page's own scripts
 // cannot read what the sidebar shows; and the sidebar works with the keyboard alone.
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
@@ -23,6 +23,7 @@ import {
 } from './probes';
 import { startServer, type TestServer } from './server';
 import { pressShortcut } from './shortcut';
+import { ARTICLE_LABELS, reasonProblem } from '../unit/helpers/reasons';
 import type { ContentCost } from '../../lib/protocol';
 
 // The extension APIs as the functions handed to sw.evaluate / frame.evaluate see them there.
@@ -136,6 +137,25 @@ async function newPage(): Promise<Page> {
 
 const tabStatus = async (page: Page) => (await tabState(browser, page))?.status;
 
+/** The labelled claims of the article these pages carry (tests/fixtures/own-article-labels.json). */
+const READING_LABELS = ARTICLE_LABELS.filter((l) => l.article === 'reading/on-topic-article.txt');
+
+/** The reports the sidebar lists with this stance beside the claim whose text holds `fragment`. */
+async function reportsBeside(frame: Frame, fragment: string, stance: string) {
+  const card = frame.locator('[data-claim]').filter({ has: frame.locator('.claim__text', { hasText: fragment }) }).first();
+  await card.locator(`[data-stance="${stance}"]`).first().waitFor({ timeout: UI_TIMEOUT });
+  const claimText = (await card.locator('.claim__text').textContent()) ?? '';
+  const reports = await card.locator(`[data-stance="${stance}"]`).evaluateAll((els) =>
+    els.map((el) => ({
+      reportId: el.getAttribute('data-report-id') ?? '',
+      why: el.querySelector('.report__why')?.textContent ?? '',
+      reportClaim: el.querySelector('.report__claim')?.textContent ?? '',
+      source: el.querySelector('.report__source')?.textContent ?? '',
+    })),
+  );
+  return reports.map((r) => ({ ...r, claimText }));
+}
+
 const fold = (s: string) => s.toLowerCase().replace(/[\s'"‘’“”]/g, '');
 
 describe('an on-topic article on a real news page', () => {
@@ -150,13 +170,15 @@ describe('an on-topic article on a real news page', () => {
       costs.push({ page: name, kind: 'on-topic', status: (await tabStatus(page)) ?? '?', cost, own: await contentCost(browser, page) });
       const frame = sidebarFrame(browser, page)!;
 
-      const conflict = frame.locator('[data-stance="conflicts"]').first();
-      const corroboration = frame.locator('[data-stance="corroborates"]').first();
-      await conflict.waitFor({ timeout: UI_TIMEOUT });
-      await corroboration.waitFor({ timeout: UI_TIMEOUT });
-      for (const report of [conflict, corroboration]) {
-        expect(await report.getAttribute('data-report-id')).toMatch(/\S/);
-        expect((await report.locator('.report__why').textContent())?.trim()).toMatch(/\w/);
+      // Each labelled claim of the article is listed with a labelled seed as conflicting or
+      // corroborating, and a reason that names what the two sentences say.
+      expect(READING_LABELS.map((l) => l.stance)).toEqual(expect.arrayContaining(['conflicts', 'corroborates']));
+      for (const label of READING_LABELS) {
+        const shown = await reportsBeside(frame, label.claim, label.stance);
+        const fitting = shown.filter(
+          (r) => label.reports.some((seed) => r.reportId.startsWith(seed)) && reasonProblem(r.why, r.claimText, `${r.reportClaim} ${r.source}`, label.reason, label.stance) === null,
+        );
+        expect(fitting, `“${label.claim}” ${label.stance} ${label.reports.join('/')} (${label.note}); shown: ${JSON.stringify(shown)}`).not.toEqual([]);
       }
       // Conflicts first: the first listed claim has a conflicting report.
       await expect.poll(() => frame.locator('[data-claim]').first().locator('[data-stance="conflicts"]').count()).toBeGreaterThan(0);
