@@ -15,6 +15,7 @@ import { claimIdFor } from '../../lib/sync/format';
 import { axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { readArticleFixture, readRealPage, withArticle } from './news-pages';
+import { UI_TIMEOUT } from './probes';
 import { startServer, type TestServer } from './server';
 
 // The extension API as the functions handed to sw.evaluate see it in the service worker.
@@ -31,7 +32,6 @@ declare const chrome: {
 
 const PAGE = 'nytimes-1';
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
-const UI_TIMEOUT = 20_000;
 /** The engine writes 1.5 s after the last change, at most 10 s after the first (lib/sync/limits.ts). */
 const SYNC_TIMEOUT = 20_000;
 /** What the filled sync area leaves free: less than any claim item needs. */
