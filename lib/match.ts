@@ -35,7 +35,7 @@ export const MAX_MATCHES_PER_CLAIM = 5;
  * behind it, so one report may give up to three, and the rest of the list stays for others.
  */
 export const MAX_MATCHES_PER_REPORT = 3;
-/** Corroborations or contradictions listed after the best matches, for reports listed only as related. */
+/** Contradictions (or corroborations) listed after the best matches, when they rank close behind them. */
 export const MAX_DECISIVE_EXTRA = 2;
 /** Such a sentence must score at least this share of the lowest listed match: close behind, not far down. */
 export const DECISIVE_EXTRA_SCORE_SHARE = 0.85;
@@ -483,10 +483,10 @@ function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, in
 
 function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: CorpusIndex, opts: MatchOptions): ClaimResult {
   const max = opts.maxMatches ?? MAX_MATCHES_PER_CLAIM;
-  // Best first, each report with at most MAX_MATCHES_PER_REPORT of its sentences. Then a
-  // listed report whose listed sentences are all merely related, but which corroborates or
-  // contradicts the claim in a sentence ranked close behind, adds that one: where a report
-  // stands on the claim is what the reader came for, and related news must not hide it.
+  // Best first, each report with at most MAX_MATCHES_PER_REPORT of its sentences. Then up to
+  // MAX_DECISIVE_EXTRA sentences ranked close behind that contradict the claim (or corroborate
+  // it, for a listed report shown only as related): where a report stands on the claim is
+  // what the reader came for, and a headline agreeing in general must not hide it.
   const taken: ClaimMatch[] = [];
   const perReport = new Map<number, number>();
   /** Reports with a corroboration or contradiction listed. */
@@ -516,16 +516,23 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT) continue;
     take(id, score, judgeStance(claim, other));
   }
-  let extra = 0;
+  // Close behind the list: first contradictions, from any report that shows none yet; then
+  // corroborations, from a listed report that shows none of either.
   const floor = DECISIVE_EXTRA_SCORE_SHARE * (taken.length ? Math.min(...taken.map((m) => m.score)) : 0);
-  for (const { claim: id, score } of ranked) {
-    if (extra >= MAX_DECISIVE_EXTRA || score < floor) break;
-    const other = index.claims[id]!;
-    if (listed.has(id) || decisive.has(other.report) || !perReport.has(other.report)) continue;
-    const judged = judgeStance(claim, other);
-    if (judged.stance === 'related') continue;
-    take(id, score, judged);
-    extra++;
+  const conflicting = new Set(taken.filter((m) => m.stance === 'conflicts').map((m) => m.reportId));
+  let extra = 0;
+  for (const wanted of ['conflicts', 'corroborates'] as const) {
+    for (const { claim: id, score } of ranked) {
+      if (extra >= MAX_DECISIVE_EXTRA || score < floor) break;
+      const other = index.claims[id]!;
+      if (listed.has(id)) continue;
+      if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
+      const judged = judgeStance(claim, other);
+      if (judged.stance !== wanted) continue;
+      take(id, score, judged);
+      conflicting.add(index.reports[other.report]!.id);
+      extra++;
+    }
   }
   return {
     text: claim.text,

@@ -2,9 +2,9 @@
 // the settings and the corpus size, follows their broadcasts, and runs the reader's actions.
 
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { askBackground, onBroadcast } from '../../adapters/messaging';
 import { siteOf } from '../../adapters/settings';
+import { activeTab, getTab, openOptionsAt, openOptionsPage, reloadTab, type TabRef } from '../../adapters/tabs';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
 import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
@@ -17,30 +17,21 @@ export function tabIdFromSearch(search: string): number | null {
   return Number(raw);
 }
 
-interface TabRef {
-  id: number;
-  /** Undefined when the browser does not disclose the address to the extension. */
-  url: string | undefined;
-}
-
 async function findTab(search: string): Promise<TabRef> {
   const named = tabIdFromSearch(search);
   if (named !== null) {
-    try {
-      const tab = await browser.tabs.get(named);
-      return { id: named, url: tab.url || undefined };
-    } catch {
-      throw new Error('The tab this popup was opened for is no longer open.');
-    }
+    const tab = await getTab(named);
+    if (!tab) throw new Error('The tab this popup was opened for is no longer open.');
+    return tab;
   }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('There is no tab to show.');
-  return { id: tab.id, url: tab.url || undefined };
+  const tab = await activeTab();
+  if (!tab) throw new Error('There is no tab to show.');
+  return tab;
 }
 
 /** The options page, scrolled to its saved-claims list. */
 export function openSavedClaimsList(): void {
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#saved-claims` });
+  openOptionsAt('saved-claims');
 }
 
 export function PopupApp({ search }: { search: string }) {
@@ -63,10 +54,10 @@ export function PopupApp({ search }: { search: string }) {
 
   const loadState = useCallback(async (tabId: number) => {
     // The address may have changed since the popup opened (the tab navigated).
-    const current = await browser.tabs.get(tabId).catch(() => null);
+    const current = await getTab(tabId);
     const reply = await askBackground('tab/state', { tabId });
     if (current) {
-      const url = current.url || undefined;
+      const url = current.url;
       setTab((prev) => (prev && prev.id === tabId && prev.url !== url ? { id: tabId, url } : prev));
     }
     if (reply.ok) {
@@ -148,8 +139,8 @@ export function PopupApp({ search }: { search: string }) {
           };
         })
       }
-      onReload={() => tab && void browser.tabs.reload(tab.id)}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onReload={() => tab && reloadTab(tab.id)}
+      onOpenOptions={openOptionsPage}
       savedClaims={<PopupSavedClaims onOpenList={openSavedClaimsList} />}
     />
   );

@@ -18,6 +18,6 @@ export type { SavedClaim, ClaimTombstone, ClaimVersion, StanceSnapshot, Shortene
 export { claimIdFor, SYNC_FORMAT_VERSION } from './format';
 export type { Hlc } from './clock';
 export { CHROME_SYNC_LIMITS, DEFAULT_SYNC_POLICY, type SyncLimits, type SyncPolicy } from './limits';
-export { MemoryLocalStore, type LocalClaimRecord, type LocalMeta, type LocalSnapshot, type LocalStore } from './local-store';
+export type { LocalClaimRecord, LocalMeta, LocalSnapshot, LocalStore } from './local-store';
 export type { SyncState, SyncStatus } from './status';
 export { classifySyncError, type StorageChange, type StorageChanges, type SyncArea } from './sync-area';

@@ -1,7 +1,8 @@
 // This device's own copy of every saved claim: the source of truth here. Sync is a
 // replica of it that may lag, be full, or be shortened; this copy is never
 // shortened and never waits for sync. The background persists it
-// (adapters/local-claims-store.ts: browser.storage.local); tests use MemoryLocalStore.
+// (adapters/local-claims-store.ts: browser.storage.local); tests use an in-memory one
+// (tests/unit/helpers/memory-local-store.ts).
 
 import { isValidHlc, type Hlc } from './clock';
 import { CLAIM_ID_PATTERN, isPlainObject, SHORTEN_ORDER, type ClaimVersion, type ShortenedField } from './format';
@@ -37,36 +38,6 @@ export interface LocalStore {
   putRecords(records: readonly LocalClaimRecord[]): Promise<void>;
   deleteRecords(ids: readonly string[]): Promise<void>;
   putMeta(meta: LocalMeta): Promise<void>;
-}
-
-/** An in-memory LocalStore that stores JSON copies, as browser storage would. */
-export class MemoryLocalStore implements LocalStore {
-  private readonly records = new Map<string, string>();
-  private meta: string | null = null;
-  /** Number of write calls, for tests. */
-  writes = 0;
-
-  async load(): Promise<LocalSnapshot> {
-    return {
-      records: [...this.records.values()].map((text) => JSON.parse(text) as LocalClaimRecord),
-      meta: this.meta === null ? null : (JSON.parse(this.meta) as LocalMeta),
-    };
-  }
-
-  async putRecords(records: readonly LocalClaimRecord[]): Promise<void> {
-    this.writes += 1;
-    for (const record of records) this.records.set(record.version.id, JSON.stringify(record));
-  }
-
-  async deleteRecords(ids: readonly string[]): Promise<void> {
-    this.writes += 1;
-    for (const id of ids) this.records.delete(id);
-  }
-
-  async putMeta(meta: LocalMeta): Promise<void> {
-    this.writes += 1;
-    this.meta = JSON.stringify(meta);
-  }
 }
 
 /** A stored record checked field by field (local storage can be corrupted too); null if unusable. */

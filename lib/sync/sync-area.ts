@@ -1,5 +1,5 @@
 // The part of browser.storage.sync the sync engine uses. adapters/sync-area.ts
-// wraps the real one; simulated-area.ts provides one with Chrome's quotas for tests.
+// wraps the real one; tests/unit/helpers/simulated-sync-area.ts provides one with Chrome's quotas for tests.
 
 /** One key's change, as storage.onChanged reports it. Removal: no newValue (some fakes send null). */
 export interface StorageChange {

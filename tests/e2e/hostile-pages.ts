@@ -174,6 +174,8 @@ setTimeout(() => {
   });
 
   // Built-ins replaced before any other script runs: the content script must not notice (isolated world).
+  // What the traps catch is extension code that runs in the page's world (a `world: 'MAIN'`
+  // script, a script tag the extension injects): hostile.e2e.test.ts shows them catching one.
   pages.push({
     id: 'replaced-builtins',
     what: 'built-ins replaced by the page (Array.prototype.map, JSON.parse/stringify, Promise, fetch, MutationObserver, String.prototype.replace, RegExp.prototype.exec, setTimeout, Node.prototype.appendChild, Element.prototype.attachShadow)',

@@ -158,10 +158,16 @@ async function specificChecks(p: HostilePage, page: Page, claims: string[]): Pro
       expect(embedHosts.every((n) => n === 0)).toBe(true);
       break;
     }
-    case 'replaced-builtins':
+    case 'replaced-builtins': {
       // The traps fired for nobody: the content script's world has its own built-ins.
-      expect(await page.evaluate(() => (window as unknown as { __sabotaged: string[] }).__sabotaged)).toEqual([]);
+      const sabotaged = () => page.evaluate(() => (window as unknown as { __sabotaged: string[] }).__sabotaged.splice(0));
+      expect(await sabotaged()).toEqual([]);
+      // Control: code of the extension's that ran in the page's world would be caught. A script
+      // named as one of the extension's files, run in the page's world, calls three of them.
+      await page.addScriptTag({ content: `[1, 2].map((x) => x); JSON.stringify({}); 'a'.replace('a', 'b');\n//# sourceURL=${browser.extensionUrl('content-scripts/stand-in-control.js')}` });
+      expect(await sabotaged()).toEqual(['Array.prototype.map', 'JSON.stringify', 'String.prototype.replace']);
       break;
+    }
     case 'zero-width':
       // Read as the numbers they are; the claims are shown without the invisible characters.
       expect(claims.some((c) => c.includes('about 1,500 special forces troops'))).toBe(true);

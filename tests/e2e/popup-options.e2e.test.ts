@@ -3,11 +3,11 @@
 // that later pages are matched against, and the options page manages the reports and the
 // settings. Pages are real news pages from the shared Readability corpus, read in place.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../lib/report-text';
 import type { TabState } from '../../lib/protocol';
+import { axeViolations, axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPageFrom, readArticleText, realPage } from './news-page';
 import { startServer, type TestServer } from './server';
@@ -20,7 +20,6 @@ const SEED_ID = '004_8cbaaadb9775d755';
 const SEED = parseReportText(SEED_ID, readFileSync(`seeds/${SEED_ID}.txt`, 'utf8'), { origin: 'seed' });
 const ADDED = readArticleText('tests/fixtures/popup-options/added-article.txt');
 const NEXT = readArticleText('tests/fixtures/popup-options/next-article.txt');
-const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const READY_TIMEOUT = 20_000;
 
 interface ChromeApi {
@@ -85,22 +84,8 @@ describe('popup and options page in Chromium', () => {
     return popup;
   }
 
-  /** axe-core in the page itself, colour contrast included (happy-dom has no layout for it). */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE_SOURCE);
-    return page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-    });
-  }
-
   async function expectAccessibleInBothSchemes(page: Page) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page), `axe in ${colorScheme} mode`).toEqual([]);
-    }
-    await page.emulateMedia({ colorScheme: null });
+    expect(await axeViolationsInBothSchemes(page)).toEqual([]);
   }
 
   it('the accessibility check catches low contrast in this browser (so its passes below mean something)', async () => {

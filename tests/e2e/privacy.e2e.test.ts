@@ -23,10 +23,10 @@ import { startServer, type TestServer } from './server';
 // The extension APIs as the functions handed to an extension context's evaluate see them.
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: unknown; error?: string }> };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> }; sync: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> }; sync: { get(keys: null): Promise<Record<string, unknown>> } };
 };
 
-/** A reader's note on a saved claim, put where saved claims live (extension storage, local and sync): no page may ever see it. */
+/** A reader's note on a saved claim, saved as the reader saves one (claims/save): no page may ever see it. */
 const SAVED_NOTE = 'my private note: ask the desk about the 12,000 figure';
 
 /** Real saved pages browsed in the session (off the topic, as most pages a reader opens are). */
@@ -73,6 +73,8 @@ function quiet(html: string): string {
 beforeAll(async () => {
   server = await startServer();
   server.set('/favicon.ico', '', 'image/x-icon');
+  // A frame of the page's own, which records the window messages it receives.
+  server.set('/privacy-frame', '<!doctype html><title>frame</title><script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data)));</script>');
   realNames = readdirSync(CORPUS_DIR).filter((n) => !/\./.test(n)).sort().filter((_, i) => i % 12 === 0).slice(0, REAL_PAGES);
   for (const name of realNames) server.set(`/real/${name}`, quiet(realPage(name)));
   server.set('/on-topic', quiet(newsPageFrom('guardian-1', { title: ON_TOPIC.headline, paragraphs: ON_TOPIC.paragraphs, siteName: 'The Guardian', published: '2024-10-18' })));
@@ -150,12 +152,28 @@ describe('a browsing session', () => {
 
 describe('a malicious page', () => {
   it('cannot read the sidebar, the corpus or the saved claims by any route a page has', async () => {
-    const worker = await browser.serviceWorker();
-    await worker.evaluate(async (note) => {
-      const claim = { text: 'North Korea has sent about 1,500 special forces troops', note };
-      await chrome.storage.local.set({ 'privacy-probe:saved-claim': claim });
-      await chrome.storage.sync.set({ 'privacy-probe:saved-claim': claim });
-    }, SAVED_NOTE);
+    // The reader saves a claim of this very page with a note, through the background's
+    // claims/save (what the sidebar's save button sends), from an extension page.
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const saved = await options.evaluate(
+      ({ url, note }) =>
+        chrome.runtime.sendMessage({
+          crosscheck: 1,
+          type: 'claims/save',
+          payload: { url, title: 'North Korean troops in Russia', text: 'North Korea has sent about 1,500 special forces troops', note, stance: { corroborates: 2, conflicts: 1, summary: '1 conflicting' } },
+        }),
+      { url: server.url('/on-topic'), note: SAVED_NOTE },
+    );
+    expect(saved.ok, saved.error).toBe(true);
+    // Control: the note is really kept, in the extension's storage (local, and sync as it syncs).
+    const stored = await options.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+    expect(stored).toContain(SAVED_NOTE);
+    // Control: an extension page can fetch the sidebar by the extension's fixed id (the page below must not).
+    const ownFetch = await options.evaluate((url) => fetch(url).then((r) => r.status), browser.extensionUrl('sidebar.html'));
+    expect(ownFetch).toBe(200);
+    await options.close();
+
     const page = await browser.context.newPage();
     // The page's own script, before anything else: it wraps attachShadow to keep every
     // shadow root made in its world, listens to every window message, and watches the DOM.
@@ -190,11 +208,21 @@ describe('a malicious page', () => {
     expect(secrets.length).toBeGreaterThan(3);
     const tabId = (await tabState(browser, page))!.tabId;
 
-    const found = await page.evaluate(async ({ extensionId, tabId }) => {
+    const found = await page.evaluate(async ({ extensionId, tabId, frameUrl, localUrl }) => {
       const w = window as unknown as Record<string, unknown> & { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } };
       const host = document.querySelector('crosscheck-sidebar, [data-crosscheck-host]');
       const texts: string[] = [document.documentElement.innerText, document.documentElement.outerHTML];
       for (const root of w.__roots as ShadowRoot[]) texts.push(root.innerHTML);
+      // Frames of the page's own (the sidebar's frame stands in a closed shadow tree, outside
+      // window.frames): one from 127.0.0.1, one inline, each recording the messages it gets.
+      for (const src of [frameUrl, null]) {
+        const iframe = document.createElement('iframe');
+        if (src) iframe.src = src;
+        else iframe.srcdoc = '<script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data)));</script>';
+        const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+        document.body.append(iframe);
+        await loaded;
+      }
       const frames: string[] = [];
       for (let i = 0; i < window.frames.length; i++) {
         const f = window.frames[i]!;
@@ -204,15 +232,16 @@ describe('a malicious page', () => {
         } catch (error) {
           frames.push(`document: ${(error as Error).name}`);
         }
-        try {
-          texts.push(f.location.href);
-          frames.push('location read');
-        } catch (error) {
-          frames.push(`location: ${(error as Error).name}`);
-        }
-        // Forged messages of the extension's protocol, to every frame.
-        for (const type of ['reports/list', 'claims/list', 'tab/state', 'reports/export']) f.postMessage({ crosscheck: 1, type, payload: { tabId } }, '*');
       }
+      // Forged messages of the extension's protocol (marked, so the page can tell them from any
+      // answer), to the page's own window, where a content script could listen, and to every frame.
+      const FORGED = ['reports/list', 'claims/list', 'tab/state', 'reports/export', 'claims/export', 'tab/sidebar'];
+      const forge = (target: Window) => {
+        for (const type of FORGED) target.postMessage({ crosscheck: 1, type, payload: { tabId, open: false, format: 'json' }, forgedByPage: true }, '*');
+        return FORGED.length;
+      };
+      const posted = { window: forge(window), frames: 0 };
+      for (let i = 0; i < window.frames.length; i++) posted.frames += forge(window.frames[i]!);
       // Messages straight to the extension: no externally_connectable, so no way in.
       let runtime = 'no chrome.runtime in the page';
       try {
@@ -221,24 +250,36 @@ describe('a malicious page', () => {
       } catch (error) {
         runtime = `refused: ${(error as Error).name}`;
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 1_000));
+      // What the page's frames heard: the forged messages reached them (so "nothing answered" means something).
+      const heardInFrames = [...Array(window.frames.length).keys()].map((i) => ((window.frames[i] as unknown as { __heard?: string[] }).__heard ?? []).length);
       const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
       const cacheNames = 'caches' in window ? await caches.keys() : [];
       const entries = performance.getEntries().map((e) => e.name);
       // The sidebar's files are web-accessible, but only through Chrome's per-session dynamic id
       // (use_dynamic_url): a page that learnt the fixed id cannot fetch them to tell Crosscheck is there.
-      let packageProbe = 'unreachable';
-      try {
-        const res = await fetch(`chrome-extension://${extensionId}/sidebar.html`);
-        packageProbe = `fetched (${res.status})`;
-      } catch (error) {
-        packageProbe = `refused: ${(error as Error).name}`;
-      }
-      texts.push(...(w.__heard as string[]), ...(w.__added as string[]));
+      const probe = async (url: string) => {
+        try {
+          const res = await fetch(url);
+          return `fetched (${res.status})`;
+        } catch (error) {
+          return `refused: ${(error as Error).name}`;
+        }
+      };
+      const packageProbe = await probe(`chrome-extension://${extensionId}/sidebar.html`);
+      // Control: the page's fetch itself works.
+      const localProbe = await probe(localUrl);
+      const heard = w.__heard as string[];
+      // Everything the page heard except its own forged messages: an answer would be here.
+      const answers = heard.filter((m) => !m.includes('"forgedByPage":true'));
+      texts.push(...answers, ...(w.__added as string[]));
       return {
         shadowRoot: host ? String(host.shadowRoot) : 'no host',
         capturedRoots: (w.__roots as ShadowRoot[]).length,
         frames,
+        posted,
+        heardOwnForgeries: heard.length - answers.length,
+        heardInFrames,
         runtime,
         databases,
         localStorage: Object.keys(localStorage),
@@ -247,15 +288,18 @@ describe('a malicious page', () => {
         cacheNames,
         extensionEntries: entries.filter((n) => n.startsWith('chrome-extension:')),
         packageProbe,
-        heard: (w.__heard as string[]).length,
-        heardMessages: w.__heard as string[],
+        localProbe,
+        answers,
         texts,
       };
-    }, { extensionId: browser.extensionId, tabId });
+    }, { extensionId: browser.extensionId, tabId, frameUrl: server.url('/privacy-frame'), localUrl: server.url('/favicon.ico?page-control') });
 
     expect(found.shadowRoot).toBe('null'); // the host is there, closed,
     expect(found.capturedRoots).toBe(0); // and the page's attachShadow never saw it made (another world's prototype).
-    expect(found.frames.filter((f) => f === 'read' || f === 'location read')).toEqual([]);
+    // The forged messages were delivered where frames are: to the page's window and to its two frames.
+    expect(found.frames).toHaveLength(2);
+    expect(found.heardOwnForgeries).toBe(found.posted.window);
+    expect(found.heardInFrames).toEqual([found.posted.frames / 2, found.posted.frames / 2]);
     expect(found.runtime).toMatch(/^refused: TypeError$/);
     expect(found.databases).toEqual([]);
     expect(found.localStorage).toEqual([]);
@@ -263,15 +307,23 @@ describe('a malicious page', () => {
     expect(found.cookie).toBe('');
     expect(found.cacheNames).toEqual([]);
     expect(found.extensionEntries).toEqual([]);
+    expect(found.localProbe).toBe('fetched (200)');
     expect(found.packageProbe).toBe('refused: TypeError');
     const everything = found.texts.join('\n');
     for (const secret of secrets) expect(everything.includes(secret), secret).toBe(false);
-    expect(everything).not.toMatch(/"crosscheck":1/);
-    // The forged messages changed nothing: the sidebar still lists its claims, nothing was exported or answered.
+    // Nothing answered the forged messages, and they changed nothing: the sidebar is still open
+    // (a forged tab/sidebar asked to close it) and lists its claims.
+    expect(found.answers.filter((m) => m.includes('"crosscheck":1'))).toEqual([]);
+    expect(await frame.evaluate(() => innerWidth > 120)).toBe(true);
     expect(await frame.locator('[data-claim]').count()).toBeGreaterThan(0);
-    console.log(`malicious page: window.frames holds ${found.frames.length / 2} frames (the sidebar's iframe stands in a shadow tree) ${found.frames.join(', ')}; chrome.runtime ${found.runtime}; ${found.extensionEntries.length} extension URLs in performance entries; ${found.capturedRoots} shadow roots captured`);
-    console.log(`window messages the page heard: ${found.heardMessages.join(' | ') || 'none'}`);
-    console.log(`the page fetching chrome-extension://<id>/sidebar.html: ${found.packageProbe}`);
+    console.log(
+      `malicious page: ${found.frames.length} frames of its own (${found.frames.join(', ')}); the sidebar's frame is not among window.frames; ` +
+        `forged messages: ${found.posted.window} to its window (heard ${found.heardOwnForgeries}), ${found.posted.frames} to its frames (heard ${found.heardInFrames.join(' + ')}), other messages heard ${found.answers.length} (below); ` +
+        `chrome.runtime ${found.runtime}; ${found.extensionEntries.length} extension URLs in performance entries; ${found.capturedRoots} shadow roots captured`,
+    );
+    // Not an answer, but heard: WXT's own start-up notice, which names the extension's id (issue 13).
+    console.log(`other window messages the page heard: ${found.answers.join(' | ') || 'none'}`);
+    console.log(`the page fetching chrome-extension://<id>/sidebar.html: ${found.packageProbe} (its fetch of 127.0.0.1: ${found.localProbe}; the options page's fetch of the same file: ${ownFetch})`);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-// What the robustness and privacy tests look at in a real Chromium tab: the background's
+// What the end-to-end tests look at in a real Chromium tab: the background's
 // record of the tab, the sidebar frame, what Crosscheck put into the page, the content
 // script's own cost account, and every error that reached the page's console.
 import type { ConsoleMessage, Frame, Page } from 'playwright-core';
@@ -48,10 +48,15 @@ export function sidebarFrame(browser: ExtensionBrowser, page: Page): Frame | und
   return page.frames().find((f) => f.url().startsWith(browser.extensionUrl('sidebar.html')));
 }
 
+/** The sidebar's frame once it is in the page, open or collapsed. */
+export async function waitForSidebarFrame(browser: ExtensionBrowser, page: Page): Promise<Frame> {
+  await expect.poll(() => sidebarFrame(browser, page) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
+  return sidebarFrame(browser, page)!;
+}
+
 /** The open sidebar, once it lists claims. */
 export async function waitForSidebar(browser: ExtensionBrowser, page: Page): Promise<Frame> {
-  await expect.poll(() => sidebarFrame(browser, page) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-  const frame = sidebarFrame(browser, page)!;
+  const frame = await waitForSidebarFrame(browser, page);
   await frame.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
   return frame;
 }
@@ -60,14 +65,16 @@ export async function waitForSidebar(browser: ExtensionBrowser, page: Page): Pro
 export function injected(page: Page) {
   return page.evaluate(() => ({
     hosts: document.querySelectorAll('crosscheck-sidebar').length,
+    extensionFrames: [...document.querySelectorAll('iframe')].filter((f) => /^(chrome|moz)-extension:/.test(f.src)).length,
     highlights: typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.size : 0,
     marks: document.querySelectorAll('mark[data-crosscheck]').length,
     styles: document.querySelectorAll('style[data-crosscheck-style]').length,
+    // The room the open panel reserves beside the page.
     pageShift: document.documentElement.style.marginRight,
   }));
 }
 
-export const NOTHING_INJECTED = { hosts: 0, highlights: 0, marks: 0, styles: 0, pageShift: '' };
+export const NOTHING_INJECTED = { hosts: 0, extensionFrames: 0, highlights: 0, marks: 0, styles: 0, pageShift: '' };
 
 export const highlightedTexts = (page: Page) =>
   page.evaluate(() => [...((CSS.highlights.get('crosscheck-claim') as Set<Range> | undefined) ?? [])].map((r) => r.toString()));

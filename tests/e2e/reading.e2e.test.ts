@@ -3,33 +3,44 @@
 // show the sidebar and the highlighted claims by themselves; the same pages unchanged get
 // nothing; single-page navigations bring and remove the sidebar; the page's own scripts
 // cannot read what the sidebar shows; and the sidebar works with the keyboard alone.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { profileContentScript, type MainThreadCost } from './main-thread';
 import { readArticleFixture, readRealPage, withArticle, ARTICLE_BODY, type ArticleText } from './news-pages';
+import {
+  contentCost,
+  highlightedTexts,
+  injected,
+  NOTHING_INJECTED as NOTHING,
+  sidebarFrame,
+  tabState,
+  UI_TIMEOUT,
+  waitForSidebar,
+  waitForSidebarFrame,
+} from './probes';
 import { startServer, type TestServer } from './server';
+import { pressShortcut } from './shortcut';
+import { ARTICLE_LABELS, reasonProblem } from '../unit/helpers/reasons';
 import type { ContentCost } from '../../lib/protocol';
 
 // The extension APIs as the functions handed to sw.evaluate / frame.evaluate see them there.
 declare const chrome: {
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-    session: { get(k: string | null): Promise<Record<string, unknown>> };
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<{ ok: boolean; value: ContentCost }> };
+  commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
 };
 
 const PAGES = ['bbc-1', 'nytimes-1', 'guardian-1'] as const;
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
 const ARTIFACTS = 'tests/artifacts';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const UI_TIMEOUT = 20_000;
 /** The open panel's width in the content script (sidebar-frame.ts PANEL_WIDTH_PX). */
 const PANEL_WIDTH = 380;
+/** The manifest's suggested key for the toggle-sidebar command (wxt.config.ts). */
+const SHORTCUT = 'Alt+Shift+K';
 /** The late page's own script puts its article in after this long (ms). */
 const LATE_ARTICLE_MS = 1_500;
 
@@ -124,68 +135,26 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-interface StoredTab {
-  tabId: number;
-  url: string;
-  status: string;
+const tabStatus = async (page: Page) => (await tabState(browser, page))?.status;
+
+/** The labelled claims of the article these pages carry (tests/fixtures/own-article-labels.json). */
+const READING_LABELS = ARTICLE_LABELS.filter((l) => l.article === 'reading/on-topic-article.txt');
+
+/** The reports the sidebar lists with this stance beside the claim whose text holds `fragment`. */
+async function reportsBeside(frame: Frame, fragment: string, stance: string) {
+  const card = frame.locator('[data-claim]').filter({ has: frame.locator('.claim__text', { hasText: fragment }) }).first();
+  await card.locator(`[data-stance="${stance}"]`).first().waitFor({ timeout: UI_TIMEOUT });
+  const claimText = (await card.locator('.claim__text').textContent()) ?? '';
+  const reports = await card.locator(`[data-stance="${stance}"]`).evaluateAll((els) =>
+    els.map((el) => ({
+      reportId: el.getAttribute('data-report-id') ?? '',
+      why: el.querySelector('.report__why')?.textContent ?? '',
+      reportClaim: el.querySelector('.report__claim')?.textContent ?? '',
+      source: el.querySelector('.report__source')?.textContent ?? '',
+    })),
+  );
+  return reports.map((r) => ({ ...r, claimText }));
 }
-
-/** What the background keeps for the tab showing this page (found by URL: without the "tabs" permission tab URLs are hidden). */
-async function tabState(page: Page): Promise<StoredTab | undefined> {
-  const sw = await browser.serviceWorker();
-  const states = await sw.evaluate(async () => Object.values(await chrome.storage.session.get(null)) as StoredTab[]);
-  return states.find((s) => s.url === page.url());
-}
-
-async function tabIdOf(page: Page): Promise<number> {
-  await expect.poll(async () => (await tabState(page))?.tabId, { timeout: UI_TIMEOUT }).toBeTypeOf('number');
-  return (await tabState(page))!.tabId;
-}
-
-const tabStatus = async (page: Page) => (await tabState(page))?.status;
-
-/** The content script's own account of its main-thread time in this tab. */
-async function contentCost(page: Page): Promise<ContentCost> {
-  const tabId = await tabIdOf(page);
-  const sw = await browser.serviceWorker();
-  const reply = await sw.evaluate((id) => chrome.tabs.sendMessage(id, { crosscheck: 1, type: 'content/cost', payload: null }, { frameId: 0 }), tabId);
-  expect(reply.ok).toBe(true);
-  return reply.value;
-}
-
-function sidebarFrame(page: Page): Frame | undefined {
-  return page.frames().find((f) => f.url().startsWith(browser.extensionUrl('sidebar.html')));
-}
-
-async function waitForSidebarFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => sidebarFrame(page) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-  return sidebarFrame(page)!;
-}
-
-/** The open sidebar, once it lists claims. */
-async function waitForSidebar(page: Page): Promise<Frame> {
-  const frame = await waitForSidebarFrame(page);
-  await frame.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
-  return frame;
-}
-
-/** Everything Crosscheck could have put into the page that a reader (or the page) could see. */
-function injected(page: Page) {
-  return page.evaluate(() => ({
-    hosts: document.querySelectorAll('crosscheck-sidebar').length,
-    extensionFrames: [...document.querySelectorAll('iframe')].filter((f) => f.src.startsWith('chrome-extension:')).length,
-    highlights: CSS.highlights.size,
-    marks: document.querySelectorAll('mark[data-crosscheck]').length,
-    styles: document.querySelectorAll('style[data-crosscheck-style]').length,
-    // The room the open panel reserves beside the page.
-    pageShift: document.documentElement.style.marginRight,
-  }));
-}
-
-const NOTHING = { hosts: 0, extensionFrames: 0, highlights: 0, marks: 0, styles: 0, pageShift: '' };
-
-const highlightedTexts = (page: Page) =>
-  page.evaluate(() => [...((CSS.highlights.get('crosscheck-claim') as Set<Range> | undefined) ?? [])].map((r) => r.toString()));
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s'"‘’“”]/g, '');
 
@@ -195,19 +164,21 @@ describe('an on-topic article on a real news page', () => {
       const page = await newPage();
       const cost = await profileContentScript(browser.context, page, async () => {
         await page.goto(server.url(`/on/${name}.html`), { waitUntil: 'domcontentloaded' });
-        await waitForSidebar(page);
+        await waitForSidebar(browser, page);
         await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
       });
-      costs.push({ page: name, kind: 'on-topic', status: (await tabStatus(page)) ?? '?', cost, own: await contentCost(page) });
-      const frame = sidebarFrame(page)!;
+      costs.push({ page: name, kind: 'on-topic', status: (await tabStatus(page)) ?? '?', cost, own: await contentCost(browser, page) });
+      const frame = sidebarFrame(browser, page)!;
 
-      const conflict = frame.locator('[data-stance="conflicts"]').first();
-      const corroboration = frame.locator('[data-stance="corroborates"]').first();
-      await conflict.waitFor({ timeout: UI_TIMEOUT });
-      await corroboration.waitFor({ timeout: UI_TIMEOUT });
-      for (const report of [conflict, corroboration]) {
-        expect(await report.getAttribute('data-report-id')).toMatch(/\S/);
-        expect((await report.locator('.report__why').textContent())?.trim()).toMatch(/\w/);
+      // Each labelled claim of the article is listed with a labelled seed as conflicting or
+      // corroborating, and a reason that names what the two sentences say.
+      expect(READING_LABELS.map((l) => l.stance)).toEqual(expect.arrayContaining(['conflicts', 'corroborates']));
+      for (const label of READING_LABELS) {
+        const shown = await reportsBeside(frame, label.claim, label.stance);
+        const fitting = shown.filter(
+          (r) => label.reports.some((seed) => r.reportId.startsWith(seed)) && reasonProblem(r.why, r.claimText, `${r.reportClaim} ${r.source}`, label.reason, label.stance) === null,
+        );
+        expect(fitting, `“${label.claim}” ${label.stance} ${label.reports.join('/')} (${label.note}); shown: ${JSON.stringify(shown)}`).not.toEqual([]);
       }
       // Conflicts first: the first listed claim has a conflicting report.
       await expect.poll(() => frame.locator('[data-claim]').first().locator('[data-stance="conflicts"]').count()).toBeGreaterThan(0);
@@ -242,14 +213,9 @@ describe('the sidebar’s accessibility in Chromium (with layout, so colour cont
       const page = await newPage();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
-      const frame = await waitForSidebar(page);
+      const frame = await waitForSidebar(browser, page);
       expect(await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
-      await frame.evaluate(AXE_SOURCE);
-      const violations = () =>
-        frame.evaluate(async () => {
-          const result = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document);
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-        });
+      const violations = () => axeViolations(frame);
       expect(await violations()).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/sidebar-${scheme}.png` });
       // Collapsed to the handle.
@@ -271,9 +237,9 @@ describe('the same real pages, unchanged (not on the topic)', () => {
         await page.goto(server.url(`/real/${name}.html`), { waitUntil: 'domcontentloaded' });
         await expect.poll(async () => (status = await tabStatus(page)), { timeout: UI_TIMEOUT }).toMatch(/^(off-topic|not-article)$/);
       });
-      costs.push({ page: name, kind: 'unchanged', status: status!, cost, own: await contentCost(page) });
+      costs.push({ page: name, kind: 'unchanged', status: status!, cost, own: await contentCost(browser, page) });
       expect(await injected(page)).toEqual(NOTHING);
-      expect(sidebarFrame(page)).toBeUndefined();
+      expect(sidebarFrame(browser, page)).toBeUndefined();
       await page.screenshot({ path: `${ARTIFACTS}/unchanged-${name}.png` });
       await page.close();
     });
@@ -289,7 +255,7 @@ describe('single-page navigation', () => {
 
     await page.evaluate(() => (window as unknown as { __spa: { toOnTopic(): void } }).__spa.toOnTopic());
     expect(page.url()).toMatch(/\/spa\/north-korea-troops$/);
-    const frame = await waitForSidebar(page);
+    const frame = await waitForSidebar(browser, page);
     await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
 
@@ -308,10 +274,10 @@ describe('an article that arrives after load', () => {
     // At first the page is the old, off-topic story.
     await expect.poll(() => tabStatus(page), { timeout: UI_TIMEOUT }).toBe('off-topic');
     expect(await injected(page)).toEqual(NOTHING);
-    const frame = await waitForSidebar(page);
+    const frame = await waitForSidebar(browser, page);
     await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
-    const own = await contentCost(page);
+    const own = await contentCost(browser, page);
     expect(own.cheapChecks).toBeGreaterThanOrEqual(2);
     console.log(`late article: found after ${own.cheapChecks} cheap checks (${own.cheapCheckMs} ms in all)`);
     await page.close();
@@ -323,7 +289,7 @@ describe('a narrow window', () => {
     const page = await newPage();
     await page.setViewportSize({ width: 800, height: 900 });
     await page.goto(server.url('/on/nytimes-1.html'), { waitUntil: 'domcontentloaded' });
-    const frame = await waitForSidebarFrame(page);
+    const frame = await waitForSidebarFrame(browser, page);
     await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     expect(await frame.evaluate(() => innerWidth)).toBeLessThan(60);
@@ -336,7 +302,7 @@ describe('a click on a highlighted claim', () => {
   it('brings that claim up in the sidebar, and the page’s own click handlers still run', async () => {
     const page = await newPage();
     await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
-    const frame = await waitForSidebar(page);
+    const frame = await waitForSidebar(browser, page);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(2);
     await page.evaluate(() => {
       (window as unknown as { __clicks: number }).__clicks = 0;
@@ -368,7 +334,7 @@ describe('the page’s own scripts', () => {
       addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
     });
     await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
-    const frame = await waitForSidebar(page);
+    const frame = await waitForSidebar(browser, page);
     const shown = await frame.locator('.report__why').first().textContent();
     const reportTitle = await frame.locator('.report__title').first().textContent();
     expect(shown).toMatch(/\w/);
@@ -422,24 +388,19 @@ describe('the keyboard alone', () => {
     const page = await newPage();
     await page.goto(server.url('/on/bbc-1.html'), { waitUntil: 'domcontentloaded' });
     // Collapsed, the frame shows only the handle.
-    const frame = await waitForSidebarFrame(page);
+    const frame = await waitForSidebarFrame(browser, page);
     await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
     expect(await frame.locator('[data-claim]').count()).toBe(0);
-    const tabId = await tabIdOf(page);
     const isOpen = () => frame.evaluate(() => innerWidth > 120);
     const focusedClaim = () => frame.evaluate(() => document.activeElement?.closest('[data-claim]')?.getAttribute('data-claim') ?? null);
 
-    // The shortcut. Chromium handles commands in its browser UI, which CDP key events do
-    // not reach; when it does not fire, the same path runs: the background's 'tab/sidebar'
-    // toggle (setSidebar, what the command handler calls), sent from an extension page.
-    await page.keyboard.press('Alt+Shift+K');
-    let path = 'Alt+Shift+K';
-    const opened = await expect.poll(isOpen, { timeout: 2_000 }).toBe(true).then(() => true, () => false);
-    if (!opened) {
-      path = "background 'tab/sidebar' toggle (commands do not fire from CDP key events)";
-      await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
-    }
-    console.log(`sidebar opened by: ${path}`);
+    // The shortcut, pressed as a reader presses it: a key event that Chromium routes to the
+    // extension's commands (see shortcut.ts). The manifest's shortcut is the one assigned.
+    const sw = await browser.serviceWorker();
+    const commands = await sw.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe(SHORTCUT);
+    await page.bringToFront();
+    await pressShortcut(browser.context, page, SHORTCUT);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(true);
 
     // Focus lands on the first claim; arrows and Tab move through claims.
@@ -486,8 +447,8 @@ describe('the keyboard alone', () => {
     const jumped = await page.evaluate(() => [...((CSS.highlights.get('crosscheck-claim-focus') as Set<Range> | undefined) ?? [])][0]?.toString() ?? '');
     expect(fold(jumped)).toBe(fold((await frame.locator(`[data-claim="${last}"] .claim__text`).textContent()) ?? ''));
 
-    // Closed again by the same toggle.
-    await frame.evaluate((id) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'tab/sidebar', payload: { tabId: id, open: 'toggle' } }), tabId);
+    // The same shortcut closes it, pressed while the focus is inside the sidebar.
+    await pressShortcut(browser.context, page, SHORTCUT);
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(false);
     await page.close();
   });
@@ -504,7 +465,7 @@ describe('an extension reload (as on an update)', () => {
       if (/context invalidated/i.test(e.message)) errors.push(e.message);
     });
     await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
-    await waitForSidebar(page);
+    await waitForSidebar(browser, page);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     const sw = await browser.serviceWorker();
     await sw.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);

@@ -9,12 +9,13 @@
 // removes the claim from the first profile's sidebar, popup and options list.
 // Chromium's sync itself (the server between devices) is not run: no account here.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimIdFor } from '../../lib/sync/format';
+import { axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { readArticleFixture, readRealPage, withArticle } from './news-pages';
+import { UI_TIMEOUT } from './probes';
 import { startServer, type TestServer } from './server';
 
 // The extension API as the functions handed to sw.evaluate see it in the service worker.
@@ -31,8 +32,6 @@ declare const chrome: {
 
 const PAGE = 'nytimes-1';
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
-const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const UI_TIMEOUT = 20_000;
 /** The engine writes 1.5 s after the last change, at most 10 s after the first (lib/sync/limits.ts). */
 const SYNC_TIMEOUT = 20_000;
 /** What the filled sync area leaves free: less than any claim item needs. */
@@ -126,22 +125,6 @@ async function openSavedClaimsList(browser: ExtensionBrowser): Promise<Page> {
   return options;
 }
 
-/** axe-core in the page, colour contrast included, in the light and the dark scheme. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const out: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (globalThis as unknown as { axe: { run(ctx: Element): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector(sel)!);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-    }, selector);
-    out.push(...violations.map((v) => `${colorScheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: null });
-  return out;
-}
 
 describe('a saved claim follows the reader to another browser profile, and its removal comes back', () => {
   let claimText = '';
@@ -185,7 +168,7 @@ describe('a saved claim follows the reader to another browser profile, and its r
     const popup = await openPopup(desktop);
     await popup.getByRole('heading', { name: 'Saved claims: 1' }).waitFor({ timeout: UI_TIMEOUT });
     await popup.locator('[data-testid="saved-claims-sync"]').filter({ hasText: /^All saved claims synced$/ }).waitFor({ timeout: UI_TIMEOUT });
-    expect(await axeViolations(popup, 'body')).toEqual([]);
+    expect(await axeViolationsInBothSchemes(popup, 'body')).toEqual([]);
     await popup.close();
 
     const options = await openSavedClaimsList(desktop);
@@ -194,7 +177,7 @@ describe('a saved claim follows the reader to another browser profile, and its r
     expect(await item.locator('blockquote').textContent()).toBe(claimText);
     expect(await item.getByRole('link', { name: ARTICLE.headline }).getAttribute('href')).toBe(laptopPage.url());
     expect(await options.locator('[data-testid="sync-message"]').textContent()).toBe('The saved claim is synced.');
-    expect(await axeViolations(options, '#saved-claims')).toEqual([]);
+    expect(await axeViolationsInBothSchemes(options, '#saved-claims')).toEqual([]);
 
     // Removed on the desktop: a tombstone replaces the item under the same key.
     await item.getByRole('button', { name: 'Remove' }).click();
@@ -255,7 +238,7 @@ describe('when sync storage is full', () => {
     await options.locator('[data-testid="sync-status"][data-state="quota-full"]').waitFor({ timeout: UI_TIMEOUT });
     await options.getByRole('button', { name: 'Export all as JSON' }).waitFor();
     await options.getByRole('button', { name: 'List the oldest claims first' }).waitFor();
-    expect(await axeViolations(options, '#saved-claims')).toEqual([]);
+    expect(await axeViolationsInBothSchemes(options, '#saved-claims')).toEqual([]);
     // The export holds the claim in full.
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export all as JSON' }).click();

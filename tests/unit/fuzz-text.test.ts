@@ -189,23 +189,39 @@ describe('formatted quantities', () => {
   const UNITS = ['troops', 'soldiers', 'North Korean soldiers', 'special forces', 'brigades', 'officers', 'workers', 'observers'];
   const BOUNDS = ['', 'about ', 'nearly ', 'more than ', 'up to ', 'at least '];
 
+  /**
+   * Counts as news writes them: whole numbers of any size (grouped by toLocaleString, so
+   * "2,024" and not the year 2024) and decimals below a thousand ("1.5", "12.25"). Grouped
+   * numbers with a fraction ("905,948.4 observers") are left out: the parser does not read
+   * them today, and no count of people is written that way.
+   */
+  const counts = fc.oneof(
+    fc.integer({ min: 1, max: 10_000_000 }),
+    fc.integer({ min: 1, max: 9_999 }).map((n) => n / 10),
+    fc.integer({ min: 100, max: 99_999 }).map((n) => n / 100),
+    fc.bigInt({ min: 1n, max: 10n ** 21n }).map(Number),
+  );
+
   it('parse back to the same value, unit family and bound', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 999 }).map((n) => n / 10), fc.double({ min: 1, max: 1e21, noNaN: true })),
+        counts,
         fc.constantFrom(...UNITS),
         fc.constantFrom(...BOUNDS),
         (value, unit, bound) => {
           const written = `Officials said ${bound}${value.toLocaleString('en-US', { maximumFractionDigits: 20 })} ${unit} were sent.`;
           const [q] = parseQuantities(written);
-          if (!q) return; // some values are not counts as written ("2,024" reads as a year only without separators)
-          const formatted = formatQuantity(q);
+          // Every generated count is read, and read as written: a parser that reads nothing
+          // (or the wrong number) fails here instead of skipping the round trip.
+          expect(q, written).toBeDefined();
+          expect(q!.value, written).toBe(value);
+          const formatted = formatQuantity(q!);
           const [back] = parseQuantities(`Officials said ${formatted} were sent.`);
           expect(back, `"${formatted}" from "${written}"`).toBeDefined();
-          expect(back!.value).toBe(q.value);
-          expect(back!.family).toBe(q.family);
-          expect(back!.bound).toBe(q.bound);
-          expect(back!.max).toBe(q.max);
+          expect(back!.value).toBe(q!.value);
+          expect(back!.family).toBe(q!.family);
+          expect(back!.bound).toBe(q!.bound);
+          expect(back!.max).toBe(q!.max);
         },
       ),
       { numRuns: runs(500) },

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // The options page's parts, given the real seed reports and a report the reader added:
 // what the reader sees, what each control does, and an accessibility check of each.
-import axe from 'axe-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -15,6 +14,7 @@ import { DEFAULT_SETTINGS, err, ok, type Settings } from '../../lib/protocol';
 import { makeUserReport } from '../../lib/report-import';
 import { parseReportText } from '../../lib/report-text';
 import type { Report } from '../../lib/types';
+import { expectAccessible } from './helpers/axe';
 
 const SEEDS: Report[] = readdirSync('seeds')
   .filter((n) => n.endsWith('.txt'))
@@ -51,12 +51,6 @@ const settle = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-async function expectAccessible() {
-  // happy-dom has no layout: contrast is checked in Chromium (tests/e2e/popup-options.e2e.test.ts).
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
-
 describe('ReportList', () => {
   it('lists seeds and added reports with their origin, title, outlet and date, and selects one', async () => {
     const onSelect = vi.fn();
@@ -75,7 +69,7 @@ describe('ReportList', () => {
     expect(athens?.querySelector('button')?.getAttribute('aria-current')).toBe('true');
     await act(() => items[0]!.querySelector('button')!.click());
     expect(onSelect).toHaveBeenCalledWith(ADDED.id);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });
 
@@ -88,7 +82,7 @@ describe('ReportDetail', () => {
     expect(byTestId('report-text')?.querySelectorAll('p').length).toBe(seed.text.split(/\n\s*\n/).filter((p) => p.trim()).length);
     expect(byTestId('seed-note')?.textContent).toContain('cannot be deleted');
     expect(button(/Delete/)).toBeUndefined();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('deletes an added report only after confirmation, with focus on Cancel', async () => {
@@ -98,7 +92,7 @@ describe('ReportDetail', () => {
     expect(onDelete).not.toHaveBeenCalled();
     expect(container.textContent).toContain(`Delete “${ADDED.title}”?`);
     expect(document.activeElement?.textContent).toBe('Cancel');
-    await expectAccessible();
+    await expectAccessible(container);
     await act(() => button(/Cancel/)!.click());
     expect(button(/Yes, delete it/)).toBeUndefined();
     await act(() => button(/Delete this report/)!.click());
@@ -120,13 +114,13 @@ describe('AddReportForm', () => {
   it('refuses an empty text with a message tied to the field, then adds and confirms with the title', async () => {
     const onAdd = vi.fn().mockImplementation(async (input) => ok(makeUserReport(input, 1)));
     await show(<AddReportForm onAdd={onAdd} />);
-    await expectAccessible();
+    await expectAccessible(container);
     const text = container.querySelector<HTMLTextAreaElement>('#add-text')!;
     await act(() => button(/Add the report/)!.click());
     expect(onAdd).not.toHaveBeenCalled();
     expect(text.getAttribute('aria-invalid')).toBe('true');
     expect(container.querySelector(`#${text.getAttribute('aria-describedby')}`)?.textContent).toContain('Paste the text');
-    await expectAccessible();
+    await expectAccessible(container);
 
     await act(() => {
       type(container.querySelector<HTMLInputElement>('#add-title')!, '  Seoul: troops near the front ');
@@ -163,7 +157,7 @@ describe('ImportExport', () => {
     expect(input.multiple).toBe(true);
     expect(input.accept).toBe('.json,.txt');
     expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toContain('Choose files to import');
-    await expectAccessible();
+    await expectAccessible(container);
 
     const files = [new File(['{"reports":[]}'], 'good.json', { type: 'application/json' }), new File(['{'], 'broken.json')];
     Object.defineProperty(input, 'files', { value: files, configurable: true });
@@ -172,7 +166,7 @@ describe('ImportExport', () => {
     expect(onImport).toHaveBeenCalledWith([{ name: 'good.json', text: '{"reports":[]}' }, { name: 'broken.json', text: '{' }]);
     expect(byTestId('import-summary')?.textContent).toContain('Skipped 1 entry:');
     expect(byTestId('import-summary')?.textContent).toContain('broken.json: not valid JSON (Unexpected token)');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('downloads the export as a dated JSON file through a Blob URL', async () => {
@@ -213,7 +207,7 @@ describe('SettingsForm', () => {
     expect(container.textContent).toContain('Fewer pages');
     expect(container.textContent).toContain('More pages');
     expect(range.getAttribute('aria-valuetext')).toBe('0.50, balanced');
-    await expectAccessible();
+    await expectAccessible(container);
 
     await act(() => {
       range.value = '0.8';
@@ -242,7 +236,7 @@ describe('SettingsForm', () => {
     await act(() => button(/Pause this site/)!.click());
     expect(host.getAttribute('aria-invalid')).toBe('true');
     expect(container.textContent).toContain('Type a site’s address');
-    await expectAccessible();
+    await expectAccessible(container);
     await act(() => type(host, 'https://www.news.example.com/x'));
     await act(() => button(/Pause this site/)!.click());
     await settle();

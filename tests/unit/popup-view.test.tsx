@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // The toolbar popup, drawn from the TabState the background keeps: every state a reader can
 // meet, what it says, which actions it offers, and an accessibility check of each.
-import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { decidePhase, summarizeClaims } from '../../components/popup/popup-model
 import { PopupView, type PopupViewProps } from '../../components/popup/PopupView';
 import { DEFAULT_SETTINGS, type PageReport, type TabState } from '../../lib/protocol';
 import type { ClaimMatch, ClaimResult, TopicResult } from '../../lib/types';
+import { axeRuleIds, expectAccessible } from './helpers/axe';
 
 const URL_ON = 'https://news.example.org/world/2024/10/18/north-korea-troops';
 const TOPIC_ON: TopicResult = { id: 'dprk-troops-russia', onTopic: true, score: 0.81, evidence: ['North Korea', 'troops', 'Russia', 'Kursk'] };
@@ -69,16 +69,11 @@ async function show(patch: Partial<PopupViewProps>) {
 const text = () => container.textContent ?? '';
 const button = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
 
-async function expectAccessible() {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 describe('the accessibility check itself', () => {
   it('fails on unlabelled controls in this DOM (so a pass below means something)', async () => {
     await act(() => render(<div><button type="button" /><input type="range" /><p id="x" /><p id="x" /></div>, container));
-    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['button-name', 'label']));
+    expect(await axeRuleIds(container)).toEqual(expect.arrayContaining(['button-name', 'label']));
   });
 });
 
@@ -129,7 +124,7 @@ describe('PopupView', () => {
     expect(conflicts[0]?.textContent).toContain('Outlet b');
     expect(container.querySelector('[data-testid="matched-reports"]')?.textContent).toContain('Report c');
     expect(text()).toContain('6 reports in your corpus (5 shipped, 1 added)');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('opens and closes the sidebar, pauses the site and adds the article through its callbacks', async () => {
@@ -155,7 +150,7 @@ describe('PopupView', () => {
     expect(container.querySelector('[data-testid="claim-counts"]')).toBeNull();
     await act(() => button(/Add this article/)!.click());
     expect(props.onAddArticle).toHaveBeenCalledTimes(1);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('says "off topic" for a page the cheap check rejected, without inventing a score', async () => {
@@ -165,7 +160,7 @@ describe('PopupView', () => {
     expect(container.querySelector('[data-testid="topic-not-scored"]')?.textContent).toContain('not scored');
     // Its article is read on demand, so adding stays possible.
     expect(button(/Add this article/)?.getAttribute('aria-disabled')).toBeNull();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('explains why a page that is not an article cannot be added, and keeps the button reachable', async () => {
@@ -177,7 +172,7 @@ describe('PopupView', () => {
     expect(why?.textContent).toContain('does not look like a news article');
     await act(() => add.click());
     expect(props.onAddArticle).not.toHaveBeenCalled();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('tells the reader that browser pages cannot be read, and offers no page actions', async () => {
@@ -185,7 +180,7 @@ describe('PopupView', () => {
     expect(text()).toContain('Not a web page');
     expect(text()).toContain('chrome://settings/privacy');
     expect(button(/sidebar|Pause|Add this article/)).toBeUndefined();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('suggests reloading a web page where the content script has not reported', async () => {
@@ -195,7 +190,7 @@ describe('PopupView', () => {
     expect(button(/Add this article/)?.getAttribute('aria-disabled')).toBe('true');
     await act(() => button(/Reload the page/)!.click());
     expect(props.onReload).toHaveBeenCalledTimes(1);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('shows reading and checking as status messages', async () => {
@@ -204,7 +199,7 @@ describe('PopupView', () => {
     await show({ state: state({ status: 'analyzing', article: ARTICLE, topic: TOPIC_ON }) });
     expect(container.querySelector('[role="status"]')?.textContent).toContain('Checking the claims');
     expect(container.querySelector('[data-testid="topic-score"]')?.textContent).toBe('0.81');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('shows a paused site with a resume button and nothing else of the page', async () => {
@@ -214,7 +209,7 @@ describe('PopupView', () => {
     expect(button(/Open the sidebar/)).toBeUndefined();
     await act(() => button(/Resume Crosscheck on news\.example\.org/)!.click());
     expect(props.onPause).toHaveBeenCalledWith(false);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('shows the error of a failed analysis, and a failure to reach the background, in plain words', async () => {
@@ -222,7 +217,7 @@ describe('PopupView', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('The corpus index could not be built');
     await show({ failure: 'The tab this popup was opened for is no longer open.' });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('no longer open');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('confirms an added article with its title', async () => {

@@ -4,7 +4,6 @@
 // export and import). Claims come from the real analysis of an on-topic article against
 // the seed reports; statuses and claim views from the real sync engine over a simulated
 // sync area (the same engine the background runs). Each part gets an accessibility check.
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -20,9 +19,11 @@ import { Sidebar, type SidebarProps } from '../../components/sidebar/Sidebar';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { err, ok, type SyncStatus, type TabState } from '../../lib/protocol';
-import { MemoryLocalStore, SavedClaimsSync, type SyncLimits } from '../../lib/sync';
-import { SimulatedSyncArea } from '../../lib/sync/simulated-area';
+import { SavedClaimsSync, type SyncLimits } from '../../lib/sync';
+import { MemoryLocalStore } from './helpers/memory-local-store';
+import { SimulatedSyncArea } from './helpers/simulated-sync-area';
 import type { ClaimMatch, ClaimResult } from '../../lib/types';
+import { expectAccessible } from './helpers/axe';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
@@ -74,12 +75,6 @@ const settle = () => act(async () => {
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   el.value = value;
   el.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-async function expectAccessible() {
-  // happy-dom has no layout: contrast is checked in Chromium (tests/e2e/saved-claims.e2e.test.ts).
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
 /** The accessible name a button gets: aria-label when set, else its text. */
@@ -135,7 +130,7 @@ describe('the sidebar’s save button', () => {
     const { index } = LISTED[0]!;
     await act(() => saveButton(index).click());
     expect(onSaveClaim).toHaveBeenCalledWith(index);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('shows “Saved” and the sync state, says why a claim stays on this device, and unsaves', async () => {
@@ -158,7 +153,7 @@ describe('the sidebar’s save button', () => {
     expect(line(LISTED[2]!.index).textContent).toBe('Could not save: The claim text is empty.');
     await act(() => saveButton(second).click());
     expect(onUnsaveClaim).toHaveBeenCalledWith(second);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('ignores presses while a save is on its way', async () => {
@@ -180,7 +175,7 @@ describe('the popup’s saved-claims line', () => {
     expect(byTestId('saved-claims-sync')?.textContent).toBe('All saved claims synced');
     await act(() => button(/See your 3 saved claims/)!.click());
     expect(onOpenList).toHaveBeenCalled();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('gives the engine’s own words when sync is full, and says when nothing is saved yet', async () => {
@@ -189,7 +184,7 @@ describe('the popup’s saved-claims line', () => {
     expect(byTestId('saved-claims-sync')?.textContent).toBe(full.message);
     expect(byTestId('saved-claims-sync')?.className).toBe('error-text');
     expect(popupSyncLine((await engineWith(0)).status())).toBe('Save claims from the sidebar to keep them here.');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });
 
@@ -210,7 +205,7 @@ describe('a saved claim in the options list', () => {
     expect(container.querySelector('.saved-claim__stance')?.textContent).toBe(`Reports when saved: ${stanceSnapshot(LISTED[0]!.claim).summary}`);
     expect(byTestId('claim-note')?.textContent).toBe('Your note: Compare with the Pentagon figure');
     expect(byTestId('claim-sync-note')?.textContent).toBe('Waiting to sync.'); // the note edit is not flushed yet
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('never makes a link of an address that is not http(s), whatever another device wrote', () => {
@@ -228,7 +223,7 @@ describe('a saved claim in the options list', () => {
     const field = container.querySelector<HTMLTextAreaElement>('textarea')!;
     expect(document.activeElement).toBe(field);
     expect(container.querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Note on this claim');
-    await expectAccessible();
+    await expectAccessible(container);
     await act(() => {
       type(field, 'draft');
       field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
@@ -251,7 +246,7 @@ describe('a saved claim in the options list', () => {
     expect(container.textContent).toContain('Remove this claim from your saved claims, on all your devices?');
     expect(document.activeElement?.textContent).toBe('Cancel');
     expect(onRemove).not.toHaveBeenCalled();
-    await expectAccessible();
+    await expectAccessible(container);
     await act(() => button(/Yes, remove it/)!.click());
     await settle();
     expect(onRemove).toHaveBeenCalledWith(claim.id);
@@ -271,7 +266,7 @@ describe('the options list', () => {
     expect(container.querySelector(`label[for="${search.id}"]`)?.textContent).toBe('Search saved claims');
     await act(() => type(search, '1500 troops'));
     expect(props.onQuery).toHaveBeenCalledWith('1500 troops');
-    await expectAccessible();
+    await expectAccessible(container);
 
     const found = engine.search('1500 troops');
     await show(<SavedClaimsList {...props} claims={found} query="1500 troops" order="oldest" />);
@@ -297,7 +292,7 @@ describe('the sync status on the options page', () => {
     await act(() => button(/List the oldest claims first/)!.click());
     expect(onExportJson).toHaveBeenCalled();
     expect(onShowOldestFirst).toHaveBeenCalled();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('when all is synced: the message and the usage, no way out needed', async () => {
@@ -306,7 +301,7 @@ describe('the sync status on the options page', () => {
     expect(byTestId('sync-message')?.textContent).toBe('All 2 saved claims are synced.');
     expect(usageLine(status)).toMatch(/^Sync storage holds \d\.\d KB of 100 KB and 3 of 512 items\.$/);
     expect(byTestId('way-out')).toBeNull();
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });
 
@@ -326,7 +321,7 @@ describe('export and import on the options page', () => {
     await settle();
     expect(onImport).toHaveBeenCalledWith('{"format":"crosscheck-saved-claims"}');
     expect(byTestId('claims-import-summary')?.textContent).toBe('Imported 2 claims. 1 claim was already saved.Skipped 1 entry of the file:Claim 4: "url" is empty');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('says plainly why a file was not imported', async () => {
@@ -339,6 +334,6 @@ describe('export and import on the options page', () => {
     expect(byTestId('claims-import-summary')?.textContent).toBe('Could not import the file: The file is not valid JSON (Unexpected token o); nothing was imported.');
     expect(byTestId('claims-export-outcome')?.textContent).toBe('Could not export: no answer');
     expect(importSummaryLine({ added: 0, alreadySaved: 2, skipped: [] })).toBe('No new claims were imported. 2 claims were already saved.');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });

@@ -3,7 +3,6 @@
 // against the five seed reports, and a hand-made analysis whose numbers are known.
 // Conflicts first, reasons and source counts shown, the test hooks present, the keyboard
 // alone enough, page text never parsed as HTML, and no accessibility violation.
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -15,6 +14,7 @@ import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import type { TabState } from '../../lib/protocol';
 import type { ArticleInfo, ClaimMatch, ClaimResult, Stance } from '../../lib/types';
+import { expectAccessible } from './helpers/axe';
 
 const [HEADLINE, ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE: ArticleInfo = { isArticle: true, title: HEADLINE!, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
@@ -67,12 +67,6 @@ const show = (p: SidebarProps) => act(() => render(<Sidebar {...p} />, container
 const claimIds = () => [...container.querySelectorAll('[data-claim]')].map((el) => el.getAttribute('data-claim'));
 const stancesOf = (el: Element) => [...el.querySelectorAll('[data-stance]')].map((r) => r.getAttribute('data-stance'));
 
-async function expectAccessible() {
-  // happy-dom has no layout, so colour contrast is checked in Chromium (reading.e2e.test.ts).
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
-
 describe('the sidebar model', () => {
   it('lists contradicted claims first, then corroborated, then related only, and counts the unmatched', () => {
     const model = buildSidebarModel(MADE);
@@ -116,7 +110,7 @@ describe('<Sidebar> open, on a hand-made analysis', () => {
     expect(a.querySelector('time')!.textContent).toBe('8 Oct 2024');
     expect(container.textContent).toContain('1 more claim has no matching report.');
     expect(container.textContent).not.toContain('D: A claim no report speaks to.');
-    await expectAccessible();
+    await expectAccessible(container);
   });
 
   it('offers a save button per claim, disabled until saving claims exists', async () => {
@@ -183,7 +177,7 @@ describe('<Sidebar> with the keyboard', () => {
     expect(handle.getAttribute('aria-label')).toBe('Open Crosscheck: 3 claims checked, 1 contradicted by reports');
     await act(() => handle.click());
     expect(p.onOpen).toHaveBeenCalledTimes(1);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });
 
@@ -211,6 +205,6 @@ describe('<Sidebar> on the real engine’s analysis of an on-topic article again
     }
     const stances = items.flatMap(stancesOf);
     console.log(`real analysis: ${REAL.claims.length} claims, ${items.length} listed, ${stances.filter((s) => s === 'conflicts').length} conflicting / ${stances.filter((s) => s === 'corroborates').length} corroborating / ${stances.filter((s) => s === 'related').length} related reports shown`);
-    await expectAccessible();
+    await expectAccessible(container);
   });
 });

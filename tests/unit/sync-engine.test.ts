@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { SavedClaimsInputError, SavedClaimsSync, type SavedClaimsEvent } from '../../lib/sync/engine';
-import { MemoryLocalStore } from '../../lib/sync/local-store';
-import { SimulatedSyncArea, SimulatedSyncNetwork } from '../../lib/sync/simulated-area';
+import { MemoryLocalStore } from './helpers/memory-local-store';
+import { SimulatedSyncArea, SimulatedSyncNetwork } from './helpers/simulated-sync-area';
 import { addDevice, claimInput, FakeClock, settle, startDevice } from './sync-harness';
 
 async function oneDevice() {

@@ -4,8 +4,8 @@
 
 import { SavedClaimsSync, type SavedClaimsSyncOptions, type SyncLogEntry } from '../../lib/sync/engine';
 import type { SaveClaimInput } from '../../lib/sync/engine';
-import { MemoryLocalStore } from '../../lib/sync/local-store';
-import { SimulatedSyncArea, SimulatedSyncNetwork } from '../../lib/sync/simulated-area';
+import { MemoryLocalStore } from './helpers/memory-local-store';
+import { SimulatedSyncArea, SimulatedSyncNetwork } from './helpers/simulated-sync-area';
 import type { SyncLimits } from '../../lib/sync/limits';
 
 export const START = Date.UTC(2024, 9, 21, 9, 0);

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { FlushScheduler } from '../../lib/sync/engine';
-import { SimulatedSyncArea, SimulatedSyncNetwork } from '../../lib/sync/simulated-area';
+import { SimulatedSyncArea, SimulatedSyncNetwork } from './helpers/simulated-sync-area';
 import fc from 'fast-check';
 import { addDevice, claimInput, FakeClock, settle, startDevice, visible } from './sync-harness';
 import { opArbitrary, runScenario, type RunSummary } from './sync-scenario';
@@ -194,7 +194,7 @@ describe('write-rate limits', () => {
     const area2 = new SimulatedSyncArea({ now: clock2.now });
     const scheduler = new FakeScheduler(clock2);
     const { SavedClaimsSync } = await import('../../lib/sync/engine');
-    const { MemoryLocalStore } = await import('../../lib/sync/local-store');
+    const { MemoryLocalStore } = await import('./helpers/memory-local-store');
     const engine = new SavedClaimsSync({ area: area2, local: new MemoryLocalStore(), deviceId: 'deva', now: clock2.now, scheduler, log: () => {} });
     await engine.start();
     for (let n = 0; n < 500; n += 1) {

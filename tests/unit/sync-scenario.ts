@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import { compareHlc, formatHlc, type Hlc } from '../../lib/sync/clock';
 import type { SyncLimits } from '../../lib/sync/limits';
-import { SimulatedSyncNetwork } from '../../lib/sync/simulated-area';
+import { SimulatedSyncNetwork } from './helpers/simulated-sync-area';
 import { addDevice, claimInput, FakeClock, idle, settle, visible, type Device } from './sync-harness';
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { claimKey } from '../../lib/sync/format';
-import { SimulatedSyncNetwork } from '../../lib/sync/simulated-area';
+import { SimulatedSyncNetwork } from './helpers/simulated-sync-area';
 import { addDevice, claimInput, FakeClock, idle, settle, visible } from './sync-harness';
 import { opArbitrary, runScenario, type RunSummary } from './sync-scenario';
 

@@ -1,4 +1,5 @@
-// A storage.sync that behaves like Chrome's, for tests, benchmarks and demos:
+// A storage.sync that behaves like Chrome's, a test double for the sync engine's tests (it lives
+// with the tests: product code never imports it):
 //
 // SimulatedSyncArea is one device's copy of the sync area. Local writes are checked
 // exactly as Chrome checks them — write-rate limits first (two fixed windows, 120
@@ -15,9 +16,9 @@
 // PRNG so a run can be replayed. Changes from the network bypass the quotas, as in
 // Chrome, so a device's copy may end up over quota when two devices filled it at once.
 
-import { chromeItemBytes } from './item-bytes';
-import { CHROME_SYNC_LIMITS, type SyncLimits } from './limits';
-import type { StorageChangeListener, StorageChanges, SyncArea } from './sync-area';
+import { chromeItemBytes } from '../../../lib/sync/item-bytes';
+import { CHROME_SYNC_LIMITS, type SyncLimits } from '../../../lib/sync/limits';
+import type { StorageChangeListener, StorageChanges, SyncArea } from '../../../lib/sync/sync-area';
 
 /** Chrome's error messages (current wording) for refused storage.sync writes. */
 export const CHROME_SYNC_ERRORS = Object.freeze({
