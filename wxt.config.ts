@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Firefox needs a fixed id for storage.sync (Firefox Sync keys data by add-on id)
 // and for the e2e tests, which pin the moz-extension:// host through that id.
@@ -10,6 +11,13 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // WXT's content-script start-up posts the extension's id into every page and stands
+      // down on an event any page can send; ours announces nothing (entrypoints/crosscheck.content/page-context.ts).
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(new URL('./entrypoints/crosscheck.content/page-context.ts', import.meta.url)),
+      },
+    },
   }),
   zip: {
     // The sources archive addons.mozilla.org asks for: what a reviewer needs to rebuild the
