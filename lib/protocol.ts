@@ -73,6 +73,11 @@ export interface ImportFile {
 export interface ImportSummary {
   added: number;
   skipped: { name: string; reason: string }[];
+  /**
+   * Imported reports with the address of a report the reader added, but other text: an import
+   * never replaces the reader's own, so both are kept (the imported one under an id of its own).
+   */
+  keptBoth?: { title: string | null; url: string | null }[];
 }
 
 export interface Settings {
