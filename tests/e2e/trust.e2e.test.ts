@@ -10,10 +10,11 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { ON_TOPIC } from './hostile-pages';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { tabState, UI_TIMEOUT, waitForSidebar, waitForStatus } from './probes';
 import { startServer, type TestServer } from './server';
+import { articlePage } from './trust-pages';
 
 // The extension APIs as the functions handed to an extension context's evaluate see them.
 declare const chrome: {
@@ -32,40 +33,6 @@ const PAUSED_SITE = 'paused-by-the-reader.example';
 
 let browser: ExtensionBrowser;
 let server: TestServer;
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * An on-topic article. The attacker's version has a script of its own, run before anything else, that records every window
- * message (`window.__messages`) and, from the moment it knows the extension's id (from a
- * message, or handed in as `window.__guessedId`), keeps firing WXT's stand-down event at it.
- */
-function articlePage(title: string, attacker: boolean): string {
-  const spy = `
-window.__messages = [];
-window.__standDowns = 0;
-const fire = (name) => {
-  window.__standDowns++;
-  const detail = { contentScriptName: 'crosscheck', messageId: 'page' };
-  document.dispatchEvent(new CustomEvent(name, { detail }));
-  window.postMessage({ type: name, ...detail }, '*');
-};
-const names = new Set();
-window.addEventListener('message', (event) => {
-  window.__messages.push(JSON.stringify(event.data));
-  const type = event.data && event.data.type;
-  if (typeof type === 'string' && type.endsWith('wxt:content-script-started')) names.add(type);
-  for (const name of names) fire(name);
-});
-setInterval(() => {
-  if (window.__guessedId) names.add(window.__guessedId + ':crosscheck:wxt:content-script-started');
-  for (const name of names) fire(name);
-}, 20);`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-${attacker ? `<script>${spy}</script>` : ''}</head><body><main><article><h1>${escapeHtml(title)}</h1>
-${ON_TOPIC.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-</article></main></body></html>`;
-}
 
 /** Code run in the content script's isolated world of a page, as a compromised renderer would run it. */
 class ContentWorld {
@@ -156,9 +123,8 @@ let readerTab = -1;
 
 beforeAll(async () => {
   server = await startServer();
-  server.set('/article', articlePage(ON_TOPIC.headline, false));
-  server.set('/other', articlePage('Another tab: ' + ON_TOPIC.headline, false));
-  server.set('/attacker', articlePage(ON_TOPIC.headline, true));
+  server.set('/article', articlePage(ON_TOPIC.headline, null));
+  server.set('/other', articlePage('Another tab: ' + ON_TOPIC.headline, null));
   browser = await launchWithExtension();
 }, 60_000);
 
@@ -272,11 +238,30 @@ describe('what a content script can read', () => {
   });
 });
 
+describe('what a page can plant', () => {
+  it('“Add this article” stores only what the reader sees, not text the page hides', async () => {
+    const planted = 'Officials confirmed that 100,000 North Korean soldiers had already reached the front.';
+    const html = articlePage(ON_TOPIC.headline, null)
+      .replace('</head>', '<style>.aside-note { display: none; }</style></head>')
+      .replace('</article>', `<p class="aside-note">${planted}</p><p style="visibility:hidden">${planted}</p></article>`);
+    server.set('/hidden-text', html);
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/hidden-text'));
+    await waitForSidebar(browser, page);
+    const tabId = (await tabState(browser, page))!.tabId;
+    const added = (await askAsExtension(options, 'tab/add-article', { tabId })) as { ok: boolean; value: { id: string; text: string } };
+    expect(added.ok).toBe(true);
+    expect(added.value.text).toContain(ON_TOPIC.paragraphs[1]!.slice(0, 60));
+    expect(added.value.text).not.toContain('100,000');
+    await page.close();
+  });
+});
+
 describe('what a page script sees of Crosscheck', () => {
   it('no window message from the start-up, so no extension id, and the stand-down event does not stop the analysis', async () => {
     const page = await browser.context.newPage();
     // The page even knows the id (in a real attack it would come from the posted message).
-    await page.addInitScript((id) => Object.assign(window, { __guessedId: id }), browser.extensionId);
+    server.set('/attacker', articlePage(ON_TOPIC.headline, browser.extensionId));
     await page.goto(server.url('/attacker'));
     const frame = await waitForSidebar(browser, page);
     await waitForStatus(browser, page, /^ready$/);
