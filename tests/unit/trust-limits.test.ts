@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosscheckDB } from '../../adapters/db';
-import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
+import { askBackground, broadcast, handleRequests, onBroadcast } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
@@ -60,6 +60,16 @@ describe('the background refuses requests from the wrong sender', () => {
     expect(await fromTab('page/settings', { url: 'https://news.example/a' })).toEqual({ ok: true, value: { paused: false, sidebarCollapsed: false } });
     expect(await askBackground('page/status', { url: 'https://news.example/a', status: 'ready' })).toEqual({ ok: false, error: 'Crosscheck does not answer this request from here.' });
     expect((await askBackground('settings/get', null)).ok).toBe(true);
+  });
+
+  it('extension pages follow broadcasts from the extension only, not one a content script forges', async () => {
+    const heard: unknown[] = [];
+    onBroadcast('settings/changed', (settings) => heard.push(settings));
+    const forged = { sensitivity: 1, pausedSites: [], sidebarCollapsed: true };
+    await messaging.sendFromTab(4, 'https://news.example/a', { crosscheck: 1, type: 'settings/changed', payload: forged }).catch(() => undefined);
+    expect(heard).toEqual([]);
+    broadcast('settings/changed', forged);
+    await expect.poll(() => heard).toEqual([forged]);
   });
 });
 
