@@ -2,9 +2,10 @@
 // what an import may do (files, entries, total size, the reader's own reports), what a failed
 // write to this device's copy of the saved claims leaves behind, what the Markdown export
 // links to, what a page may store in its tab's state, and what "Add this article" keeps.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosscheckDB } from '../../adapters/db';
+import { readSettings } from '../../adapters/settings';
 import { askBackground, broadcast, handleRequests, onBroadcast } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
@@ -53,13 +54,19 @@ describe('the background refuses requests from the wrong sender', () => {
     handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
   });
 
-  it('a content script gets nothing but page/*, and an extension page no page/*', async () => {
+  it('a content script gets nothing but page/*, and an extension page no page/*; each refusal is one line in the log', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const fromTab = (type: string, payload: unknown) => messaging.sendFromTab(4, 'https://news.example/a', { crosscheck: 1, type, payload }) as Promise<Result<unknown>>;
     expect(await fromTab('settings/get', null)).toEqual({ ok: false, error: 'Crosscheck does not answer this request from here.' });
     expect(await fromTab('tab/state', { tabId: 9 })).toEqual({ ok: false, error: 'Crosscheck does not answer this request from here.' });
     expect(await fromTab('page/settings', { url: 'https://news.example/a' })).toEqual({ ok: true, value: { paused: false, sidebarCollapsed: false } });
     expect(await askBackground('page/status', { url: 'https://news.example/a', status: 'ready' })).toEqual({ ok: false, error: 'Crosscheck does not answer this request from here.' });
     expect((await askBackground('settings/get', null)).ok).toBe(true);
+    expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+      '[crosscheck] refused "settings/get" from content in tab 4',
+      '[crosscheck] refused "tab/state" from content in tab 4',
+      '[crosscheck] refused "page/status" from extension',
+    ]);
   });
 
   it('extension pages follow broadcasts from the extension only, not one a content script forges', async () => {
@@ -70,6 +77,16 @@ describe('the background refuses requests from the wrong sender', () => {
     expect(heard).toEqual([]);
     broadcast('settings/changed', forged);
     await expect.poll(() => heard).toEqual([forged]);
+  });
+});
+
+describe('the settings', () => {
+  it('are moved once from storage.local, where earlier versions kept them and content scripts could read them', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ settings: { sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true }, settings$: { v: 1 } });
+    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true });
   });
 });
 
