@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'tests/artifacts/unit-results.json' }]],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/helpers/setup.ts'],
     testTimeout: 60_000,
     restoreMocks: true,
   },

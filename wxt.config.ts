@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Firefox needs a fixed id for storage.sync (Firefox Sync keys data by add-on id)
 // and for the e2e tests, which pin the moz-extension:// host through that id.
@@ -10,6 +11,13 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // WXT's content-script start-up posts the extension's id into every page and stands
+      // down on an event any page can send; ours announces nothing (entrypoints/crosscheck.content/page-context.ts).
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(new URL('./entrypoints/crosscheck.content/page-context.ts', import.meta.url)),
+      },
+    },
   }),
   zip: {
     // The sources archive addons.mozilla.org asks for: what a reviewer needs to rebuild the
@@ -23,12 +31,14 @@ export default defineConfig({
       'Source-aware reading: finds the checkable claims in a news article and shows which reports corroborate or conflict with each. Runs entirely on your device.',
     permissions: ['storage'],
     // The sidebar is an extension page shown in a frame inside news pages (entrypoints/sidebar).
-    // Chrome: `use_dynamic_url` keeps pages from fetching these files by the extension's fixed
+    // Only that page is web-accessible: its scripts and styles are loaded by the sidebar page
+    // itself, from its own origin, which needs no listing; no page can fetch them.
+    // Chrome: `use_dynamic_url` keeps pages from fetching the sidebar by the extension's fixed
     // id, which would tell them Crosscheck is installed; the frame the content script inserts
     // still loads (tests/e2e/privacy.e2e.test.ts). Firefox already gives each install its own host.
     web_accessible_resources: [
       {
-        resources: ['sidebar.html', 'chunks/*', 'assets/*'],
+        resources: ['sidebar.html'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

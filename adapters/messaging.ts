@@ -1,6 +1,10 @@
 // The only code that touches runtime messaging. Callers get typed requests that resolve
 // to Result values; handlers return values or throw and the error becomes a Result.
 //
+// Every message is checked against who sent it, as the browser records the sender: a
+// request from a sender its map does not allow is refused with one logged line, and a
+// broadcast from anything but the extension's own pages is ignored (lib/protocol's Sender).
+//
 // Handlers answer through `sendResponse` + `return true` rather than a returned promise:
 // that form works in Chrome, Firefox and @webext-core/fake-browser alike.
 
@@ -12,15 +16,40 @@ import {
   type Broadcasts,
   type ContentRequests,
   type Envelope,
+  senderOf,
   type Result,
+  type Sender,
+  type SenderKind,
 } from '../lib/protocol';
 
 type Req<M, K extends keyof M> = M[K] extends { req: infer R } ? R : never;
 type Res<M, K extends keyof M> = M[K] extends { res: infer R } ? R : never;
 
 export type Handlers<M> = {
-  [K in keyof M]?: (payload: Req<M, K>, sender: Browser.runtime.MessageSender) => Res<M, K> | Promise<Res<M, K>>;
+  [K in keyof M]?: (payload: Req<M, K>, sender: Sender) => Res<M, K> | Promise<Res<M, K>>;
 };
+
+/** Who may send each request of a map. */
+export type Senders<M> = { readonly [K in keyof M]: SenderKind };
+
+/** Who sent this message, from the browser's record of the sender (null: nobody we answer). */
+export function whoSent(sender: Browser.runtime.MessageSender): Sender | null {
+  return senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+}
+
+/** A sender in one line for the log: its kind and tab, or the page it came from. */
+function describeSender(sender: Browser.runtime.MessageSender, from: Sender | null): string {
+  if (from) return `${from.kind}${from.tabId === null ? '' : ` in tab ${from.tabId}`}`;
+  let origin = 'an unknown sender';
+  try {
+    if (sender.url) origin = new URL(sender.url).origin;
+  } catch {
+    // Not an address: keep the plain description.
+  }
+  return `${origin} (frame ${sender.frameId ?? '?'})`;
+}
+
+export const REFUSED = 'Crosscheck does not answer this request from here.';
 
 function envelope<M, K extends keyof M>(type: K, payload: unknown): Envelope<M, K> {
   return { crosscheck: 1, type, payload } as Envelope<M, K>;
@@ -63,14 +92,24 @@ export function broadcast<K extends keyof Broadcasts>(type: K, payload: Broadcas
   browser.runtime.sendMessage(envelope<Broadcasts, K>(type, payload)).catch(() => undefined);
 }
 
-/** Answers the requests of one map; returns a function that stops listening. */
-export function handleRequests<M>(handlers: Handlers<M>): () => void {
+/**
+ * Answers the requests of one map, each only from the kind of sender `senders` names for
+ * it; returns a function that stops listening.
+ */
+export function handleRequests<M>(handlers: Handlers<M>, senders: Senders<M>): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     if (!isEnvelope(message)) return undefined;
-    const handler = (handlers as Record<string, ((p: unknown, s: unknown) => unknown) | undefined>)[message.type];
+    const handler = (handlers as Record<string, ((p: unknown, s: Sender) => unknown) | undefined>)[message.type];
     if (!handler) return undefined;
+    const from = whoSent(sender);
+    const allowed = (senders as Record<string, SenderKind | undefined>)[message.type];
+    if (!from || from.kind !== allowed) {
+      console.warn(`[crosscheck] refused "${message.type.slice(0, 40)}" from ${describeSender(sender, from)}`);
+      sendResponse(err(REFUSED));
+      return undefined;
+    }
     Promise.resolve()
-      .then(() => handler(message.payload, sender))
+      .then(() => handler(message.payload, from))
       .then((value) => sendResponse({ ok: true, value: value ?? null }))
       .catch((error: unknown) => sendResponse(err(describe(error))));
     return true;
@@ -80,8 +119,10 @@ export function handleRequests<M>(handlers: Handlers<M>): () => void {
 }
 
 export function onBroadcast<K extends keyof Broadcasts>(type: K, callback: (payload: Broadcasts[K]) => void): () => void {
-  const listener = (message: unknown) => {
-    if (isEnvelope(message) && message.type === type) callback(message.payload as Broadcasts[K]);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isEnvelope(message) || message.type !== type) return undefined;
+    // A content script (a page's renderer) reaches extension pages through the same channel.
+    if (whoSent(sender)?.kind === 'extension') callback(message.payload as Broadcasts[K]);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener as never);

@@ -1,15 +1,30 @@
-// The reader's settings, declared once with a type, a fallback and a version so that a
-// later shape migrates instead of breaking. Extension storage: pages cannot read it.
-import { storage } from 'wxt/utils/storage';
+// The reader's settings, kept by the background in its IndexedDB (adapters/private-db.ts):
+// the list of paused sites is the reader's own, and storage.local, where earlier versions
+// kept it, is readable by content scripts. A content script asks the background what
+// applies to its page ('page/settings'); pages and content scripts never read these.
+import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/protocol';
+import { privateDb } from './private-db';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+const SETTINGS_KEY = 'settings';
+/** Where earlier versions kept the settings (storage.local). */
+export const LEGACY_SETTINGS_KEY = 'settings';
+
+async function storedSettings(): Promise<Partial<Settings> | undefined> {
+  const row = await privateDb().kv.get(SETTINGS_KEY);
+  if (row) return row.value as Partial<Settings>;
+  // Moved once from storage.local, then removed there.
+  const legacy = (await browser.storage.local.get(LEGACY_SETTINGS_KEY))[LEGACY_SETTINGS_KEY] as Partial<Settings> | undefined;
+  if (legacy && typeof legacy === 'object') {
+    await privateDb().kv.put({ key: SETTINGS_KEY, value: sanitiseSettings({ ...DEFAULT_SETTINGS, ...legacy }) });
+    await browser.storage.local.remove([LEGACY_SETTINGS_KEY, `${LEGACY_SETTINGS_KEY}$`]);
+    return legacy;
+  }
+  return undefined;
+}
 
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return { ...DEFAULT_SETTINGS, ...(await storedSettings()) };
 }
 
 // Every update reads, merges and writes. Two updates in flight at once (two slider steps, the
@@ -22,7 +37,7 @@ let updates: Promise<unknown> = Promise.resolve();
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const run = updates.then(async () => {
     const next = sanitiseSettings({ ...(await readSettings()), ...patch });
-    await settingsItem.setValue(next);
+    await privateDb().kv.put({ key: SETTINGS_KEY, value: next });
     return next;
   });
   updates = run.catch(() => undefined);
@@ -35,11 +50,4 @@ function sanitiseSettings(s: Settings): Settings {
   return { sensitivity, pausedSites, sidebarCollapsed: Boolean(s.sidebarCollapsed) };
 }
 
-/** The host a pause applies to: the page's host name without a leading "www.". */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
+export { siteOf } from '../lib/site';

@@ -73,6 +73,11 @@ export interface ImportFile {
 export interface ImportSummary {
   added: number;
   skipped: { name: string; reason: string }[];
+  /**
+   * Imported reports with the address of a report the reader added, but other text: an import
+   * never replaces the reader's own, so both are kept (the imported one under an id of its own).
+   */
+  keptBoth?: { title: string | null; url: string | null }[];
 }
 
 export interface Settings {
@@ -90,14 +95,31 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarCollapsed: false,
 };
 
-/** Requests answered by the background. `sender.tab` fills in the tab when omitted. */
+/** What a tab's content script needs of the settings: only what applies to its own page. */
+export interface PageSettings {
+  /** The reader paused Crosscheck on this page's site. */
+  paused: boolean;
+  sidebarCollapsed: boolean;
+}
+
+/**
+ * Requests answered by the background. Who may send each is declared in REQUEST_SENDERS:
+ * `page/*` come from a tab's content script and always concern the sender's own tab
+ * (the browser's `sender.tab.id`, never a tab the message names); the rest come from the
+ * extension's own pages, which name a tab or, inside one (the sidebar), get their own.
+ */
 export interface BackgroundRequests {
   'page/analyze': { req: PageSnapshot; res: PageReport };
   /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
   'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };
+  'page/settings': { req: { url: string }; res: PageSettings };
+  /** The page shows its sidebar open or collapsed; `remember`: the reader chose it, so the next article starts the same way. */
+  'page/sidebar': { req: { open: boolean; remember: boolean }; res: null };
+  /** The reader clicked a highlighted claim: the tab's sidebar brings it up. */
+  'page/focus-claim': { req: { index: number }; res: null };
   'tab/state': { req: { tabId?: number }; res: TabState };
   'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
-  'tab/add-article': { req: { tabId: number }; res: Report };
+  'tab/add-article': { req: { tabId?: number }; res: Report };
   'corpus/stats': { req: null; res: CorpusStats };
   'reports/list': { req: null; res: Omit<Report, 'text'>[] };
   'reports/get': { req: { id: string }; res: Report | null };
@@ -119,6 +141,76 @@ export interface BackgroundRequests {
   /** A Crosscheck saved-claims JSON export; a file that cannot be read is an error, nothing imported. */
   'claims/import': { req: { text: string }; res: ClaimsImportSummary };
   'claims/status': { req: null; res: SyncStatus };
+}
+
+/**
+ * Who sent a message, as the receiver tells it from the browser's own record of the sender
+ * (never from anything in the message):
+ * - `content`: this extension's content script in the top frame of a web page's tab. It
+ *   lives in the page's renderer, so it is trusted with its own page and nothing more.
+ * - `extension`: one of this extension's own pages (popup, options, the sidebar frame, the
+ *   background). `tabId` is the tab it sits in, if any (the sidebar's tab).
+ */
+export type Sender = { kind: 'content'; tabId: number } | { kind: 'extension'; tabId: number | null };
+export type SenderKind = Sender['kind'];
+
+/** Who may send each background request. A request from anyone else is refused and logged. */
+export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: SenderKind } = {
+  'page/analyze': 'content',
+  'page/status': 'content',
+  'page/settings': 'content',
+  'page/sidebar': 'content',
+  'page/focus-claim': 'content',
+  'tab/state': 'extension',
+  'tab/sidebar': 'extension',
+  'tab/add-article': 'extension',
+  'corpus/stats': 'extension',
+  'reports/list': 'extension',
+  'reports/get': 'extension',
+  'reports/add': 'extension',
+  'reports/delete': 'extension',
+  'reports/import': 'extension',
+  'reports/export': 'extension',
+  'settings/get': 'extension',
+  'settings/set': 'extension',
+  'claims/save': 'extension',
+  'claims/list': 'extension',
+  'claims/update': 'extension',
+  'claims/remove': 'extension',
+  'claims/export': 'extension',
+  'claims/import': 'extension',
+  'claims/status': 'extension',
+};
+
+/** The fields of the browser's MessageSender that tell who sent a message (Chrome and Firefox alike). */
+export interface SenderRecord {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Tells who sent a message: `ownId` is this extension's id, `ownOrigin` its pages' origin
+ * (`runtime.getURL('/')`). A content script's `sender.url` is its page's address, which
+ * never has the extension's origin (content scripts run only in http(s) pages); an
+ * extension page's is its own. Null: nobody this extension answers (another extension, a
+ * content script in a sub-frame, a sender the browser did not describe).
+ */
+export function senderOf(sender: SenderRecord, ownId: string, ownOrigin: string): Sender | null {
+  if (sender.id !== ownId || typeof sender.url !== 'string') return null;
+  const tabId = typeof sender.tab?.id === 'number' && sender.tab.id >= 0 ? sender.tab.id : null;
+  if (sender.url.startsWith(ownOrigin)) return { kind: 'extension', tabId };
+  if (tabId !== null && sender.frameId === 0 && /^https?:/i.test(sender.url)) return { kind: 'content', tabId };
+  return null;
+}
+
+/** The tab an extension page's request is about: the one it names, else the one it sits in. */
+export function tabOfRequest(tabId: unknown, sender: Sender): number {
+  if (typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0) return tabId;
+  if (tabId !== undefined && tabId !== null) throw new Error('Not a tab');
+  if (sender.tabId === null) throw new Error('No tab to answer for');
+  return sender.tabId;
 }
 
 export interface ClaimsQuery {
@@ -166,9 +258,20 @@ export interface ContentRequests {
   'content/scroll-to-claim': { req: { index: number }; res: { found: boolean } };
   'content/article': { req: null; res: PageSnapshot & { byline: string | null; siteName: string | null; publishedTime: string | null } };
   'content/cost': { req: null; res: ContentCost };
+  /** The settings changed: the page asks for what applies to it again. */
+  'content/settings-changed': { req: null; res: null };
 }
 
-/** Broadcasts from any extension context to the extension's pages (popup, sidebar, options). */
+/** Only the background and the extension's pages (the sidebar) ask a content script anything. */
+export const CONTENT_REQUEST_SENDERS: { readonly [K in keyof ContentRequests]: SenderKind } = {
+  'content/sidebar': 'extension',
+  'content/scroll-to-claim': 'extension',
+  'content/article': 'extension',
+  'content/cost': 'extension',
+  'content/settings-changed': 'extension',
+};
+
+/** Broadcasts from the background or an extension page to the extension's pages (popup, sidebar, options); pages ignore any other sender. */
 export interface Broadcasts {
   'tab/changed': { tabId: number };
   'sidebar/focus-claim': { tabId: number; index: number };

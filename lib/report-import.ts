@@ -10,6 +10,12 @@ import type { Report } from './types';
 export const MAX_REPORT_CHARS = 500_000;
 /** An import file beyond this size is refused before it is parsed. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Files taken in one import; more are refused by name, unread. */
+export const MAX_IMPORT_FILES = 100;
+/** All the files of one import together (bytes): files past it are refused, unread. */
+export const MAX_IMPORT_TOTAL_BYTES = 50 * 1024 * 1024;
+/** Reports taken from one import (entries of every file together); the rest are skipped and counted. */
+export const MAX_IMPORT_REPORTS = 2_000;
 export const EXPORT_FORMAT = 'crosscheck-reports';
 export const EXPORT_VERSION = 1;
 
@@ -24,6 +30,29 @@ export class ReportInputError extends Error {}
 export function importSizeRefusal(bytes: number): string | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;
   return `too large (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB)`;
+}
+
+/**
+ * Which of the chosen files may be read, by their sizes alone (bytes, or characters once
+ * read): each within MAX_IMPORT_BYTES, at most MAX_IMPORT_FILES, and MAX_IMPORT_TOTAL_BYTES
+ * together. The options page asks before it reads anything; the background asks again.
+ */
+export function planImport<F extends { name: string; size: number }>(files: readonly F[]): { read: F[]; refused: ImportSummary['skipped'] } {
+  const read: F[] = [];
+  const refused: ImportSummary['skipped'] = [];
+  let total = 0;
+  for (const file of files) {
+    const tooLarge = importSizeRefusal(file.size);
+    if (tooLarge) refused.push({ name: file.name, reason: tooLarge });
+    else if (read.length >= MAX_IMPORT_FILES) refused.push({ name: file.name, reason: `not read: one import takes at most ${MAX_IMPORT_FILES} files` });
+    else if (total + file.size > MAX_IMPORT_TOTAL_BYTES) {
+      refused.push({ name: file.name, reason: `not read: the files of one import may hold ${MAX_IMPORT_TOTAL_BYTES / 1048576} MB together` });
+    } else {
+      total += file.size;
+      read.push(file);
+    }
+  }
+  return { read, refused };
 }
 
 function looksBinary(text: string): boolean {
@@ -81,13 +110,22 @@ export function makeUserReport(input: NewReport, now: number): Report {
 export function parseImportFiles(files: ImportFile[], now: number): { reports: Report[]; summary: ImportSummary } {
   const reports: Report[] = [];
   const skipped: ImportSummary['skipped'] = [];
-  for (const file of files) {
-    const name = typeof file?.name === 'string' ? file.name : 'file';
+  const named = (Array.isArray(files) ? files : []).map((file) => ({
+    file,
+    name: typeof file?.name === 'string' ? file.name.slice(0, 300) : 'file',
+    size: typeof file?.text === 'string' ? file.text.length : 0,
+  }));
+  // Refused by their sizes before anything else looks at them (the options page refuses them before reading, too).
+  const { read, refused } = planImport(named);
+  skipped.push(...refused);
+  let overLimit = 0;
+  const take = (report: Report) => {
+    if (reports.length < MAX_IMPORT_REPORTS) reports.push(report);
+    else overLimit++;
+  };
+  for (const { file, name } of read) {
     try {
       if (typeof file?.text !== 'string') throw new ReportInputError('not a text file');
-      // Refused by its size before anything else looks at it (the options page refuses it before reading, too).
-      const tooLarge = importSizeRefusal(file.text.length);
-      if (tooLarge) throw new ReportInputError(tooLarge);
       if (looksBinary(file.text)) throw new ReportInputError('not a text file (it holds binary data)');
       // A byte-order mark (files saved by some Windows editors) is not part of the text.
       const text = file.text.replace(/^\ufeff/, '');
@@ -96,18 +134,21 @@ export function parseImportFiles(files: ImportFile[], now: number): { reports: R
         entries.forEach((entry, i) => {
           try {
             if (entry.origin === 'seed') throw new ReportInputError('a seed report, already shipped with Crosscheck');
-            reports.push(makeUserReport(entry, now));
+            take(makeUserReport(entry, now));
           } catch (error) {
-            skipped.push({ name: `${name} #${i + 1}`, reason: (error as Error).message });
+            if (skipped.length < MAX_IMPORT_REPORTS) skipped.push({ name: `${name} #${i + 1}`, reason: (error as Error).message });
           }
         });
       } else {
         const parsed = parseReportText('import', text, { origin: 'user' });
-        reports.push(makeUserReport(parsed, now));
+        take(makeUserReport(parsed, now));
       }
     } catch (error) {
       skipped.push({ name, reason: error instanceof ReportInputError ? error.message : `unreadable: ${(error as Error).message}` });
     }
+  }
+  if (overLimit > 0) {
+    skipped.push({ name: `${overLimit.toLocaleString('en')} more report${overLimit === 1 ? '' : 's'}`, reason: `not imported: one import takes at most ${MAX_IMPORT_REPORTS.toLocaleString('en')} reports` });
   }
   return { reports, summary: { added: reports.length, skipped } };
 }

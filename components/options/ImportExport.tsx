@@ -2,7 +2,7 @@
 // reader's own reports out as one JSON file.
 import { useRef, useState } from 'preact/hooks';
 import type { ImportFile, ImportSummary, Result } from '../../lib/protocol';
-import { importSizeRefusal } from '../../lib/report-import';
+import { planImport } from '../../lib/report-import';
 import { plural } from '../format';
 
 export interface ImportExportProps {
@@ -45,12 +45,8 @@ export function ImportExport({ addedCount, onImport, onExport }: ImportExportPro
     setSummary(null);
     setImportError(null);
     try {
-      // A file over the limit is refused by its size, never read into memory nor sent on.
-      const refused = chosen.flatMap((f) => {
-        const reason = importSizeRefusal(f.size);
-        return reason ? [{ name: f.name, reason }] : [];
-      });
-      const readable = chosen.filter((f) => importSizeRefusal(f.size) === null);
+      // Files over the limits (each, their number, all together) are refused by their sizes, never read into memory nor sent on.
+      const { read: readable, refused } = planImport(chosen);
       const files: ImportFile[] = await Promise.all(readable.map(async (f) => ({ name: f.name, text: await f.text() })));
       const reply: Result<ImportSummary> = files.length > 0 ? await onImport(files) : { ok: true, value: { added: 0, skipped: [] } };
       if (reply.ok) setSummary({ ...reply.value, skipped: [...refused, ...reply.value.skipped] });
@@ -103,6 +99,13 @@ export function ImportExport({ addedCount, onImport, onExport }: ImportExportPro
               <p class={summary.added > 0 ? 'ok-text' : undefined}>
                 {summary.added > 0 ? `Imported ${plural(summary.added, 'report')}.` : 'No reports were imported.'}
               </p>
+              {summary.keptBoth && summary.keptBoth.length > 0 && (
+                <p data-testid="import-kept-both">
+                  {plural(summary.keptBoth.length, 'imported report')} had the address of a report you added but other text. Yours{' '}
+                  {summary.keptBoth.length === 1 ? 'is' : 'are'} unchanged; both are kept:{' '}
+                  {summary.keptBoth.map((r) => r.title ?? r.url ?? 'untitled').join('; ')}.
+                </p>
+              )}
               {summary.skipped.length > 0 && (
                 <>
                   <p class="error-text">Skipped {plural(summary.skipped.length, 'entry', 'entries')}:</p>

@@ -1,7 +1,7 @@
 // The reader's settings: how readily a page counts as on-topic, the sites where Crosscheck
 // stays quiet, and how the sidebar first appears. Each change is saved at once.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { siteOf } from '../../adapters/settings';
+import { siteOf } from '../../lib/site';
 import { topicThreshold } from '../../lib/topic';
 import type { Result, Settings } from '../../lib/protocol';
 import { formatScore } from '../format';

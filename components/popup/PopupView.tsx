@@ -7,7 +7,7 @@ import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
 import { ClaimCounts, ClaimDetails } from './ClaimsSummary';
 import { plural } from '../format';
 import { decidePhase, pageUrlOf, stateIsCurrent, summarizeClaims, type PopupInput, type PopupPhase } from './popup-model';
-import { siteOf } from '../../adapters/settings';
+import { siteOf } from '../../lib/site';
 import { topicLabel, TopicScore } from './TopicScore';
 
 export interface Feedback {

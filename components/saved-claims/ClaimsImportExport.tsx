@@ -4,6 +4,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import type { ClaimsExportFormat, ClaimsImportSummary, Result } from '../../lib/protocol';
+import { claimsImportSizeRefusal } from '../../lib/sync/export';
 import { plural } from '../format';
 
 export interface ExportOutcome {
@@ -42,6 +43,12 @@ export function ClaimsImportExport({ savedCount, onExport, exportOutcome, onImpo
     setSummary(null);
     setImportError(null);
     try {
+      // Refused by its size, never read into memory nor sent on.
+      const tooLarge = claimsImportSizeRefusal(file.size);
+      if (tooLarge) {
+        setImportError(tooLarge);
+        return;
+      }
       const reply = await onImport(await file.text());
       if (reply.ok) setSummary(reply.value);
       else setImportError(reply.error);

@@ -3,7 +3,7 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
-import { exportReportsJson, makeUserReport, parseImportFiles } from '../../lib/report-import';
+import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 
@@ -101,17 +101,44 @@ export class Corpus {
     this.changed();
   }
 
+  /**
+   * Adds the reports of imported files. A report's id comes from its address, so a file can
+   * name the address of a report the reader added: the reader's stays as it is, and an
+   * imported one with other text is kept beside it under an id of its own (the summary
+   * says so); one with the same text is already there.
+   */
   async import(files: ImportFile[]): Promise<ImportSummary> {
     const { reports, summary } = parseImportFiles(files, Date.now());
+    const seedIds = new Set(this.seeds.map((s) => s.id));
+    const keptBoth: NonNullable<ImportSummary['keptBoth']> = [];
+    let added = 0;
     if (reports.length > 0) {
-      const seedIds = new Set(this.seeds.map((s) => s.id));
       await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
-        await this.db.reports.bulkPut(reports.filter((r) => !seedIds.has(r.id)));
+        const existing = new Map((await this.db.reports.bulkGet(reports.map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+        const toPut: Report[] = [];
+        const taken = new Set<string>();
+        for (const report of reports) {
+          if (seedIds.has(report.id)) continue;
+          const mine = existing.get(report.id) ?? toPut.find((r) => r.id === report.id);
+          if (!mine) {
+            toPut.push(report);
+            taken.add(report.id);
+            continue;
+          }
+          if (mine.text === report.text) continue;
+          const ownId = userReportId(`${report.url ?? ''}\n${report.text}`);
+          if (taken.has(ownId) || (await this.db.reports.get(ownId))) continue;
+          toPut.push({ ...report, id: ownId });
+          taken.add(ownId);
+          keptBoth.push({ title: report.title, url: report.url });
+        }
+        await this.db.reports.bulkAdd(toPut);
+        added = toPut.length;
         await this.db.cache.clear();
       }));
-      this.changed();
+      if (added > 0) this.changed();
     }
-    return summary;
+    return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
   }
 
   async exportJson(): Promise<string> {

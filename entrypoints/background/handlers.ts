@@ -2,12 +2,13 @@
 // analysis function it is given. Kept apart from index.ts so that wiring tests can
 // register exactly these handlers against a fake browser and a fake IndexedDB.
 
-import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
-import { readSettings, updateSettings } from '../../adapters/settings';
+import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
 import type { ArticleInfo, Analysis } from '../../lib/types';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
-import type { BackgroundRequests, PageReport, TabState } from '../../lib/protocol';
+import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
+import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
 import type { Corpus } from './corpus';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
 
@@ -25,10 +26,16 @@ export interface BackgroundServices {
   analyze: AnalyzeText;
 }
 
-function tabOf(tabId: number | undefined, sender: Browser.runtime.MessageSender): number {
-  const id = tabId ?? sender.tab?.id;
-  if (id === undefined) throw new Error('No tab to answer for');
-  return id;
+/** A content script's own tab (the messaging layer lets only content scripts send page/*). */
+function ownTab(sender: Sender): number {
+  if (sender.kind !== 'content') throw new Error('Only a page may say this about itself');
+  return sender.tabId;
+}
+
+/** Tells every tab's content script that the settings changed; tabs without one do not answer. */
+async function tellPages(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : askTab(tab.id, 'content/settings-changed', null))));
 }
 
 async function changedTab(tabId: number, patch: Partial<TabState>): Promise<TabState> {
@@ -47,18 +54,19 @@ export async function setSidebar(tabId: number, open: boolean | 'toggle'): Promi
 export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices): Handlers<BackgroundRequests> {
   return {
     'page/analyze': async (snapshot, sender) => {
-      const tabId = tabOf(undefined, sender);
-      await changedTab(tabId, { url: snapshot.url, status: 'analyzing', article: snapshot.article, topic: snapshot.topic, error: null });
+      const tabId = ownTab(sender);
+      const checked = checkedSnapshotFields(snapshot);
+      await changedTab(tabId, { ...checked, status: 'analyzing', error: null });
       try {
         const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
         // The content script cuts too; a page's text is bounded here whatever sends it.
         const text = capArticleText(withoutInvisibles(typeof snapshot.text === 'string' ? snapshot.text : '')).text;
         const analysis = analyze(
-          { title: capTitle(snapshot.title) ?? '', text, article: snapshot.article },
+          { title: capTitle(snapshot.title) ?? '', text, article: checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 } },
           index,
           { sensitivity: settings.sensitivity },
         );
-        const report: PageReport = { ...analysis, url: snapshot.url, analyzedAt: Date.now(), corpusSize: stats.reports };
+        const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports };
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
         return report;
       } catch (error) {
@@ -66,16 +74,33 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         throw error;
       }
     },
-    'page/status': async ({ url, status, article, topic, note }, sender) => {
-      const tabId = tabOf(undefined, sender);
-      const base = emptyTabState(tabId, url);
-      await changedTab(tabId, { ...base, status, article: article ?? null, topic: topic ?? null, error: typeof note === 'string' ? note.slice(0, 500) : null });
+    'page/status': async (request, sender) => {
+      const tabId = ownTab(sender);
+      const { url, status, article, topic, note } = checkedPageStatus(request);
+      await changedTab(tabId, { ...emptyTabState(tabId, url), status, article, topic, error: note });
       return null;
     },
-    'tab/state': async ({ tabId }, sender) => readTabState(tabOf(tabId, sender)),
-    'tab/sidebar': async ({ tabId, open }, sender) => setSidebar(tabOf(tabId, sender), open),
-    'tab/add-article': async ({ tabId }) => {
-      const reply = await askTab(tabId, 'content/article', null);
+    'page/settings': async ({ url }) => {
+      const settings = await readSettings();
+      return { paused: settings.pausedSites.includes(siteOf(typeof url === 'string' ? url : '')), sidebarCollapsed: settings.sidebarCollapsed };
+    },
+    'page/sidebar': async ({ open, remember }, sender) => {
+      const tabId = ownTab(sender);
+      await changedTab(tabId, { sidebarOpen: open === true });
+      if (remember === true) {
+        const settings = await updateSettings({ sidebarCollapsed: open !== true });
+        broadcast('settings/changed', settings);
+      }
+      return null;
+    },
+    'page/focus-claim': ({ index }, sender) => {
+      if (typeof index === 'number' && Number.isInteger(index) && index >= 0) broadcast('sidebar/focus-claim', { tabId: ownTab(sender), index });
+      return null;
+    },
+    'tab/state': async ({ tabId }, sender) => readTabState(tabOfRequest(tabId, sender)),
+    'tab/sidebar': async ({ tabId, open }, sender) => setSidebar(tabOfRequest(tabId, sender), open),
+    'tab/add-article': async ({ tabId }, sender) => {
+      const reply = await askTab(tabOfRequest(tabId, sender), 'content/article', null);
       if (!reply.ok) throw new Error('Could not read the article in this tab: ' + reply.error);
       const a = reply.value;
       if (!a.article.isArticle) throw new Error('This page does not look like a news article, so it was not added');
@@ -95,6 +120,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
     'settings/set': async (patch) => {
       const settings = await updateSettings(patch);
       broadcast('settings/changed', settings);
+      void tellPages();
       return settings;
     },
   };

@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CrosscheckDB } from '../../adapters/db';
 import { broadcast, handleRequests } from '../../adapters/messaging';
+import { restrictStorageToExtension } from '../../adapters/storage-access';
 import { analyzeArticleText } from '../../lib/analyze';
-import type { BackgroundRequests } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from './saved-claims';
@@ -11,6 +12,8 @@ import { SEED_REPORTS } from './seeds';
 import { forgetTab } from './tab-states';
 
 export default defineBackground(() => {
+  // First of all: content scripts must not read what the extension stores.
+  void restrictStorageToExtension();
   const corpus = new Corpus(new CrosscheckDB(), SEED_REPORTS, () => broadcast('corpus/changed', null));
 
   browser.runtime.onInstalled.addListener(() => {
@@ -22,7 +25,7 @@ export default defineBackground(() => {
   handleRequests<BackgroundRequests>({
     ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }),
     ...createSavedClaimsHandlers(savedClaims),
-  });
+  }, REQUEST_SENDERS);
 
   // Registered at once so a sync delivery wakes the worker; the engine (listening from
   // its start) reads the whole sync area when it starts, so this first change is not lost.

@@ -9,7 +9,7 @@
 // answered from the loaded claims, never from an empty engine.
 
 import type { Handlers } from '../../adapters/messaging';
-import { browserLocalClaimsStore } from '../../adapters/local-claims-store';
+import { privateLocalClaimsStore } from '../../adapters/local-claims-store';
 import { browserSyncArea } from '../../adapters/sync-area';
 import type { BackgroundRequests, ClaimsQuery, SavedClaimsChange } from '../../lib/protocol';
 import { SavedClaimsSync, type FlushScheduler, type SavedClaimsEvent, type SavedClaimsSyncOptions, type SavedClaimView } from '../../lib/sync';
@@ -24,7 +24,7 @@ export const timeoutScheduler: FlushScheduler = {
 
 /** The engine over this browser's storage. Tests pass smaller limits or their own clock. */
 export function createSavedClaimsSync(options: Partial<SavedClaimsSyncOptions> = {}): SavedClaimsSync {
-  return new SavedClaimsSync({ area: browserSyncArea(), local: browserLocalClaimsStore(), scheduler: timeoutScheduler, ...options });
+  return new SavedClaimsSync({ area: browserSyncArea(), local: privateLocalClaimsStore(), scheduler: timeoutScheduler, ...options });
 }
 
 /** The engine's events as the broadcast open pages follow; the status rides along. */

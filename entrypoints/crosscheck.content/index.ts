@@ -1,6 +1,7 @@
 // The content script: top frame of every http(s) page. All the work is in reader.ts;
 // WXT imports this file in Node at build time, so nothing runs outside main().
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PageContext } from './page-context';
 import { startReading } from './reader';
 
 export default defineContentScript({
@@ -8,6 +9,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {
+    // wxt.config.ts points WXT's start-up at our own PageContext, which announces nothing to
+    // the page (page-context.ts says why). Were that ever undone, WXT's context would have
+    // posted the extension's id into the page already: then Crosscheck does not run here.
+    if (!(ctx instanceof PageContext)) throw new Error('Crosscheck: unexpected content-script context');
     startReading(ctx);
   },
 });

@@ -4,10 +4,10 @@
 // everything it added when the page changes or the extension is updated.
 
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
-import { readSettings, settingsItem, siteOf } from '../../adapters/settings';
-import type { ContentRequests, PageReport, PageStatus, Settings } from '../../lib/protocol';
+import { askBackground, handleRequests } from '../../adapters/messaging';
+import { CONTENT_REQUEST_SENDERS, type ContentRequests, type PageReport, type PageSettings, type PageStatus } from '../../lib/protocol';
+import { visibleParagraphs } from '../../lib/visible-text';
+import type { PageContext } from './page-context';
 import type { QuickCheck } from '../../lib/topic';
 import { createCostMeter, OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
@@ -51,12 +51,12 @@ interface Shown {
 
 const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
 
-export function startReading(ctx: ContentScriptContext): void {
+export function startReading(ctx: PageContext): void {
   const meter = createCostMeter();
   meter.time('start', () => begin(ctx, meter));
 }
 
-function begin(ctx: ContentScriptContext, meter: CostMeter): void {
+function begin(ctx: PageContext, meter: CostMeter): void {
   const doc = document;
   // Leftovers of a Crosscheck that ran here before an extension update (one query on the
   // common path where there are none).
@@ -66,11 +66,10 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
   }
 
   let generation = 0;
-  let settings: Settings | null = null;
+  let settings: PageSettings | null = null;
   let page: ExtractedPage | null = null;
   let report: PageReport | null = null;
   let shown: Shown | null = null;
-  let tabId: number | null = null;
   let lastStatus = '';
   let running = false;
   let again = false;
@@ -93,7 +92,14 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     shown = null;
   };
 
-  const isPaused = (s: Settings, url: string) => s.pausedSites.includes(siteOf(url));
+  /**
+   * What the settings say about this page, asked of the background: the content script
+   * never reads the settings themselves (the list of paused sites is the reader's own).
+   */
+  const pageSettings = async (url: string): Promise<PageSettings> => {
+    const reply = await askBackground('page/settings', { url });
+    return reply.ok ? reply.value : { paused: false, sidebarCollapsed: false };
+  };
 
   /** One pass of detection for the page as it is now; stale passes drop their results. Never throws into the page. */
   const detect = async (): Promise<void> => {
@@ -123,9 +129,9 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     const stale = () => gen !== generation || ctx.isInvalid;
     const spentBefore = meter.totalMs();
     const overBudget = () => meter.totalMs() - spentBefore > PASS_BUDGET_MS;
-    settings = await readSettings();
+    settings = await pageSettings(url);
     if (stale()) return;
-    if (isPaused(settings, url)) {
+    if (settings.paused) {
       stopWatching();
       hide();
       tellStatus('paused', url);
@@ -170,7 +176,7 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
 
   const show = async (analysis: PageReport, gen: number, withHighlights: boolean) => {
     hide();
-    const s = settings ?? (await readSettings());
+    const s = settings ?? (await pageSettings(location.href));
     // Highlights first, in an idle moment, before the sidebar shifts the page's layout.
     await idle();
     if (gen !== generation) return;
@@ -193,10 +199,7 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
     shown = { sidebar, highlights, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
     // The background's record of the tab follows what the page shows.
-    void askBackground('tab/sidebar', { open });
-    void askBackground('tab/state', {}).then((r) => {
-      if (r.ok) tabId = r.value.tabId;
-    });
+    void askBackground('page/sidebar', { open, remember: false });
   };
 
   const setOpen = (open: boolean, focus: boolean): boolean => {
@@ -204,7 +207,7 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     if (open !== shown.sidebar.open) {
       shown.sidebar.setOpen(open);
       // The reader's choice is remembered for the next article.
-      void askBackground('settings/set', { sidebarCollapsed: !open });
+      void askBackground('page/sidebar', { open, remember: true });
       if (open && focus) shown.sidebar.focus();
     }
     return shown.sidebar.open;
@@ -273,10 +276,20 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
       const current = page ?? extractPage(doc, location.href, { pass: false, score: 0 }, isProbablyArticle(doc));
       if (!current) throw new Error('Crosscheck found no article on this page');
       const { snapshot, byline, siteName, publishedTime } = current;
-      return { ...snapshot, byline, siteName, publishedTime };
+      // Added to the corpus, this text may later "corroborate" other pages: only what the
+      // reader can see goes, never text the page hides (display: none, visibility: hidden).
+      const text = visibleParagraphs(snapshot.text, doc.body?.innerText ?? '');
+      if (!text) throw new Error('Crosscheck found no visible article text on this page');
+      return { ...snapshot, text, byline, siteName, publishedTime };
     },
     'content/cost': () => meter.report(),
-  });
+    'content/settings-changed': async () => {
+      const wasPaused = settings?.paused ?? false;
+      settings = await pageSettings(location.href);
+      if (settings.paused !== wasPaused) restart(0);
+      return null;
+    },
+  }, CONTENT_REQUEST_SENDERS);
 
   // A click on a highlighted claim brings it up in the sidebar. Passive: the page's own
   // links and handlers work as before.
@@ -289,27 +302,17 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
       const index = highlights.claimAt(event.clientX, event.clientY, event.target);
       if (index === null) return;
       highlights.setFocused(index);
-      if (!shown!.sidebar.open) {
-        setOpen(true, false);
-        void askBackground('tab/sidebar', { open: true });
-      }
-      if (tabId !== null) broadcast('sidebar/focus-claim', { tabId, index });
+      if (!shown!.sidebar.open) setOpen(true, false);
+      void askBackground('page/focus-claim', { index });
     },
     { passive: true },
   );
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+  ctx.onLocationChange((newUrl, oldUrl) => {
     // An in-page anchor is the same article.
-    if (withoutHash(event.newUrl) === withoutHash(event.oldUrl)) return;
+    if (withoutHash(newUrl) === withoutHash(oldUrl)) return;
     lastStatus = '';
     restart(NAVIGATION_SETTLE_MS);
-  });
-
-  const unwatchSettings = settingsItem.watch((next) => {
-    if (!next) return;
-    const wasPaused = settings ? isPaused(settings, location.href) : false;
-    settings = next;
-    if (isPaused(next, location.href) !== wasPaused) restart(0);
   });
 
   // The page first (what the reader sees), then the listeners: on an orphaned script the
@@ -318,12 +321,10 @@ function begin(ctx: ContentScriptContext, meter: CostMeter): void {
     generation++;
     stopWatching();
     hide();
-    for (const stop of [stopHandling, unwatchSettings]) {
-      try {
-        stop();
-      } catch {
-        // The extension is gone; so are its listeners.
-      }
+    try {
+      stopHandling();
+    } catch {
+      // The extension is gone; so are its listeners.
     }
   });
 

@@ -970,18 +970,27 @@ export class SavedClaimsSync {
     return total;
   }
 
+  /**
+   * Writes this device's copy. The lists of unwritten changes are cleared only for what the
+   * write took: a write that fails (a full disk, storage refused) leaves them as they were,
+   * so the next persist writes them again and memory and disk never disagree for good.
+   */
   private async persist(): Promise<void> {
-    const puts: LocalClaimRecord[] = [];
+    const written = new Map<string, LocalClaimRecord>();
     for (const id of this.dirtyIds) {
       const record = this.records.get(id);
-      if (record) puts.push(record);
+      if (record) written.set(id, record);
     }
     const deletions = [...this.deletedIds].filter((id) => !this.records.has(id));
-    this.dirtyIds.clear();
-    this.deletedIds.clear();
-    if (puts.length > 0) await this.local.putRecords(puts);
+    if (written.size > 0) await this.local.putRecords([...written.values()]);
     if (deletions.length > 0) await this.local.deleteRecords(deletions);
     await this.local.putMeta(this.localMeta());
+    // Only what was written, and not changed again since, stops being pending.
+    for (const id of [...this.dirtyIds]) {
+      const record = this.records.get(id);
+      if (!record || written.get(id) === record) this.dirtyIds.delete(id);
+    }
+    for (const id of deletions) if (!this.records.has(id)) this.deletedIds.delete(id);
   }
 
   private localMeta(): LocalMeta {

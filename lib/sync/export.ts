@@ -10,6 +10,14 @@ export const EXPORT_VERSION = 1;
 /** An export of 10,000 claims is about 10 MB; anything larger is not ours. */
 export const MAX_IMPORT_CHARS = 20_000_000;
 export const MAX_IMPORT_CLAIMS = 10_000;
+/** A claims file larger than this (bytes) is refused by its size before it is read: it could not hold a valid export. */
+export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_CHARS;
+
+/** Why a claims file of this many bytes is refused unread, or null when it may be read. */
+export function claimsImportSizeRefusal(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_FILE_BYTES) return null;
+  return `it is too large to be a Crosscheck export (${(bytes / 1_000_000).toFixed(1)} MB; the limit is ${MAX_IMPORT_FILE_BYTES / 1_000_000} MB), so it was not read.`;
+}
 /** Per text field; the local copy takes long notes, not megabytes. */
 export const MAX_FIELD_CHARS = 200_000;
 /** savedAt may be this far in the future (clock skew between machines), no more. */
@@ -65,7 +73,8 @@ export function exportClaimsMarkdown(claims: readonly SavedClaim[], nowMs: numbe
     lines.push('', `## ${index + 1}. ${inline(claim.title.trim() || claim.url)}`, '');
     for (const line of claim.text.split(/\r?\n/)) lines.push(`> ${inline(line)}`);
     lines.push('');
-    lines.push(`- Article: <${safeUrl(claim.url)}>`);
+    // Only a web address becomes a link: an imported or synced claim may carry javascript:, data: or file: addresses.
+    lines.push(isWebAddress(claim.url) ? `- Article: <${safeUrl(claim.url)}>` : `- Article (not a web address, not linked): ${inline(claim.url)}`);
     lines.push(`- Saved: ${new Date(claim.savedAt).toISOString().slice(0, 10)}`);
     const { corroborates, conflicts, summary } = claim.stance;
     const counts = `${corroborates} corroborating, ${conflicts} conflicting`;
@@ -84,6 +93,11 @@ function inline(text: string): string {
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/[\\`*_[\]<>#|~!]/g, (ch) => `\\${ch}`)
     .trim();
+}
+
+/** http: and https: addresses only. */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(url.trim());
 }
 
 /** Autolinks end at spaces and angle brackets; encode those. */

@@ -24,7 +24,8 @@ const READY_TIMEOUT = 20_000;
 
 interface ChromeApi {
   tabs: { query(q: object): Promise<{ id?: number; url?: string; pendingUrl?: string }[]> };
-  storage: { session: { get(k: string | null): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string | null): Promise<Record<string, unknown>> }; local: { get(k: string | null): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
 describe('popup and options page in Chromium', () => {
@@ -245,11 +246,14 @@ describe('popup and options page in Chromium', () => {
     await options.reload();
     await options.getByTestId('sensitivity-value').filter({ hasText: '0.40' }).waitFor();
     await options.getByTestId('paused-sites').filter({ hasText: 'example.com' }).waitFor();
-    const stored = await (await sw()).evaluate(async () => {
+    const stored = await options.evaluate(async () => {
       const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      return (await chrome.storage.local.get('settings')).settings as { sensitivity: number; pausedSites: string[] };
+      return ((await chrome.runtime.sendMessage({ crosscheck: 1, type: 'settings/get', payload: null })) as { value: { sensitivity: number; pausedSites: string[] } }).value;
     });
     expect(stored).toMatchObject({ sensitivity: 0.4, pausedSites: ['example.com'] });
+    // Kept by the background, not in storage.local, which content scripts could read.
+    const local = await (await sw()).evaluate(async () => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get(null));
+    expect(JSON.stringify(local)).not.toContain('example.com');
     await expectAccessibleInBothSchemes(options);
     await options.close();
   });

@@ -120,12 +120,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Changes the settings the way the options page does (the background keeps them where pages cannot read them). */
 async function setSettings(patch: Record<string, unknown>) {
-  const sw = await browser.serviceWorker();
-  await sw.evaluate(async (p) => {
-    const current = ((await chrome.storage.local.get('settings')) as { settings?: object }).settings ?? {};
-    await chrome.storage.local.set({ settings: { sensitivity: 0.5, pausedSites: [], sidebarCollapsed: false, ...current, ...p } });
-  }, patch);
+  const options = await browser.context.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  const reply = await options.evaluate((p) => chrome.runtime.sendMessage({ crosscheck: 1, type: 'settings/set', payload: p }), patch);
+  expect(reply).toMatchObject({ ok: true });
+  await options.close();
 }
 
 async function newPage(): Promise<Page> {

@@ -9,7 +9,7 @@ import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
-import type { BackgroundRequests, Result } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type Result } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
   messaging = installChromeMessaging();
   db = new CrosscheckDB(`crosscheck-reports-test-${++dbCount}`);
   corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }));
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
   await corpus.installSeeds();
   messaging.broadcasts.length = 0;
 });

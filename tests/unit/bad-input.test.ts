@@ -14,7 +14,7 @@ import { createBackgroundHandlers } from '../../entrypoints/background/handlers'
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
 import { MAX_ARTICLE_CHARS, MAX_CLAIMS_PER_PAGE } from '../../lib/page-limits';
-import type { BackgroundRequests, PageReport, PageSnapshot, Result, TabState } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
 import { MAX_IMPORT_BYTES, MAX_REPORT_CHARS } from '../../lib/report-import';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
@@ -34,7 +34,7 @@ const outcomes: [string, string][] = [];
 function connect(database: CrosscheckDB): void {
   db = database;
   corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }));
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
 }
 
 beforeEach(() => {

@@ -13,7 +13,7 @@ import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
-import type { BackgroundRequests } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { installChromeMessaging } from './helpers/chrome-messaging';
 import { expectAccessible } from './helpers/axe';
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   installChromeMessaging();
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-options-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }));
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
   await corpus.installSeeds();
   container = document.createElement('div');
   document.body.append(container);

@@ -14,7 +14,7 @@ import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
-import type { BackgroundRequests, PageReport, TabState } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type TabState } from '../../lib/protocol';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
 
 const PAGE_URL = 'https://news.example.org/2024/10/31/buryatia';
@@ -29,7 +29,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   messaging = installChromeMessaging();
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-popup-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }));
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
   await corpus.installSeeds();
   container = document.createElement('div');
   document.body.append(container);

@@ -1,18 +1,18 @@
 // The background's saved claims, reached the way the sidebar, the popup and the options
 // page reach them: askBackground → runtime messaging → the real 'claims/*' handlers → the
-// SavedClaimsSync engine over fakeBrowser's storage.sync and storage.local. The claims are
+// SavedClaimsSync engine over fakeBrowser's storage.sync and the background's private IndexedDB. The claims are
 // those the real analysis finds in an on-topic article against the five seed reports.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOCAL_CLAIM_PREFIX } from '../../adapters/local-claims-store';
+import { privateDb, resetPrivateDbForTests } from '../../adapters/private-db';
 import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
 import { claimToSave, stanceSnapshot } from '../../components/saved-claims/claim-to-save';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims, timeoutScheduler } from '../../entrypoints/background/saved-claims';
 import { loadSeedReports } from '../../cli/load-reports';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
-import type { BackgroundRequests, Result, SavedClaimsChange } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type Result, type SavedClaimsChange } from '../../lib/protocol';
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
@@ -44,7 +44,7 @@ function startBackground(options: Partial<SavedClaimsSyncOptions> = {}) {
       broadcast('claims/changed', change);
     },
   );
-  handleRequests<BackgroundRequests>(createSavedClaimsHandlers(claims));
+  handleRequests<BackgroundRequests>(createSavedClaimsHandlers(claims), REQUEST_SENDERS);
   return logs;
 }
 
@@ -72,7 +72,7 @@ async function until(check: () => Promise<boolean>, what: string, seen?: () => P
 }
 
 describe('saved claims through the background', () => {
-  it('saves a claim from the page, lists it, annotates it, and removes it: in storage.local and in storage.sync', async () => {
+  it('saves a claim from the page, lists it, annotates it, and removes it: in this device’s copy and in storage.sync', async () => {
     startBackground();
     expect(LISTED.length).toBeGreaterThanOrEqual(3);
     const saved = value(await askBackground('claims/save', claimToSave({ url: PAGE_URL, title: HEADLINE }, CONFLICTED)));
@@ -112,7 +112,8 @@ describe('saved claims through the background', () => {
     await flush();
     // A tombstone under the same key, so other devices remove it too (docs/sync-format.md).
     expect((await fakeBrowser.storage.sync.get(`c:${saved.claim.id}`))[`c:${saved.claim.id}`]).toMatchObject({ v: 1, z: 1 });
-    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => k.startsWith(LOCAL_CLAIM_PREFIX))).toHaveLength(2);
+    expect(await privateDb().savedClaims.count()).toBe(2);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(changes.filter((c) => c.kind === 'claims').map((c) => c.kind === 'claims' && c.origin)).toEqual(['local', 'local', 'local', 'local']);
   });
 
@@ -137,7 +138,7 @@ describe('saved claims through the background', () => {
     expect(errorOf(await askBackground('claims/import', { text: '{oops' }))).toMatch(/^The file is not valid JSON .*nothing was imported\.$/);
     expect(errorOf(await askBackground('claims/export', { format: 'pdf' as never }))).toBe('Saved claims export as "json" or "markdown", not "pdf".');
     expect(value(await askBackground('claims/list', null))).toEqual([]);
-    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty(`${LOCAL_CLAIM_PREFIX}${claimIdFor(PAGE_URL, LISTED[0]!.text)}`);
+    expect(await privateDb().savedClaims.get(claimIdFor(PAGE_URL, LISTED[0]!.text))).toBeUndefined();
   });
 
   it('says when sync storage is full, in plain words, and keeps the claims on this device', async () => {
@@ -191,6 +192,7 @@ describe('saved claims through the background', () => {
 
     engines.forEach((e) => e.stop());
     fakeBrowser.reset();
+    await resetPrivateDbForTests();
     installChromeMessaging();
     startBackground();
     expect(value(await askBackground('claims/import', { text: json }))).toEqual({ added: 1, alreadySaved: 0, skipped: [] });

@@ -22,7 +22,7 @@ import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from '.
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
-import type { BackgroundRequests, Result, TabState } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type Result, type TabState } from '../../lib/protocol';
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
@@ -52,7 +52,7 @@ function startBackground(options: Partial<SavedClaimsSyncOptions> = {}) {
     (change) => broadcast('claims/changed', change),
   );
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-saved-claims-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>({ ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), ...createSavedClaimsHandlers(claims) });
+  handleRequests<BackgroundRequests>({ ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), ...createSavedClaimsHandlers(claims) }, REQUEST_SENDERS);
 }
 
 beforeEach(() => {

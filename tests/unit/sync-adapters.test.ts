@@ -1,9 +1,10 @@
-// The two thin adapters (browser.storage.sync as SyncArea, browser.storage.local as
-// LocalStore) wired to the engine, over WXT's fake browser.
+// The two thin adapters (browser.storage.sync as SyncArea, the background's private
+// IndexedDB as LocalStore) wired to the engine, over WXT's fake browser and fake-indexeddb.
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserLocalClaimsStore, LOCAL_CLAIM_PREFIX, LOCAL_META_KEY } from '../../adapters/local-claims-store';
+import { LEGACY_CLAIM_PREFIX, LEGACY_META_KEY, privateLocalClaimsStore } from '../../adapters/local-claims-store';
+import { privateDb } from '../../adapters/private-db';
 import { browserSyncArea } from '../../adapters/sync-area';
 import { SavedClaimsSync } from '../../lib/sync/engine';
 import { encodeClaim, claimIdFor, type SavedClaim } from '../../lib/sync/format';
@@ -14,13 +15,13 @@ beforeEach(() => {
 });
 
 async function engineOverBrowser(clock: FakeClock) {
-  const engine = new SavedClaimsSync({ area: browserSyncArea(), local: browserLocalClaimsStore(), now: clock.now, log: () => {} });
+  const engine = new SavedClaimsSync({ area: browserSyncArea(), local: privateLocalClaimsStore(), now: clock.now, log: () => {} });
   await engine.start();
   return engine;
 }
 
 describe('saved claims over browser.storage', () => {
-  it('writes claims to storage.sync and keeps its own copy in storage.local', async () => {
+  it('writes claims to storage.sync and keeps its own copy in the private database, not in storage.local', async () => {
     const clock = new FakeClock();
     const engine = await engineOverBrowser(clock);
     const { claim } = await engine.save(claimInput(1));
@@ -28,9 +29,9 @@ describe('saved claims over browser.storage', () => {
     const synced = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(synced).sort()).toEqual([`c:${claim.id}`, 'meta']);
     expect(synced[`c:${claim.id}`]).toMatchObject({ v: 1, x: claimInput(1).text });
-    const local = await fakeBrowser.storage.local.get(null);
-    expect(local[LOCAL_CLAIM_PREFIX + claim.id]).toMatchObject({ synced: true, version: { id: claim.id, text: claimInput(1).text } });
-    expect(local[LOCAL_META_KEY]).toMatchObject({ deviceId: engine.deviceId });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await privateDb().savedClaims.get(claim.id)).toMatchObject({ synced: true, version: { id: claim.id, text: claimInput(1).text } });
+    expect((await privateDb().kv.get('savedClaims:meta'))?.value).toMatchObject({ deviceId: engine.deviceId });
     expect(engine.deviceId).toMatch(/^[0-9a-z]{8}$/);
   });
 
@@ -61,7 +62,25 @@ describe('saved claims over browser.storage', () => {
     expect(engine.get(remote.id)).toMatchObject({ synced: false, syncNote: 'Waiting to sync.' }); // kept, and written back
   });
 
-  it('starts again from storage.local after a restart, with the same device id', async () => {
+  it('moves the copy an earlier version left in storage.local into the private database, and removes it there', async () => {
+    const clock = new FakeClock();
+    const first = await engineOverBrowser(clock);
+    await first.save(claimInput(3));
+    await first.flush();
+    first.stop();
+    // As an earlier version left it: one storage.local key per claim, and the meta.
+    const record = (await privateDb().savedClaims.toArray())[0]!;
+    const meta = (await privateDb().kv.get('savedClaims:meta'))!.value;
+    await privateDb().savedClaims.clear();
+    await privateDb().kv.clear();
+    await fakeBrowser.storage.local.set({ [LEGACY_CLAIM_PREFIX + record.version.id]: record, [LEGACY_META_KEY]: meta });
+    const second = await engineOverBrowser(clock);
+    expect(second.list().map((claim) => claim.text)).toEqual([claimInput(3).text]);
+    expect(second.deviceId).toBe(first.deviceId);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('starts again from its private copy after a restart, with the same device id', async () => {
     const clock = new FakeClock();
     const first = await engineOverBrowser(clock);
     await first.save(claimInput(2));

@@ -63,7 +63,7 @@ export function installChromeMessaging(): ChromeMessaging {
     }
   }) as never);
   return {
-    sendFromTab: (tabId, url, message) => deliver([...listeners], message, { id: fakeBrowser.runtime.id, url, tab: { id: tabId, url } }),
+    sendFromTab: (tabId, url, message) => deliver([...listeners], message, { id: fakeBrowser.runtime.id, url, tab: { id: tabId, url }, frameId: 0 }),
     setTab: (tabId, responder) => (responder ? tabs.set(tabId, responder) : tabs.delete(tabId)),
     broadcasts,
   };
