@@ -31,6 +31,7 @@ declare const chrome: {
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
 };
 

@@ -22,8 +22,9 @@ import {
 } from '../../lib/report-import';
 import { SavedClaimsSync } from '../../lib/sync/engine';
 import { claimsImportSizeRefusal, exportClaimsMarkdown, MAX_IMPORT_FILE_BYTES } from '../../lib/sync/export';
-import { MemoryLocalStore, type LocalClaimRecord } from '../../lib/sync/local-store';
-import { SimulatedSyncArea } from '../../lib/sync/simulated-area';
+import type { LocalClaimRecord } from '../../lib/sync/local-store';
+import { MemoryLocalStore } from './helpers/memory-local-store';
+import { SimulatedSyncArea } from './helpers/simulated-sync-area';
 import { checkedPageStatus, MAX_NOTE_CHARS, MAX_URL_CHARS } from '../../lib/tab-state-limits';
 import { visibleParagraphs } from '../../lib/visible-text';
 import { installChromeMessaging } from './helpers/chrome-messaging';
