@@ -9,6 +9,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'tests/artifacts/unit-results.json' }]],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/helpers/setup.ts'],
+    // Says once, in one line, when the tier over the saved real pages is skipped.
+    globalSetup: ['tests/unit/helpers/real-pages-notice.ts'],
     testTimeout: 60_000,
     restoreMocks: true,
   },

@@ -3,12 +3,11 @@
 // network: saved pages reference CDNs, and a refused socket costs less than a timeout.
 
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { findChromium } from '../tests/e2e/browsers';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export { CHROMIUM_PATH };
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -21,7 +20,7 @@ export interface BenchBrowser {
 }
 
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+  return findChromium() !== null;
 }
 
 export async function launchChromium(extensionDir: string | null): Promise<BenchBrowser> {

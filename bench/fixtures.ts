@@ -1,5 +1,5 @@
-// Inputs of the benchmarks, read from the repo and from ../shared only: the seed reports,
-// the 130 saved real pages, and the articles built from them. Everything derived here is
+// Inputs of the benchmarks, read from the repo and the real-pages corpus only (READABILITY_PAGES,
+// see tests/real-pages.ts): the seed reports, the 130 saved real pages, and the articles built from them. Everything derived here is
 // deterministic (fixed seeds, fixed picks), so two runs measure the same work.
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { splitSentences } from '../lib/segment';
 import type { Report } from '../lib/types';
 import { syntheticClaim } from './synthetic-corpus';
 import { seededRandom } from './stats';
+import { READABILITY_PAGES } from '../tests/real-pages';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
-export const PAGES_DIR = join(SHARED_DIR, 'corpora/readability-test-pages');
+export const PAGES_DIR = READABILITY_PAGES;
 
 /** Claims in the benchmark article, as the brief of issue 6 fixes it. */
 export const ARTICLE_CLAIMS = 40;
@@ -86,7 +86,7 @@ export interface SavedPage {
   title: string | null;
 }
 
-/** The saved real pages of ../shared (130), sorted by name. */
+/** The saved real pages of the corpus (130), sorted by name. */
 export function savedPages(): SavedPage[] {
   if (!existsSync(PAGES_DIR)) throw new Error(`No saved pages at ${PAGES_DIR}`);
   return readdirSync(PAGES_DIR, { withFileTypes: true })

@@ -5,7 +5,8 @@
 //   --only a,b        sections: matching, pipeline, page, size, storage
 //   --naive-full      compute the naive baseline for all 40 queries at every size (slow:
 //                     minutes, on every core) and store it in bench/naive-truth.json
-// Every input is read from the repo and ../shared, generated with fixed seeds.
+// Every input is read from the repo and the real-pages corpus (READABILITY_PAGES), generated
+// with fixed seeds. Without the corpus, the sections over real pages are skipped (one line says so).
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,12 +17,16 @@ import { measurePipeline, type PipelineResult } from './pipeline';
 import { measurePage, type PageResult } from './page';
 import { BENCH_CHROME_BUILD, buildForBench, measureSize, type SizeResult } from './size';
 import { measureStorage, type StorageResult } from './storage';
-import { chromiumAvailable, CHROMIUM_PATH } from './browser';
+import { chromiumAvailable } from './browser';
+import { CHROMIUM_MISSING, findChromium } from '../tests/e2e/browsers';
 import { benchArticle } from './fixtures';
+import { REAL_PAGES_AVAILABLE, REAL_PAGES_SKIP_LINE } from '../tests/real-pages';
 import { evaluateGoals, printReport, type BenchResult } from './report';
 
 const SECTIONS = ['size', 'matching', 'pipeline', 'page', 'storage'] as const;
 type SectionName = (typeof SECTIONS)[number];
+/** Sections that read the saved real pages. */
+const REAL_PAGE_SECTIONS: readonly SectionName[] = ['pipeline', 'page'];
 
 function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
@@ -53,7 +58,7 @@ function exposeGc(): boolean {
 function chromiumVersion(): string | null {
   if (!chromiumAvailable()) return null;
   try {
-    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(findChromium()!, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
@@ -92,6 +97,10 @@ async function main(): Promise<void> {
 
   const run = async <T>(name: SectionName, fn: () => Promise<T>): Promise<T | null> => {
     if (!args.only.includes(name)) return null;
+    if (REAL_PAGE_SECTIONS.includes(name) && !REAL_PAGES_AVAILABLE) {
+      log(`${name}: ${REAL_PAGES_SKIP_LINE}`);
+      return null;
+    }
     const t0 = performance.now();
     log(`${name}…`);
     try {
@@ -127,12 +136,12 @@ async function main(): Promise<void> {
   }
   result.pipeline = await run('pipeline', (): Promise<PipelineResult> => measurePipeline({ quick: args.quick }));
   result.page = await run('page', async (): Promise<PageResult> => {
-    if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+    if (!chromiumAvailable()) throw new Error(CHROMIUM_MISSING);
     await ensureBuild();
     return measurePage(BENCH_CHROME_BUILD, { quick: args.quick, log });
   });
   result.storage = await run('storage', async (): Promise<StorageResult> => {
-    if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+    if (!chromiumAvailable()) throw new Error(CHROMIUM_MISSING);
     await ensureBuild();
     const article = benchArticle();
     return measureStorage(BENCH_CHROME_BUILD, { quick: args.quick, article: { title: article.title, text: article.text } });

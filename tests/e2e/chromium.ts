@@ -1,11 +1,12 @@
-// Launches Debian's Chromium, headless, with the built extension loaded (see shared/E2E.md).
+// Launches Chromium (Debian's, or wherever tests/e2e/browsers.ts finds one), headless, with the
+// built extension loaded (see shared/E2E.md).
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumPath } from './browsers';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -26,12 +27,12 @@ export interface LaunchOptions {
 }
 
 /**
- * How every Chromium of ours starts (tests, demo, benchmarks): Debian's build, new headless
+ * How every Chromium of ours starts (tests, demo, benchmarks): the Chromium found, new headless
  * (which loads extensions), and no background networking, which this machine refuses.
  */
 export function chromiumLaunchOptions(extensionDir: string | null, extraArgs: string[] = [], headless = true) {
   return {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1400, height: 900 },

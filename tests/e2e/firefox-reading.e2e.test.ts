@@ -1,6 +1,6 @@
 // The reading experience in Firefox ESR with the built Firefox extension: the cases of the
-// Chromium reading and popup tests that matter for a reader, on the same real news pages
-// (tests/e2e/news-pages.ts), plus what Firefox does its own way: the sidebar is a
+// Chromium reading and popup tests that matter for a reader, on the same news page layouts
+// (tests/fixtures/pages, tests/e2e/news-pages.ts), plus what Firefox does its own way: the sidebar is a
 // moz-extension:// frame, pages' Content-Security-Policy, and storage.sync's quotas.
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../lib/report-text';
 import type { TabState } from '../../lib/protocol';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
-import { readArticleFixture, readRealPage, withArticle, ARTICLE_BODY } from './news-pages';
+import { layoutPage, newsPage, readArticleFixture, ARTICLE_BODY } from './news-pages';
 import { startServer, type TestServer } from './server';
 
 // The extension API as the functions handed to page.evaluate see it in an extension page.
@@ -24,7 +24,7 @@ declare const browser: {
   };
 };
 
-const PAGES = ['bbc-1', 'nytimes-1', 'guardian-1'] as const;
+const PAGES = ['wire-story', 'main-asides', 'live-blog'] as const;
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
 const SEED_ID = '004_8cbaaadb9775d755';
 const SEED = parseReportText(SEED_ID, readFileSync(`seeds/${SEED_ID}.txt`, 'utf8'), { origin: 'seed' });
@@ -43,12 +43,11 @@ let probe: Page;
 beforeAll(async () => {
   server = await startServer();
   for (const name of PAGES) {
-    const html = readRealPage(name);
-    server.set(`/real/${name}.html`, html);
-    server.set(`/on/${name}.html`, withArticle(name, html, ARTICLE));
+    server.set(`/real/${name}.html`, layoutPage(name));
+    server.set(`/on/${name}.html`, newsPage(name, ARTICLE));
   }
-  server.set('/seed/bbc-1.html', withArticle('bbc-1', readRealPage('bbc-1'), { headline: SEED.title ?? '', paragraphs: SEED.text.split(/\n\s*\n/) }));
-  server.set('/strict/bbc-1.html', withArticle('bbc-1', readRealPage('bbc-1'), ARTICLE), 'text/html; charset=utf-8', { 'content-security-policy': STRICT_CSP });
+  server.set('/seed/wire-story.html', newsPage('wire-story', { headline: SEED.title ?? '', paragraphs: SEED.text.split(/\n\s*\n/) }));
+  server.set('/strict/wire-story.html', newsPage('wire-story', ARTICLE), 'text/html; charset=utf-8', { 'content-security-policy': STRICT_CSP });
   firefox = await launchFirefoxWithExtension();
   probe = await firefox.openExtensionPage('icon/16.png');
 });
@@ -100,14 +99,14 @@ const injected = (page: Page) =>
     highlights: CSS.highlights.size,
     marks: document.querySelectorAll('mark[data-crosscheck]').length,
     styles: document.querySelectorAll('style[data-crosscheck-style]').length,
-    // The room the open panel takes beside the page (nytimes-1's own script leaves an empty style attribute).
+    // The room the open panel takes beside the page.
     htmlMarginRight: document.documentElement.style.marginRight,
   }));
 const NOTHING = { hosts: 0, highlights: 0, marks: 0, styles: 0, htmlMarginRight: '' };
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s'"‘’“”]/g, '');
 
-describe('Firefox: an on-topic article on a real news page', () => {
+describe('Firefox: an on-topic article on a news page', () => {
   for (const name of PAGES) {
     it(`${name}: the sidebar appears by itself with conflicting and corroborating reports, and the claims are highlighted`, async () => {
       const page = await open(`/on/${name}.html`);
@@ -148,7 +147,7 @@ describe('Firefox: an on-topic article on a real news page', () => {
   }
 });
 
-describe('Firefox: the same real pages, unchanged (not on the topic)', () => {
+describe('Firefox: the same pages with their own stories (not on the topic)', () => {
   for (const name of PAGES) {
     it(`${name}: nothing is shown and nothing visible is injected`, async () => {
       const page = await open(`/real/${name}.html`);
@@ -162,7 +161,7 @@ describe('Firefox: the same real pages, unchanged (not on the topic)', () => {
 
 describe('Firefox: the popup', () => {
   it('shows the context of its tab: on topic, with the claim counts the analysis found', async () => {
-    const page = await open('/seed/bbc-1.html');
+    const page = await open('/seed/wire-story.html');
     await expect.poll(async () => (await tabState(page))?.status, { timeout: UI_TIMEOUT }).toBe('ready');
     const state = (await tabState(page))!;
     const popup = await firefox.openExtensionPage(`popup.html?tab=${state.tabId}`);
@@ -178,7 +177,7 @@ describe('Firefox: the popup', () => {
     const report = state.report!;
     const conflicting = report.claims.filter((c) => c.matches.some((m) => m.stance === 'conflicts')).length;
     const view = await shown();
-    console.log(`firefox popup, seed ${SEED_ID} in bbc-1: ${view.heading}; ${view.claims}, ${view.conflicting}, topic ${view.score}; ${view.corpus}`);
+    console.log(`firefox popup, seed ${SEED_ID} in the wire story: ${view.heading}; ${view.claims}, ${view.conflicting}, topic ${view.score}; ${view.corpus}`);
     expect(view.claims).toBe(`${report.claims.length} claims`);
     expect(view.conflicting).toBe(`${conflicting} conflicting`);
     expect(view.score).toBe((Math.round(report.topic.score * 100) / 100).toFixed(2));
@@ -190,7 +189,7 @@ describe('Firefox: the popup', () => {
 
 describe('Firefox: what it does its own way', () => {
   it('a page with a strict Content-Security-Policy still gets the sidebar frame and the claim highlights', async () => {
-    const page = await open('/strict/bbc-1.html');
+    const page = await open('/strict/wire-story.html');
     const frame = await waitForSidebar(page);
     expect((await listedReports(frame)).some((r) => r.stance === 'conflicts')).toBe(true);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
@@ -208,7 +207,7 @@ describe('Firefox: what it does its own way', () => {
   });
 
   it('the sidebar is a moz-extension:// frame the page cannot look into', async () => {
-    const page = await open('/on/guardian-1.html');
+    const page = await open('/on/live-blog.html');
     const frame = await waitForSidebar(page);
     expect(await frame.evaluate(() => location.origin)).toBe(firefox.extensionUrl('').replace(/\/$/, ''));
     const why = (await listedReports(frame))[0]!.why;
@@ -272,7 +271,7 @@ describe('Firefox: what it does its own way', () => {
 
 describe('Firefox: saving a claim', () => {
   it('“Save claim” in the sidebar puts the claim into storage.sync (Firefox Sync), under its own item', async () => {
-    const page = await open('/on/nytimes-1.html');
+    const page = await open('/on/main-asides.html');
     const frame = await waitForSidebar(page);
     const button = () => frame.evaluate(() => {
       const b = document.querySelector<HTMLButtonElement>('[data-claim] [data-action="save-claim"]');
@@ -301,7 +300,7 @@ describe('Firefox: saving a claim', () => {
 describe('Firefox: an extension reload (as on an update)', () => {
   // Last in the file: a reload closes every extension page, the probe included.
   it('leaves the open page with one working sidebar: Firefox runs the new content script there, which replaces the old one’s', async () => {
-    const page = await open('/on/guardian-1.html');
+    const page = await open('/on/live-blog.html');
     const before = await waitForSidebar(page);
     const oldFrame = await before.evaluate(() => performance.timeOrigin);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);

@@ -1,12 +1,12 @@
-// Launches Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi,
+// Launches Firefox ESR (or the Firefox tests/e2e/browsers.ts finds), headless, driven by puppeteer-core over WebDriver BiDi,
 // with the built extension installed as a temporary add-on (see shared/E2E.md, Firefox).
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { firefoxPath } from './browsers';
 
 /** The build we ship for Firefox (see docs/firefox.md); FIREFOX_BUILD tries another one. */
 export const FIREFOX_BUILD = resolve(process.env.FIREFOX_BUILD ?? '.output/firefox-mv2');
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** How long a page may take to be parsed. */
 const NAVIGATION_TIMEOUT_MS = 20_000;
 
@@ -64,7 +64,7 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Prom
   const geckoId = withExtension ? geckoIdOf(FIREFOX_BUILD) : '';
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: firefoxPath(),
     headless: true,
     defaultViewport: { width: 1400, height: 900 },
     // Lets BiDi reach moz-extension:// documents (system principal access).

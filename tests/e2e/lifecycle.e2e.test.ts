@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentCost } from '../../lib/protocol';
 import { CHROME_BUILD, launchWithExtension, type ExtensionBrowser } from './chromium';
 import { ON_TOPIC } from './hostile-pages';
-import { readRealPage, withArticle } from './news-pages';
+import { layoutPage, newsPage } from './news-pages';
 import { collectErrors, highlightedTexts, injected, NOTHING_INJECTED, sidebarFrame, UI_TIMEOUT, waitForSidebar } from './probes';
 import { startServer, type TestServer } from './server';
 
@@ -47,10 +47,10 @@ beforeAll(async () => {
   server.set('/favicon.ico', '', 'image/x-icon');
   const counter = `<script>window.__ticks = 0; setInterval(() => window.__ticks++, 20);</script>`;
   const long = { headline: ON_TOPIC.headline, paragraphs: Array.from({ length: LONG_REPEATS }, () => ON_TOPIC.paragraphs).flat() };
-  server.set('/long-article', withArticle('guardian-1', readRealPage('guardian-1'), long).replace('</body>', `${counter}</body>`));
-  server.set('/on/guardian-1', withArticle('guardian-1', readRealPage('guardian-1'), ON_TOPIC).replace('</body>', `${counter}</body>`));
-  server.set('/on/bbc-1', withArticle('bbc-1', readRealPage('bbc-1'), ON_TOPIC).replace('</body>', `${counter}</body>`));
-  server.set('/real/nytimes-1', readRealPage('nytimes-1').replace('</body>', `${counter}</body>`));
+  server.set('/long-article', newsPage('main-asides', long).replace('</body>', `${counter}</body>`));
+  server.set('/on/live-blog', newsPage('live-blog', ON_TOPIC).replace('</body>', `${counter}</body>`));
+  server.set('/on/wire-story', newsPage('wire-story', ON_TOPIC).replace('</body>', `${counter}</body>`));
+  server.set('/real/main-asides', layoutPage('main-asides').replace('</body>', `${counter}</body>`));
   extensionDir = mkdtempSync(join(tmpdir(), 'crosscheck-update-'));
   cpSync(CHROME_BUILD, extensionDir, { recursive: true });
   browser = await launchWithExtension({ extensionDir, args: ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'] });
@@ -123,12 +123,12 @@ describe('an update of the extension with several pages open', () => {
     const collapsed = await newPage();
     const offTopic = await newPage();
     const logs = [open, collapsed, offTopic].map((p) => collectErrors(p));
-    await open.goto(server.url('/on/guardian-1'), { waitUntil: 'domcontentloaded' });
+    await open.goto(server.url('/on/live-blog'), { waitUntil: 'domcontentloaded' });
     await waitForSidebar(browser, open);
     await collapsed.setViewportSize({ width: 800, height: 900 });
-    await collapsed.goto(server.url('/on/bbc-1'), { waitUntil: 'domcontentloaded' });
+    await collapsed.goto(server.url('/on/wire-story'), { waitUntil: 'domcontentloaded' });
     await expect.poll(() => sidebarFrame(browser, collapsed) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-    await offTopic.goto(server.url('/real/nytimes-1'), { waitUntil: 'domcontentloaded' });
+    await offTopic.goto(server.url('/real/main-asides'), { waitUntil: 'domcontentloaded' });
     await expect.poll(async () => (await tabOf(offTopic))?.status, { timeout: UI_TIMEOUT }).toMatch(/^(off-topic|not-article)$/);
     for (const p of [open, collapsed]) await expect.poll(async () => (await highlightedTexts(p)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
 

@@ -1,7 +1,7 @@
 // The toolbar popup and the options page in real Chromium with the built extension: the
 // popup shows the context of the tab it was opened for, adding an article grows the corpus
 // that later pages are matched against, and the options page manages the reports and the
-// settings. Pages are real news pages from the shared Readability corpus, read in place.
+// settings. Pages are our news page layouts (tests/fixtures/pages) carrying our articles.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,17 +9,18 @@ import { parseReportText } from '../../lib/report-text';
 import type { TabState } from '../../lib/protocol';
 import { axeViolations, axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { newsPageFrom, readArticleText, realPage } from './news-page';
+import { newsPage, readArticleFixture } from './news-pages';
 import { startServer, type TestServer } from './server';
 
-/** A real news page whose article body we replace (a BBC story: header, share bar, related links). */
-const TEMPLATE = 'bbc-1';
-/** A real article that mentions South Korea and the military but is not about the topic. */
-const OFF_TOPIC_PAGE = 'schema-org-context-object';
+/** Our news page whose article body we replace (a wire story: header, share bar, related links, comments). */
+const TEMPLATE = 'wire-story';
+/** An article of ours about North Korea's missiles, not about the topic (tests/fixtures/topic). */
+const OFF_TOPIC_ARTICLE = readArticleFixture('tests/fixtures/topic/off-icbm-launch.txt');
+const OFF_TOPIC_PAGE = 'main-asides';
 const SEED_ID = '004_8cbaaadb9775d755';
 const SEED = parseReportText(SEED_ID, readFileSync(`seeds/${SEED_ID}.txt`, 'utf8'), { origin: 'seed' });
-const ADDED = readArticleText('tests/fixtures/popup-options/added-article.txt');
-const NEXT = readArticleText('tests/fixtures/popup-options/next-article.txt');
+const ADDED = readArticleFixture('tests/fixtures/popup-options/added-article.txt');
+const NEXT = readArticleFixture('tests/fixtures/popup-options/next-article.txt');
 const READY_TIMEOUT = 20_000;
 
 interface ChromeApi {
@@ -35,10 +36,10 @@ describe('popup and options page in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    server.set('/world/seed-article.html', newsPageFrom(TEMPLATE, { title: SEED.title ?? '', paragraphs: SEED.text.split(/\n\s*\n/), siteName: 'Seed Test News' }));
-    server.set('/world/off-topic.html', realPage(OFF_TOPIC_PAGE));
-    server.set('/world/added-article.html', newsPageFrom(TEMPLATE, { ...ADDED, siteName: 'Kursk Test Daily', published: '2024-10-30T08:00:00Z' }));
-    server.set('/world/next-article.html', newsPageFrom('wapo-1', { ...NEXT, siteName: 'Second Test Herald', published: '2024-10-31T08:00:00Z' }));
+    server.set('/world/seed-article.html', newsPage(TEMPLATE, { headline: SEED.title ?? '', paragraphs: SEED.text.split(/\n\s*\n/) }, { siteName: 'Seed Test News' }));
+    server.set('/world/off-topic.html', newsPage(OFF_TOPIC_PAGE, OFF_TOPIC_ARTICLE));
+    server.set('/world/added-article.html', newsPage(TEMPLATE, ADDED, { siteName: 'Kursk Test Daily', published: '2024-10-30T08:00:00Z' }));
+    server.set('/world/next-article.html', newsPage('live-blog', NEXT, { siteName: 'Second Test Herald', published: '2024-10-31T08:00:00Z' }));
     browser = await launchWithExtension();
   });
   afterAll(async () => {
@@ -168,7 +169,7 @@ describe('popup and options page in Chromium', () => {
     await popup.getByTestId('phase-ready').or(popup.getByTestId('phase-off-topic')).waitFor({ timeout: READY_TIMEOUT });
     await expect.poll(() => add.getAttribute('aria-disabled')).toBeNull();
     await add.click();
-    await popup.getByTestId('popup-feedback').filter({ hasText: `Added “${ADDED.title}” to your reports.` }).waitFor();
+    await popup.getByTestId('popup-feedback').filter({ hasText: `Added “${ADDED.headline}” to your reports.` }).waitFor();
     await popup.getByTestId('corpus-size').filter({ hasText: '6 reports in your corpus (5 shipped, 1 added)' }).waitFor();
     await popup.close();
     await added.page.close();
@@ -179,9 +180,9 @@ describe('popup and options page in Chromium', () => {
     const state = (await tabState(next.tabId))!;
     const userMatches = state.report!.claims.flatMap((c) => c.matches.filter((m) => m.reportId.startsWith('user_')).map((m) => ({ ...m, claim: c.text })));
     console.log('next article, matches with the added report:', userMatches.map((m) => `${m.stance} (${m.score.toFixed(2)}, ${m.why}): ${m.claim.slice(0, 90)}`));
-    expect(userMatches.some((m) => m.reportTitle === ADDED.title && m.claim.includes('2,600'))).toBe(true);
+    expect(userMatches.some((m) => m.reportTitle === ADDED.headline && m.claim.includes('2,600'))).toBe(true);
     addedReportId = userMatches[0]!.reportId;
-    await nextPopup.getByTestId('matched-reports').filter({ hasText: ADDED.title }).waitFor();
+    await nextPopup.getByTestId('matched-reports').filter({ hasText: ADDED.headline }).waitFor();
     await nextPopup.close();
     await next.page.close();
   });
@@ -193,7 +194,7 @@ describe('popup and options page in Chromium', () => {
     await expect.poll(() => items.count(), { timeout: READY_TIMEOUT }).toBe(addedReportId ? 6 : 5);
     expect(await items.filter({ hasText: 'Seed' }).count()).toBe(5);
     expect(addedReportId, 'the report added from the popup in the previous test').not.toBeNull();
-    const addedItem = items.filter({ hasText: ADDED.title });
+    const addedItem = items.filter({ hasText: ADDED.headline });
     expect(await addedItem.textContent()).toContain('Added by you');
 
     // One report in full.
@@ -204,18 +205,18 @@ describe('popup and options page in Chromium', () => {
 
     // Delete the added one, by keyboard: the confirmation takes focus on Cancel.
     await addedItem.getByRole('button').click();
-    await options.locator('#report-detail-title').filter({ hasText: ADDED.title }).waitFor();
+    await options.locator('#report-detail-title').filter({ hasText: ADDED.headline }).waitFor();
     await options.getByText('2,600 North Korean soldiers travelled by train').waitFor();
     await options.getByRole('button', { name: 'Delete this report' }).focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await options.keyboard.press('Shift+Tab');
     await options.keyboard.press('Enter');
-    await options.getByTestId('reports-notice').filter({ hasText: `Deleted “${ADDED.title}”.` }).waitFor();
+    await options.getByTestId('reports-notice').filter({ hasText: `Deleted “${ADDED.headline}”.` }).waitFor();
     await expect.poll(() => items.count()).toBe(5);
 
     // Import a Crosscheck JSON file and a malformed one.
-    const importFile = JSON.stringify({ format: 'crosscheck-reports', version: 1, reports: [{ title: NEXT.title, outlet: 'Second Test Herald', date: '2024-10-31', text: NEXT.paragraphs.join('\n\n') }] });
+    const importFile = JSON.stringify({ format: 'crosscheck-reports', version: 1, reports: [{ title: NEXT.headline, outlet: 'Second Test Herald', date: '2024-10-31', text: NEXT.paragraphs.join('\n\n') }] });
     await options.locator('#import-files').setInputFiles([
       { name: 'reports.json', mimeType: 'application/json', buffer: Buffer.from(importFile) },
       { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"reports": [{"title": ') },
@@ -223,7 +224,7 @@ describe('popup and options page in Chromium', () => {
     const summary = options.getByTestId('import-summary');
     await summary.filter({ hasText: 'Imported 1 report.' }).waitFor();
     expect(await summary.textContent()).toMatch(/Skipped 1 entry:\s*broken\.json: not valid JSON \(.+\)/);
-    await items.filter({ hasText: NEXT.title }).waitFor();
+    await items.filter({ hasText: NEXT.headline }).waitFor();
     await expect.poll(() => items.count()).toBe(6);
 
     // Export: a JSON file with the reader's reports.
@@ -232,7 +233,7 @@ describe('popup and options page in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^crosscheck-reports-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { reports: { title: string }[] };
-    expect(exported.reports.map((r) => r.title)).toEqual([NEXT.title]);
+    expect(exported.reports.map((r) => r.title)).toEqual([NEXT.headline]);
 
     // Settings: sensitivity by keyboard, a paused site; both survive a reload.
     const slider = options.getByRole('slider', { name: 'Sensitivity of topic detection' });

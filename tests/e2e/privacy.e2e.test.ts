@@ -10,13 +10,12 @@
 //    but their own package.
 // 2. A malicious page script tries to read the sidebar, the corpus and the saved claims by
 //    every route a page has, and gets nothing.
-import { readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Frame, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { ON_TOPIC } from './hostile-pages';
-import { CORPUS_DIR, newsPageFrom, realPage } from './news-page';
+import { LAYOUTS, layoutPage, newsPage } from './news-pages';
 import { sidebarFrame, tabState, UI_TIMEOUT, waitForSidebar, waitForStatus } from './probes';
 import { startServer, type TestServer } from './server';
 
@@ -29,8 +28,6 @@ declare const chrome: {
 /** A reader's note on a saved claim, saved as the reader saves one (claims/save): no page may ever see it. */
 const SAVED_NOTE = 'my private note: ask the desk about the 12,000 figure';
 
-/** Real saved pages browsed in the session (off the topic, as most pages a reader opens are). */
-const REAL_PAGES = 8;
 
 let browser: ExtensionBrowser;
 let server: TestServer;
@@ -55,8 +52,8 @@ function origin(request: Request): string {
 }
 
 /**
- * A saved page that asks for nothing outside 127.0.0.1 (news-page.ts already drops its
- * scripts, frames, stylesheets and image sources): icons, fonts and background images named
+ * A saved page that asks for nothing outside 127.0.0.1 (our layouts load nothing from elsewhere;
+ * this keeps it so if one ever does): icons, fonts and background images named
  * in links, <style>, style attributes and SVG go too, so that any request elsewhere is the extension's.
  */
 function quiet(html: string): string {
@@ -75,9 +72,9 @@ beforeAll(async () => {
   server.set('/favicon.ico', '', 'image/x-icon');
   // A frame of the page's own, which records the window messages it receives.
   server.set('/privacy-frame', '<!doctype html><title>frame</title><script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data)));</script>');
-  realNames = readdirSync(CORPUS_DIR).filter((n) => !/\./.test(n)).sort().filter((_, i) => i % 12 === 0).slice(0, REAL_PAGES);
-  for (const name of realNames) server.set(`/real/${name}`, quiet(realPage(name)));
-  server.set('/on-topic', quiet(newsPageFrom('guardian-1', { title: ON_TOPIC.headline, paragraphs: ON_TOPIC.paragraphs, siteName: 'The Guardian', published: '2024-10-18' })));
+  realNames = [...LAYOUTS];
+  for (const name of LAYOUTS) server.set(`/real/${name}`, quiet(layoutPage(name)));
+  server.set('/on-topic', quiet(newsPage('live-blog', ON_TOPIC, { published: '2024-10-18T06:00:00Z' })));
   browser = await launchWithExtension();
   browser.context.on('request', (r) => requests.push({ url: r.url(), from: origin(r), type: r.resourceType() }));
   // Any web request bound elsewhere is recorded and stopped before it leaves (the extension's

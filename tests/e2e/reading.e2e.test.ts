@@ -1,15 +1,16 @@
-// The reading experience in real Chromium with the built extension: real news pages (the
-// Readability test corpus, read in place) with their article swapped for an on-topic one
-// show the sidebar and the highlighted claims by themselves; the same pages unchanged get
-// nothing; single-page navigations bring and remove the sidebar; the page's own scripts
-// cannot read what the sidebar shows; and the sidebar works with the keyboard alone.
+// The reading experience in real Chromium with the built extension: our news page layouts
+// (tests/fixtures/pages: wire story, article among asides, live blog, single-page app) with
+// their story swapped for an on-topic article show the sidebar and the highlighted claims by
+// themselves; the same pages with their own stories get nothing; single-page navigations
+// bring and remove the sidebar; the page's own scripts cannot read what the sidebar shows;
+// and the sidebar works with the keyboard alone.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { profileContentScript, type MainThreadCost } from './main-thread';
-import { readArticleFixture, readRealPage, withArticle, ARTICLE_BODY, type ArticleText } from './news-pages';
+import { layoutPage, newsPage, readArticleFixture, spaPage, ARTICLE_BODY, type ArticleText } from './news-pages';
 import {
   contentCost,
   highlightedTexts,
@@ -35,7 +36,7 @@ declare const chrome: {
   commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
 };
 
-const PAGES = ['bbc-1', 'nytimes-1', 'guardian-1'] as const;
+const PAGES = ['wire-story', 'main-asides', 'live-blog'] as const;
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
 const ARTIFACTS = 'tests/artifacts';
 /** The open panel's width in the content script (sidebar-frame.ts PANEL_WIDTH_PX). */
@@ -50,53 +51,38 @@ let server: TestServer;
 const costs: { page: string; kind: string; status: string; cost: MainThreadCost; own: ContentCost }[] = [];
 
 /**
- * bbc-1 unchanged, plus a script of the page's own that puts the on-topic article in its
- * body: as single-page sites do on navigation (`spa`: pushes a new URL, undone by
- * history.back()), or as client-rendered pages do a while after load (`late`).
+ * The wire story unchanged, plus a script of the page's own that puts the on-topic article in
+ * its body a while after load, as client-rendered pages do.
  */
-function pageThatSwaps(article: ArticleText, mode: 'spa' | 'late'): string {
+function pageThatSwaps(article: ArticleText): string {
   const data = JSON.stringify(article).replace(/</g, '\\u003c');
   const script = `<script>
 (() => {
   const article = ${data};
-  const body = document.querySelector(${JSON.stringify(ARTICLE_BODY['bbc-1'])});
+  const body = document.querySelector(${JSON.stringify(ARTICLE_BODY['wire-story'])});
   const h1 = document.querySelector('h1');
-  const saved = { nodes: [...body.childNodes].map((n) => n.cloneNode(true)), title: document.title, h1: h1.textContent };
   const swapIn = () => {
     body.replaceChildren(...article.paragraphs.map((t) => { const p = document.createElement('p'); p.textContent = t; return p; }));
     h1.textContent = article.headline;
     document.title = article.headline;
   };
-  if (${JSON.stringify(mode)} === 'late') {
-    setTimeout(swapIn, ${LATE_ARTICLE_MS});
-    return;
-  }
-  window.__spa = {
-    toOnTopic() {
-      swapIn();
-      history.pushState({ page: 'on-topic' }, '', '/spa/north-korea-troops');
-    },
-  };
-  addEventListener('popstate', () => {
-    body.replaceChildren(...saved.nodes.map((n) => n.cloneNode(true)));
-    h1.textContent = saved.h1;
-    document.title = saved.title;
-  });
+  setTimeout(swapIn, ${LATE_ARTICLE_MS});
 })();
 </script>`;
-  return readRealPage('bbc-1').replace(/<\/body>/i, `${script}</body>`);
+  return layoutPage('wire-story').replace(/<\/body>/i, `${script}</body>`);
 }
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
   for (const name of PAGES) {
-    const html = readRealPage(name);
-    server.set(`/real/${name}.html`, html);
-    server.set(`/on/${name}.html`, withArticle(name, html, ARTICLE));
+    server.set(`/real/${name}.html`, layoutPage(name));
+    server.set(`/on/${name}.html`, newsPage(name, ARTICLE));
   }
-  server.set('/spa/start', pageThatSwaps(ARTICLE, 'spa'));
-  server.set('/late/bbc-1.html', pageThatSwaps(ARTICLE, 'late'));
+  // The single-page app opens on an off-topic story; its "World" link swaps in the article.
+  const offTopic = readArticleFixture('tests/fixtures/topic/off-icbm-launch.txt');
+  server.set('/spa/start', spaPage([{ section: 'Local', article: offTopic }, { section: 'World', article: ARTICLE }]));
+  server.set('/late/wire-story.html', pageThatSwaps(ARTICLE));
   browser = await launchWithExtension();
   await setSettings({ sidebarCollapsed: false });
 });
@@ -160,7 +146,7 @@ async function reportsBeside(frame: Frame, fragment: string, stance: string) {
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s'"‘’“”]/g, '');
 
-describe('an on-topic article on a real news page', () => {
+describe('an on-topic article on a news page', () => {
   for (const name of PAGES) {
     it(`${name}: the sidebar appears by itself with conflicting and corroborating reports, and the claims are highlighted`, async () => {
       const page = await newPage();
@@ -214,7 +200,7 @@ describe('the sidebar’s accessibility in Chromium (with layout, so colour cont
     it(`passes axe-core in the ${scheme} scheme, open and collapsed`, async () => {
       const page = await newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+      await page.goto(server.url('/on/live-blog.html'), { waitUntil: 'domcontentloaded' });
       const frame = await waitForSidebar(browser, page);
       expect(await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       const violations = () => axeViolations(frame);
@@ -230,7 +216,7 @@ describe('the sidebar’s accessibility in Chromium (with layout, so colour cont
   }
 });
 
-describe('the same real pages, unchanged (not on the topic)', () => {
+describe('the same pages with their own stories (not on the topic)', () => {
   for (const name of PAGES) {
     it(`${name}: nothing is shown and nothing visible is injected`, async () => {
       const page = await newPage();
@@ -255,8 +241,8 @@ describe('single-page navigation', () => {
     await expect.poll(() => tabStatus(page), { timeout: UI_TIMEOUT }).toBe('off-topic');
     expect(await injected(page)).toEqual(NOTHING);
 
-    await page.evaluate(() => (window as unknown as { __spa: { toOnTopic(): void } }).__spa.toOnTopic());
-    expect(page.url()).toMatch(/\/spa\/north-korea-troops$/);
+    await page.getByRole('link', { name: 'World' }).click();
+    expect(page.url()).toMatch(/\/spa\/story-1$/);
     const frame = await waitForSidebar(browser, page);
     await frame.locator('[data-stance="conflicts"]').first().waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
@@ -272,7 +258,7 @@ describe('single-page navigation', () => {
 describe('an article that arrives after load', () => {
   it('is noticed when the page’s script puts it in, without a navigation', async () => {
     const page = await newPage();
-    await page.goto(server.url('/late/bbc-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/late/wire-story.html'), { waitUntil: 'domcontentloaded' });
     // At first the page is the old, off-topic story.
     await expect.poll(() => tabStatus(page), { timeout: UI_TIMEOUT }).toBe('off-topic');
     expect(await injected(page)).toEqual(NOTHING);
@@ -290,7 +276,7 @@ describe('a narrow window', () => {
   it('starts with the sidebar collapsed to its handle and leaves the page’s width alone', async () => {
     const page = await newPage();
     await page.setViewportSize({ width: 800, height: 900 });
-    await page.goto(server.url('/on/nytimes-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/on/main-asides.html'), { waitUntil: 'domcontentloaded' });
     const frame = await waitForSidebarFrame(browser, page);
     await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
@@ -303,7 +289,7 @@ describe('a narrow window', () => {
 describe('a click on a highlighted claim', () => {
   it('brings that claim up in the sidebar, and the page’s own click handlers still run', async () => {
     const page = await newPage();
-    await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/on/live-blog.html'), { waitUntil: 'domcontentloaded' });
     const frame = await waitForSidebar(browser, page);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(2);
     await page.evaluate(() => {
@@ -335,7 +321,7 @@ describe('the page’s own scripts', () => {
       (window as unknown as { __heard: string[] }).__heard = heard;
       addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
     });
-    await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/on/live-blog.html'), { waitUntil: 'domcontentloaded' });
     const frame = await waitForSidebar(browser, page);
     const shown = await frame.locator('.report__why').first().textContent();
     const reportTitle = await frame.locator('.report__title').first().textContent();
@@ -388,7 +374,7 @@ describe('the keyboard alone', () => {
   it('opens the sidebar, moves through claims, jumps to one in the page, collapses and closes it', async () => {
     await setSettings({ sidebarCollapsed: true });
     const page = await newPage();
-    await page.goto(server.url('/on/bbc-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/on/wire-story.html'), { waitUntil: 'domcontentloaded' });
     // Collapsed, the frame shows only the handle.
     const frame = await waitForSidebarFrame(browser, page);
     await frame.locator('button.handle').waitFor({ timeout: UI_TIMEOUT });
@@ -466,7 +452,7 @@ describe('an extension reload (as on an update)', () => {
     page.on('pageerror', (e) => {
       if (/context invalidated/i.test(e.message)) errors.push(e.message);
     });
-    await page.goto(server.url('/on/guardian-1.html'), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.url('/on/live-blog.html'), { waitUntil: 'domcontentloaded' });
     await waitForSidebar(browser, page);
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     const sw = await browser.serviceWorker();

@@ -1,6 +1,6 @@
 // Saved claims that follow the reader between devices, in real Chromium with the built
 // extension. Two browser profiles (two user-data-dirs) stand for two devices. A claim
-// saved from the sidebar on a real news page (its article swapped for an on-topic one,
+// saved from the sidebar on a news page of ours (its story swapped for an on-topic one,
 // tests/e2e/news-pages.ts) lands in the first profile's chrome.storage.sync as
 // docs/sync-format.md describes. Those exact items are then written into the second
 // profile's storage.sync, as the browser's sync would deliver them (that fires onChanged
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimIdFor } from '../../lib/sync/format';
 import { axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { readArticleFixture, readRealPage, withArticle } from './news-pages';
+import { newsPage, readArticleFixture } from './news-pages';
 import { UI_TIMEOUT } from './probes';
 import { startServer, type TestServer } from './server';
 
@@ -30,7 +30,7 @@ declare const chrome: {
   };
 };
 
-const PAGE = 'nytimes-1';
+const PAGE = 'main-asides';
 const ARTICLE = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
 /** The engine writes 1.5 s after the last change, at most 10 s after the first (lib/sync/limits.ts). */
 const SYNC_TIMEOUT = 20_000;
@@ -58,7 +58,7 @@ let desktop: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startServer();
-  server.set(`/on/${PAGE}.html`, withArticle(PAGE, readRealPage(PAGE), ARTICLE));
+  server.set(`/on/${PAGE}.html`, newsPage(PAGE, ARTICLE));
   // Two profiles, each with its own user-data-dir: two devices of one reader.
   laptop = await launchWithExtension();
   desktop = await launchWithExtension();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { parseHtml } from '../../cli/dom';
 import {
@@ -9,23 +9,14 @@ import {
   extractPageText,
   isProbablyArticle,
 } from '../../lib/article';
+import { readRealPage, readRealPageMetadata, realPageNames } from '../real-pages';
+import { layoutPage } from '../e2e/news-pages';
+import { describeRealPages } from './helpers/real-pages-tier';
 
-const PAGES = '../shared/corpora/readability-test-pages';
+const pageNames = realPageNames();
 
-interface ExpectedMetadata {
-  title: string | null;
-  readerable: boolean;
-}
-
-const pageNames = readdirSync(PAGES)
-  .filter((name) => existsSync(`${PAGES}/${name}/source.html`))
-  .sort();
-
-function loadPage(name: string): { html: string; expected: ExpectedMetadata } {
-  return {
-    html: readFileSync(`${PAGES}/${name}/source.html`, 'utf8'),
-    expected: JSON.parse(readFileSync(`${PAGES}/${name}/expected-metadata.json`, 'utf8')) as ExpectedMetadata,
-  };
+function loadPage(name: string) {
+  return { html: readRealPage(name), expected: readRealPageMetadata(name) };
 }
 
 /** Compare the text with Readability's textContent on one extracted page in this many. */
@@ -34,7 +25,7 @@ const normalizeSpace = (s: string | null | undefined) => (s ?? '').replace(/\s+/
 /** A sentence's end glued to the next sentence's start: what textContent does to paragraphs. */
 const GLUED = /[a-z][.!?]["”’]?[A-Z][a-z]/g;
 
-describe('article detection and extraction on the 130 real pages', () => {
+describeRealPages('article detection and extraction on the 130 real pages', () => {
   it('agrees with Readability on readerable, finds the expected titles, and keeps paragraphs apart', () => {
     let agree = 0;
     let titleExact = 0;
@@ -101,33 +92,41 @@ describe('article detection and extraction on the 130 real pages', () => {
     expect(gluedOurs).toBeLessThan(gluedTextContent / 2);
   });
 
-  it('leaves the page it reads untouched', () => {
-    const doc = parseHtml(loadPage('bbc-1').html);
-    const before = doc.documentElement.outerHTML;
-    const article = extractArticle(doc);
-    expect(article?.title).toBe("Obama admits US gun laws are his 'biggest frustration'");
-    expect(doc.documentElement.outerHTML).toBe(before);
-  });
-
-  it('reads metadata and paragraphs of a real news page', () => {
-    const article = extractArticle(parseHtml(loadPage('bbc-1').html));
-    expect(article).not.toBeNull();
-    expect(article!.isArticle).toBe(true);
-    expect(article!.siteName).toBe('BBC News');
-    expect(article!.publishedTime).toBe('2015-07-24T05:36:09+01:00');
-    expect(article!.lang).toBe('en');
-    expect(article!.excerpt).toMatch(/^President Barack Obama tells the BBC/);
-    const paragraphs = article!.text.split('\n\n');
-    expect(paragraphs[0]).toBe(
-      'President Barack Obama has admitted that his failure to pass "common sense gun safety laws" in the US is the greatest frustration of his presidency.',
-    );
-    expect(paragraphs.length).toBeGreaterThan(10);
-  });
-
   it('says no to a page that is not an article', () => {
     const notReaderable = pageNames.filter((name) => !loadPage(name).expected.readerable);
     expect(notReaderable.length).toBeGreaterThan(0);
     for (const name of notReaderable) expect(isProbablyArticle(parseHtml(loadPage(name).html)), name).toBe(false);
+  });
+
+});
+
+describe('article extraction on a news page of ours (tests/fixtures/pages/wire-story.html)', () => {
+  const wireStory = () => parseHtml(layoutPage('wire-story'));
+
+  it('leaves the page it reads untouched', () => {
+    const doc = wireStory();
+    const before = doc.documentElement.outerHTML;
+    const article = extractArticle(doc);
+    expect(article?.title).toBe('City council approves new tram line after year-long consultation');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reads the metadata and only the story\'s paragraphs, not the share bar, related stories or comments', () => {
+    const article = extractArticle(wireStory());
+    expect(article).not.toBeNull();
+    expect(article!.isArticle).toBe(true);
+    expect(article!.siteName).toBe('The Meridian Post');
+    expect(article!.publishedTime).toBe('2024-10-18T09:12:00Z');
+    expect(article!.lang).toBe('en');
+    expect(article!.excerpt).toMatch(/^The council voted 31 to 12/);
+    const paragraphs = article!.text.split('\n\n');
+    expect(paragraphs[0]).toBe(
+      'The city council voted 31 to 12 on Thursday evening to build a tram line linking the eastern suburbs with the central station, ending a consultation that drew more than 9,000 written responses over the past year.',
+    );
+    expect(article!.text).toContain('consulted again on the exact position of the stops.');
+    for (const furniture of ['Rail strike talks', 'Where can I read the original statement', 'Copy link', 'Most read']) {
+      expect(article!.text).not.toContain(furniture);
+    }
   });
 
   it('returns null when there is nothing to extract', () => {
@@ -135,7 +134,7 @@ describe('article detection and extraction on the 130 real pages', () => {
   });
 
   it('returns null rather than throwing when the page is over the element limit', () => {
-    expect(extractArticle(parseHtml(loadPage('bbc-1').html), { maxElemsToParse: 10 })).toBeNull();
+    expect(extractArticle(wireStory(), { maxElemsToParse: 10 })).toBeNull();
   });
 });
 

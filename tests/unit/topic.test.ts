@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseHtml } from '../../cli/dom';
 import { extractArticle, extractPageText, isProbablyArticle } from '../../lib/article';
 import { parseReportText } from '../../lib/report-text';
@@ -13,8 +13,9 @@ import {
   type TopicInput,
 } from '../../lib/topic';
 import { DEFAULT_TOPIC, TOPICS } from '../../lib/topics';
-
-const PAGES = '../shared/corpora/readability-test-pages';
+import { readRealPage, realPageNames } from '../real-pages';
+import { LAYOUTS, layoutPage, newsPage, readArticleFixture } from '../e2e/news-pages';
+import { describeRealPages } from './helpers/real-pages-tier';
 const FIXTURES = 'tests/fixtures/topic';
 const topic = DEFAULT_TOPIC;
 
@@ -33,10 +34,16 @@ function pageInput(html: string): TopicInput {
 }
 
 function loadPages(): Item[] {
-  return readdirSync(PAGES)
-    .filter((name) => existsSync(`${PAGES}/${name}/source.html`))
-    .sort()
-    .map((name) => ({ name, kind: 'page', expected: false, ...pageInput(readFileSync(`${PAGES}/${name}/source.html`, 'utf8')) }));
+  return realPageNames().map((name) => ({ name, kind: 'page', expected: false, ...pageInput(readRealPage(name)) }));
+}
+
+/** Our page layouts (tests/fixtures/pages): with their own stories (off the topic), and carrying an on-topic article. */
+function loadLayouts(): Item[] {
+  const onTopic = readArticleFixture('tests/fixtures/reading/on-topic-article.txt');
+  return LAYOUTS.flatMap((layout): Item[] => [
+    { name: `${layout} (own story)`, kind: 'page', expected: false, ...pageInput(layoutPage(layout)) },
+    { name: `${layout} (on-topic article)`, kind: 'page', expected: true, ...pageInput(newsPage(layout, onTopic)) },
+  ]);
 }
 
 function loadSeeds(): Item[] {
@@ -89,57 +96,62 @@ describe('the topic definition', () => {
   });
 });
 
-describe('topic detection: 130 real pages, 5 seeds, own fixtures', () => {
-  it('classifies every item correctly, and the cheap check rejects most pages without passing over any on-topic one', () => {
-    const pages = loadPages();
-    const items = [...pages, ...seeds, ...fixtures];
-    const m = { tp: 0, fp: 0, tn: 0, fn: 0 };
-    const errors: string[] = [];
-    const rows: string[] = [];
-    for (const item of items) {
-      const r = scoreTopic(topic, item);
-      if (r.onTopic && item.expected) m.tp++;
-      else if (r.onTopic) m.fp++;
-      else if (item.expected) m.fn++;
-      else m.tn++;
-      if (r.onTopic !== item.expected) errors.push(`${r.onTopic ? 'FP' : 'FN'} ${item.name} (${r.score})`);
-      if (item.kind !== 'page' || r.score > 0) {
-        rows.push(
-          `  ${item.expected ? 'on ' : 'off'} ${r.score.toFixed(3)} ${item.name.padEnd(38)} core ${r.coreSentences}  ${r.evidence.slice(0, 5).join(', ')}` +
-            (r.nearTopics.length ? `  | near: ${r.nearTopics.join(', ')}` : ''),
-        );
-      }
+/** Scores every item and prints the confusion matrix; returns what the tests assert on. */
+function classify(pages: Item[], others: Item[], label: string) {
+  const items = [...pages, ...others];
+  const m = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  const errors: string[] = [];
+  const rows: string[] = [];
+  for (const item of items) {
+    const r = scoreTopic(topic, item);
+    if (r.onTopic && item.expected) m.tp++;
+    else if (r.onTopic) m.fp++;
+    else if (item.expected) m.fn++;
+    else m.tn++;
+    if (r.onTopic !== item.expected) errors.push(`${r.onTopic ? 'FP' : 'FN'} ${item.name} (${r.score})`);
+    if (item.kind !== 'page' || r.score > 0) {
+      rows.push(
+        `  ${item.expected ? 'on ' : 'off'} ${r.score.toFixed(3)} ${item.name.padEnd(38)} core ${r.coreSentences}  ${r.evidence.slice(0, 5).join(', ')}` +
+          (r.nearTopics.length ? `  | near: ${r.nearTopics.join(', ')}` : ''),
+      );
     }
+  }
 
-    const onTopic = items.filter((i) => i.expected);
-    const quickMisses = onTopic.filter((i) => !quickTopicCheck(topic, i).pass).map((i) => i.name);
-    const quickRejected = pages.filter((p) => !quickTopicCheck(topic, p).pass).length;
-    const offScores = items.filter((i) => !i.expected).map((i) => scoreTopic(topic, i).score);
-    const onScores = onTopic.map((i) => scoreTopic(topic, i).score);
+  const onTopic = items.filter((i) => i.expected);
+  const quickMisses = onTopic.filter((i) => !quickTopicCheck(topic, i).pass).map((i) => i.name);
+  const offPages = pages.filter((p) => !p.expected);
+  const quickRejected = offPages.filter((p) => !quickTopicCheck(topic, p).pass).length;
+  const offScores = items.filter((i) => !i.expected).map((i) => scoreTopic(topic, i).score);
+  const onScores = onTopic.map((i) => scoreTopic(topic, i).score);
 
-    console.log(
-      [
-        `topic "${topic.id}", threshold ${MIN_TOPIC_SCORE} — ${pages.length} pages, ${seeds.length} seeds, ${fixtures.length} fixtures`,
-        '                 predicted on   predicted off',
-        `  actual on      TP ${String(m.tp).padEnd(11)} FN ${m.fn}`,
-        `  actual off     FP ${String(m.fp).padEnd(11)} TN ${m.tn}`,
-        `  errors: ${errors.length ? errors.join('; ') : 'none'}`,
-        `  lowest on-topic score ${Math.min(...onScores).toFixed(3)}, highest off-topic score ${Math.max(...offScores).toFixed(3)}`,
-        `  quickTopicCheck: rejects ${quickRejected}/${pages.length} real pages cheaply; passes ${onTopic.length - quickMisses.length}/${onTopic.length} on-topic items`,
-        '  scores (seeds, fixtures, and pages scoring above 0):',
-        ...rows,
-      ].join('\n'),
-    );
+  console.log(
+    [
+      `topic "${topic.id}", threshold ${MIN_TOPIC_SCORE} — ${label}`,
+      '                 predicted on   predicted off',
+      `  actual on      TP ${String(m.tp).padEnd(11)} FN ${m.fn}`,
+      `  actual off     FP ${String(m.fp).padEnd(11)} TN ${m.tn}`,
+      `  errors: ${errors.length ? errors.join('; ') : 'none'}`,
+      `  lowest on-topic score ${Math.min(...onScores).toFixed(3)}, highest off-topic score ${Math.max(...offScores).toFixed(3)}`,
+      `  quickTopicCheck: rejects ${quickRejected}/${offPages.length} off-topic pages cheaply; passes ${onTopic.length - quickMisses.length}/${onTopic.length} on-topic items`,
+      '  scores (seeds, fixtures, and pages scoring above 0):',
+      ...rows,
+    ].join('\n'),
+  );
+  return { errors, quickMisses, quickRejected, offPages };
+}
 
-    expect(pages).toHaveLength(130);
+describe('topic detection: 5 seeds, own fixtures, our page layouts', () => {
+  it('classifies every item correctly, and the cheap check passes over no on-topic one', () => {
+    const layouts = loadLayouts();
+    const { errors, quickMisses } = classify(layouts, [...seeds, ...fixtures], `${layouts.length} layout pages, ${seeds.length} seeds, ${fixtures.length} fixtures`);
+    expect(layouts.filter((l) => l.expected)).toHaveLength(LAYOUTS.length);
     expect(errors).toEqual([]);
     expect(quickMisses).toEqual([]);
-    expect(quickRejected / pages.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('scores the extracted article, not a related-stories teaser in the page around it', () => {
     const teaser = 'North Korean troops suffer heavy losses in Kursk as Russia throws them into assaults, Seoul says';
-    const html = readFileSync(`${PAGES}/bbc-1/source.html`, 'utf8').replace(
+    const html = layoutPage('wire-story').replace(
       '</body>',
       `<aside class="related-stories"><h2>Related stories</h2><ul>
         <li><a href="/news/1">${teaser}</a></li>
@@ -152,11 +164,22 @@ describe('topic detection: 130 real pages, 5 seeds, own fixtures', () => {
     expect(extractPageText(doc)).toContain(teaser);
     expect(scoreTopic(topic, { title: article!.title, text: article!.text }).onTopic).toBe(false);
   });
+});
+
+describeRealPages('topic detection: 130 real pages, 5 seeds, own fixtures', () => {
+  it('classifies every item correctly, and the cheap check rejects most pages without passing over any on-topic one', () => {
+    const pages = loadPages();
+    const { errors, quickMisses, quickRejected } = classify(pages, [...seeds, ...fixtures], `${pages.length} pages, ${seeds.length} seeds, ${fixtures.length} fixtures`);
+    expect(pages).toHaveLength(130);
+    expect(errors).toEqual([]);
+    expect(quickMisses).toEqual([]);
+    expect(quickRejected / pages.length).toBeGreaterThanOrEqual(0.9);
+  });
 
   it('finds the topic in real page markup once the article is about it', () => {
     // A real page's layout with an on-topic report as its article body.
     const report = fixtures.find((f) => f.name === 'on-kursk-first-clashes.txt')!;
-    const doc = parseHtml(readFileSync(`${PAGES}/seattletimes-1/source.html`, 'utf8'));
+    const doc = parseHtml(readRealPage('seattletimes-1'));
     const firstParagraph = extractArticle(doc)!.text.split('\n\n')[0]!;
     // Replace the article's container (the element holding its first paragraph) with the report's paragraphs.
     const first = [...doc.querySelectorAll('p')].find((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim() === firstParagraph)!;
