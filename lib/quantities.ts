@@ -146,7 +146,7 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, k: 1_000,
 const NUMBER = new RegExp(
   '(?<![\\p{L}\\p{N}$€£₩.,])' +
     '(?:' +
-    '(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale>hundred|thousand|million|k)\\b)?' +
+    '(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:(?:\\s*|-)(?<dscale>hundred|thousand|million|k)\\b)?' +
     '(?:\\s*(?:-|to|(?<=between\\s+\\S+)\\s+and)\\s*(?<digits2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?<dscale2>hundred|thousand|million|k)\\b)?)?' +
     '|(?<vague>tens of thousands|several thousand|a few thousand|thousands|several hundred|a few hundred|hundreds|dozens|a handful)' +
     '|(?<words>a(?=\\s+(?:hundred|thousand)\\b)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\\s+(?<wscale>hundred|thousand|million)\\b)?' +

@@ -10,6 +10,13 @@ function only(sentence: string) {
 }
 
 describe('parseQuantities', () => {
+  it('reads a scale joined by a hyphen, as Korean outlets write it ("15-hundred", "12-thousand")', () => {
+    expect(parseQuantities('transporting some 15-hundred special forces to Vladivostok')[0]).toMatchObject({ value: 1500, unit: 'special forces', approx: true });
+    expect(parseQuantities('a force of 12-thousand troops')[0]).toMatchObject({ value: 12000, unit: 'troops' });
+    // A range of two numbers keeps its hyphen's meaning.
+    expect(parseQuantities('11,000-12,000 soldiers')[0]).toMatchObject({ value: 11000, max: 12000 });
+  });
+
   it('reads counts with their bounds, units and kind', () => {
     expect(only('Reports of North Korea deploying nearly 3,000 troops to Russia.')).toMatchObject({
       value: 3000, unit: 'troops', kind: 'count', approx: true, hedged: false, label: 'nearly 3,000 troops',
