@@ -163,8 +163,9 @@ describe('a malicious page', () => {
       { url: server.url('/on-topic'), note: SAVED_NOTE },
     );
     expect(saved.ok, saved.error).toBe(true);
-    // Control: the note is really kept, in the extension's storage (local, and sync as it syncs).
-    const stored = await options.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+    // Control: the note is really kept: the extension's own pages list it (the background keeps
+    // this device's copy in its IndexedDB, and storage.sync gets it once the debounced write runs).
+    const stored = await options.evaluate(async () => JSON.stringify(await chrome.runtime.sendMessage({ crosscheck: 1, type: 'claims/list', payload: null })));
     expect(stored).toContain(SAVED_NOTE);
     // Control: an extension page can fetch the sidebar by the extension's fixed id (the page below must not).
     const ownFetch = await options.evaluate((url) => fetch(url).then((r) => r.status), browser.extensionUrl('sidebar.html'));
