@@ -1,6 +1,7 @@
 // "3 reports, 2 independent sources": reports that repeat the same original source (two
 // outlets relaying Seoul's spy agency) are one voice, not two. A report that cites no
-// source speaks for itself, so its outlet (or, without one, the report) is its source.
+// source speaks for itself, so its outlet is its source; without an outlet it is a voice of
+// its own, named as such, never by its headline (a headline is not a source).
 
 import type { ClaimMatch, Stance } from './types';
 
@@ -19,8 +20,11 @@ export type SidesSummary = Record<Stance, SideSummary>;
 export function originalSource(m: ClaimMatch): { key: string; name: string } {
   if (m.source) return { key: `source:${m.source.toLowerCase()}`, name: m.source };
   if (m.outlet) return { key: `outlet:${m.outlet.toLowerCase()}`, name: m.outlet };
-  return { key: `report:${m.reportId}`, name: m.reportTitle ?? m.reportId };
+  return { key: `report:${m.reportId}`, name: UNNAMED_SOURCE };
 }
+
+/** How a report that names neither a source nor its outlet appears among the sources. */
+export const UNNAMED_SOURCE = 'a report naming no source or outlet';
 
 /** Per stance, how many reports and how many independent sources stand behind it. */
 export function summariseSides(matches: readonly ClaimMatch[]): SidesSummary {
@@ -33,7 +37,12 @@ export function summariseSides(matches: readonly ClaimMatch[]): SidesSummary {
       const { key, name } = originalSource(m);
       if (!sources.has(key)) sources.set(key, name);
     }
-    return { reports: reports.size, independentSources: sources.size, sources: [...sources.values()] };
+    const names = [...sources.values()];
+    const unnamed = names.filter((n) => n === UNNAMED_SOURCE).length;
+    const named = [...new Set(names.filter((n) => n !== UNNAMED_SOURCE))];
+    if (unnamed > 1) named.push(`${unnamed} reports naming no source or outlet`);
+    else if (unnamed === 1) named.push(UNNAMED_SOURCE);
+    return { reports: reports.size, independentSources: sources.size, sources: named };
   };
   return { corroborates: side('corroborates'), conflicts: side('conflicts'), related: side('related') };
 }

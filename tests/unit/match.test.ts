@@ -76,4 +76,12 @@ describe('summariseSides', () => {
     expect(describeSide(sides.corroborates)).toBe('3 reports, 2 independent sources');
     expect(describeSide(sides.conflicts)).toBe('1 report');
   });
+
+  it('never names a report by its headline among the sources: one that names no source or outlet is its own voice, said as such', () => {
+    const headline = (reportId: string) => ({ ...m(reportId, 'conflicts', null), reportTitle: 'South Korea confirms no troop deployment to Ukraine' });
+    const one = summariseSides([headline('x'), m('y', 'conflicts', 'Zelensky')]);
+    expect(one.conflicts).toEqual({ reports: 2, independentSources: 2, sources: ['Zelensky', 'a report naming no source or outlet'] });
+    const two = summariseSides([headline('x'), headline('z')]);
+    expect(two.conflicts).toEqual({ reports: 2, independentSources: 2, sources: ['2 reports naming no source or outlet'] });
+  });
 });
