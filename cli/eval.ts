@@ -117,8 +117,8 @@ export function runEval(dataset: string, pagesDir: string | null, index: CorpusI
   }));
   const pages = pagesDir ? realPages(pagesDir) : [];
   const pageFalsePositives = pages.filter((p) => analyzeArticleText(pageInput(p.html), index).topic.onTopic).map((p) => p.id);
-  const negatives = pages.map(() => ({ label: false, predicted: false }));
-  for (let i = 0; i < pageFalsePositives.length; i++) negatives[i]!.predicted = true;
+  const flagged = new Set(pageFalsePositives);
+  const negatives = pages.map((p) => ({ label: false, predicted: flagged.has(p.id) }));
 
   const analyses = new Map<string, Analysis>();
   const outcomes = pairs.map((pair) => {

@@ -22,7 +22,7 @@ import { conceptWeight, idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, 
 import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
 import { PREDICATE_AFFINITY } from './topics/dprk-troops-russia/lexicon';
 import { toPublicQuantity } from './quantities';
-import { judgeStance } from './stance';
+import { judgeStance, type StanceJudgement } from './stance';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 /** Relevance (0..1) at and above which a corpus claim is a match; below it there is no match. */
@@ -492,7 +492,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
   /** Reports with a corroboration or contradiction listed. */
   const decisive = new Set<number>();
   const listed = new Set<number>();
-  const take = (id: number, score: number, judged: StanceJudgementLike) => {
+  const take = (id: number, score: number, judged: StanceJudgement) => {
     const other = index.claims[id]!;
     const report = index.reports[other.report]!;
     perReport.set(other.report, (perReport.get(other.report) ?? 0) + 1);
@@ -541,8 +541,6 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     matches: taken,
   };
 }
-
-type StanceJudgementLike = { stance: Stance; why: string };
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

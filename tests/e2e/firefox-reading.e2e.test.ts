@@ -57,11 +57,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await firefox.newPage();
-  await firefox.navigate(page, server.url(path));
-  return page;
-}
+const open = (path: string): Promise<Page> => firefox.openPage(server.url(path));
 
 /** What the background keeps for the tab showing this page (by URL: tab URLs need the "tabs" permission). */
 async function tabState(page: Page): Promise<TabState | undefined> {

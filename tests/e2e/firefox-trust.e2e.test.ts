@@ -44,11 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await firefox.newPage();
-  await firefox.navigate(page, server.url(path));
-  return page;
-}
+const open = (path: string): Promise<Page> => firefox.openPage(server.url(path));
 
 async function waitForSidebar(page: Page): Promise<Frame> {
   let frame: Frame | undefined;

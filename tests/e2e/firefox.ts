@@ -29,6 +29,8 @@ export interface FirefoxWithExtension {
    * to load (the saved news pages embed ad and video frames from hosts we refuse).
    */
   navigate(page: Page, url: string): Promise<void>;
+  /** A new tab showing this URL (through `navigate`). */
+  openPage(url: string): Promise<Page>;
   /** A new tab showing one of the extension's pages, e.g. `popup.html`. */
   openExtensionPage(path: string): Promise<Page>;
   /**
@@ -105,6 +107,11 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Prom
     };
     const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
     const newPage = () => browser.newPage();
+    const openPage = async (url: string) => {
+      const page = await newPage();
+      await navigate(page, url);
+      return page;
+    };
 
     return {
       browser,
@@ -112,11 +119,8 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Prom
       extensionUrl,
       newPage,
       navigate,
-      async openExtensionPage(path) {
-        const page = await newPage();
-        await navigate(page, extensionUrl(path));
-        return page;
-      },
+      openPage,
+      openExtensionPage: (path) => openPage(extensionUrl(path)),
       async extensionFrame(page, path) {
         const wanted = extensionUrl(path);
         for (const frame of page.frames()) {
