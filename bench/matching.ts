@@ -18,6 +18,7 @@ import { profileBreakdown, type Breakdown } from './profile';
 import { syntheticReports } from './synthetic-corpus';
 import { collectGarbage, now, round, summarize, type Summary } from './stats';
 import { answersOf, readTruth, truthKey, computeTruthInParallel, writeTruth, type NaiveAnswer } from './naive-truth';
+import { DEFAULT_PACK } from '../lib/topics';
 
 export const CORPUS_SIZES = [1_000, 10_000, 100_000] as const;
 const QUICK_SIZES = [1_000, 10_000] as const;
@@ -78,7 +79,7 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
   const log = opts.log ?? (() => undefined);
   const notes: string[] = [];
   const article = benchArticle();
-  const claims = extractClaims(article.text);
+  const claims = extractClaims(article.text, { pack: DEFAULT_PACK });
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const extracted = new Set(claims.map((c) => norm(c.text)));
   const notExtracted = article.claims.filter((s) => !extracted.has(norm(s)));
@@ -93,13 +94,13 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     let t0 = now();
-    let index: CorpusIndex = buildCorpusIndex(reports);
+    let index: CorpusIndex = buildCorpusIndex(reports, DEFAULT_PACK);
     const buildTimes = [now() - t0];
     const gc = collectGarbage();
     const heapAfter = process.memoryUsage().heapUsed;
     for (let i = 1; i < (opts.quick ? 1 : BUILD_REPEATS[corpusClaims]!); i++) {
       t0 = now();
-      index = buildCorpusIndex(reports);
+      index = buildCorpusIndex(reports, DEFAULT_PACK);
       buildTimes.push(now() - t0);
     }
     const serialized = Buffer.byteLength(JSON.stringify(serializeCorpusIndex(index)));

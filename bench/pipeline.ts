@@ -17,6 +17,7 @@ import { savedPages, seedReports, type SavedPage } from './fixtures';
 import { longOnTopicArticle, withArticle } from './on-topic-page';
 import { ANALYSIS_STAGES, profileBreakdown, type Breakdown } from './profile';
 import { now, summarize, type Summary } from './stats';
+import { DEFAULT_PACK } from '../lib/topics';
 
 /** Timings per page; each page's median is what enters the distribution. */
 const REPEATS = 5;
@@ -74,7 +75,7 @@ const BACKGROUND_BUDGET_MS = 100;
 export async function measurePipeline(opts: { quick?: boolean } = {}): Promise<PipelineResult> {
   const notes: string[] = [];
   const repeats = opts.quick ? QUICK_REPEATS : REPEATS;
-  const index = buildCorpusIndex(seedReports());
+  const index = buildCorpusIndex(seedReports(), DEFAULT_PACK);
   const analyze = (snapshot: PageSnapshot) =>
     analyzeArticleText({ title: snapshot.title ?? '', text: snapshot.text, article: snapshot.article }, index, { sensitivity: SENSITIVITY });
 

@@ -15,6 +15,7 @@ import { describeSide, summariseSides } from '../lib/sources';
 import type { Analysis, ArticleInfo, ClaimMatch } from '../lib/types';
 import { parseHtml } from './dom';
 import { loadReportsFromFolder, SEEDS_DIR } from './load-reports';
+import { DEFAULT_PACK } from '../lib/topics';
 
 const USAGE = 'usage: npm run analyze -- <file.html | file.txt | -> [--json] [--corpus <folder of .txt reports>] [--force]';
 /** Share of control characters above which input is binary, not text. */
@@ -198,7 +199,7 @@ function main(argv: string[]): number {
           (input.text.trim() !== '' && same(r.text) === same(input.text)),
       )
       .map((r) => r.id);
-    const analysis = analyzeArticleText(input, buildCorpusIndex(reports), { force: args.force, excludeReportIds: self });
+    const analysis = analyzeArticleText(input, buildCorpusIndex(reports, DEFAULT_PACK), { force: args.force, excludeReportIds: self });
     if (args.json) console.log(JSON.stringify(analysis, null, 2));
     else printReadable(analysis);
     return 0;

@@ -17,6 +17,7 @@ import { parseHtml } from './dom';
 import { contain, scorePair, scorePairs, topicScores, type LabelledPair, type PairOutcome, type PairScores, type TopicCounts } from './eval-score';
 import { loadSeedReports } from './load-reports';
 import { newsPageHtml } from './news-page-markup';
+import { DEFAULT_PACK } from '../lib/topics';
 
 const USAGE = 'usage: npm run eval -- <dataset folder> [--json] [--misses] [--pages <folder of real pages>]';
 
@@ -218,7 +219,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    const result = runEval(dataset, pagesDir, buildCorpusIndex(loadSeedReports()));
+    const result = runEval(dataset, pagesDir, buildCorpusIndex(loadSeedReports(), DEFAULT_PACK));
     if (json) console.log(JSON.stringify({ ...result, outcomes: undefined }, null, 2));
     else printReadable(result, misses);
     return 0;

@@ -7,7 +7,7 @@ import type { CorpusIndex } from './corpus-index';
 import { matchClaims } from './match';
 import { MAX_CLAIMS_PER_PAGE } from './page-limits';
 import { scoreTopic } from './topic';
-import { DEFAULT_TOPIC, type TopicDefinition } from './topics/index';
+import type { TopicPack } from './topics/types';
 import type { Analysis, ArticleInfo } from './types';
 
 export interface AnalyzeInput {
@@ -18,7 +18,6 @@ export interface AnalyzeInput {
 }
 
 export interface AnalyzeOptions {
-  topic?: TopicDefinition;
   /** Extract and match even when the article is not on the topic. */
   force?: boolean;
   /** Topic sensitivity 0..1 (see lib/topic.ts). */
@@ -27,12 +26,16 @@ export interface AnalyzeOptions {
   excludeReportIds?: readonly string[];
 }
 
-/** Topic verdict, then claims and their matches (none when off-topic, unless forced). */
+/**
+ * Topic verdict, then claims and their matches (none when off-topic, unless forced). The
+ * story is the one the index was read for (`index.pack`): the article is read with it too.
+ */
 export function analyzeArticleText(input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): Analysis {
-  const scored = scoreTopic(opts.topic ?? DEFAULT_TOPIC, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
+  const pack = index.pack;
+  const scored = scoreTopic(pack.topic, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
   const topic = { id: scored.id, onTopic: scored.onTopic, score: scored.score, evidence: scored.evidence };
   if (!topic.onTopic && !opts.force) return { article: input.article, topic, claims: [] };
-  const claims = articleClaims(input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE);
+  const claims = articleClaims(pack, input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE);
   return {
     article: input.article,
     topic,
@@ -41,10 +44,10 @@ export function analyzeArticleText(input: AnalyzeInput, index: CorpusIndex, opts
 }
 
 /** The headline's claim (when it states one the body does not repeat word for word), then the body's. */
-export function articleClaims(title: string | null, text: string, documentDate: string | null = null): ExtractedClaim[] {
-  const body = extractClaims(text, { documentDate });
+export function articleClaims(pack: TopicPack, title: string | null, text: string, documentDate: string | null = null): ExtractedClaim[] {
+  const body = extractClaims(text, { pack, documentDate });
   if (!title) return body;
-  const headline = parseClaim(title.trim(), { documentDate });
+  const headline = parseClaim(title.trim(), { pack, documentDate });
   const repeated = body.some((c) => c.text.replace(/\s+/g, ' ') === headline.text.replace(/\s+/g, ' '));
   return headline.checkable.length && !repeated ? [headline, ...body] : body;
 }

@@ -11,20 +11,13 @@ import { eventDate } from './dates';
 import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
-import { ACTOR_FINDER, PLACE_FINDER, SOURCE_FINDER, sourceEntry, type Mention } from './mentions';
+import type { Mention } from './mentions';
 import { DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SOURCE_PREFIX } from './news-english';
-import {
-  CORE_FAMILY,
-  familiesWhere,
-  FORCE_OWNER,
-  FORCE_OWNER_AFTER,
-  PREDICATES,
-  ROLE_CUES,
-  STORY_ACTORS,
-} from './topics/dprk-troops-russia/lexicon';
+import { compilePack, type CompiledPack } from './topics/compile';
+import type { RoleName, TopicPack } from './topics/types';
 
 export type Polarity = 'asserts' | 'denies' | 'no-comment';
-export type Role = 'intelligence' | 'combat';
+export type Role = RoleName;
 
 /** One event a claim states, with the stance its speaker takes on it. */
 export interface ClaimEvent {
@@ -89,6 +82,8 @@ export interface ExtractedClaim {
 }
 
 export interface ParseOptions {
+  /** The story whose names, sources and events the sentence is read for. */
+  pack: TopicPack;
   /** Offset of the sentence in the whole text (claims carry offsets into the text). */
   offset?: number;
   /** ISO date of the document, to tell historical background from news. */
@@ -112,14 +107,6 @@ export const MIN_CLAIM_WORDS = 5;
 /** Longest sentence (chars) taken as one claim; longer ones are run-on captures. */
 export const MAX_CLAIM_CHARS = 800;
 
-/** Families that are events of the story in themselves ("North Korea may send troops"). */
-const STORY_EVENTS = familiesWhere('story');
-/**
- * Story events that tie a sentence to the story by themselves ("he said the troops had been
- * sent"). Combat is not one: "fighting for gun control" is a figure of speech, and a war
- * story's every sentence has a fight in it.
- */
-const ANCHOR_EVENTS = familiesWhere('anchors');
 /**
  * Labels of page furniture left in the text ("Read more: …", "Related: …", "Photo: …"):
  * a teaser or a caption about another page, not a claim of this article.
@@ -130,8 +117,6 @@ const FURNITURE_LABEL =
 const REPORTED = /\b(?:said|says|told|stated|announced|confirmed|reported|claimed|warned|stressed|added|noted|denied|dismissed|rejected|believes?|assess(?:es|ed)?|estimated?s?|according to)\b/;
 /** A quotation: a statement of its own, whoever made it. */
 const QUOTED = /["\u201C\u201D].{12,}["\u201C\u201D]/;
-/** Events done by forces: a sentence naming one must say whose forces, who says so, or how many. */
-const FORCE_EVENTS = familiesWhere('forces');
 /** Characters around an event word in which its role (intelligence, combat) is read. */
 export const ROLE_WINDOW_CHARS = 60;
 
@@ -160,35 +145,36 @@ export function newDocumentContext(): DocumentContext {
 }
 
 /** The checkable claims of a text, with offsets into it. */
-export function extractClaims(text: string, opts: { documentDate?: string | null } = {}): ExtractedClaim[] {
+export function extractClaims(text: string, opts: { pack: TopicPack; documentDate?: string | null }): ExtractedClaim[] {
   const context = newDocumentContext();
   const out: ExtractedClaim[] = [];
   for (const s of splitSentences(text)) {
-    const claim = parseClaim(s.text, { offset: s.start, documentDate: opts.documentDate ?? null, context });
+    const claim = parseClaim(s.text, { pack: opts.pack, offset: s.start, documentDate: opts.documentDate ?? null, context });
     if (claim.checkable.length > 0) out.push(claim);
   }
   return out;
 }
 
 /** Reads one sentence into a claim (whether or not it is checkable). */
-export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClaim {
+export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
+  const k = compilePack(opts.pack);
   const offset = opts.offset ?? 0;
   const folded = foldText(text);
-  const actorMentions = ACTOR_FINDER.find(text, folded);
-  const sourceMentions = SOURCE_FINDER.find(text, folded);
+  const actorMentions = k.actorFinder.find(text, folded);
+  const sourceMentions = k.sourceFinder.find(text, folded);
   const actors = unique(actorMentions.map((m) => m.id));
   const quantities = parseQuantities(text);
 
-  const { attribution, via } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context);
+  const { attribution, via } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context, k);
   const clauses = splitClauses(folded, text);
   const events: ClaimEvent[] = [];
   for (const [from, to] of clauses) {
-    events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions));
+    events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions, k));
   }
-  addImpliedEvents(events, quantities, folded);
+  addImpliedEvents(events, quantities, folded, k);
   // "… is not under consideration," the official said: an unnamed denier is the speaker.
   const speaker = attribution ?? openingSource(text, folded, sourceMentions);
-  const speakerActor = speaker ? (sourceEntry(speaker)?.actor ?? (STORY_ACTORS.has(speaker) ? speaker : null)) : null;
+  const speakerActor = speaker ? (k.sourceEntry(speaker)?.actor ?? (k.storyActors.has(speaker) ? speaker : null)) : null;
   if (speakerActor) for (const e of events) if (e.polarity !== 'asserts' && e.actors.length === 0) e.actors = [speakerActor];
   const negative = events.find((e) => e.polarity === 'denies') ?? events.find((e) => e.polarity === 'no-comment');
   const predicates = unique(events.map((e) => e.family));
@@ -209,11 +195,11 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
     hedged: hedge !== null || quantities.some((q) => q.hedged),
     hedgeCue: hedge ? text.slice(hedge.index, hedge.index + hedge[0].length) : null,
     actors,
-    ...findForce(folded, quantities, actorMentions, events),
+    ...findForce(folded, quantities, actorMentions, events, k),
     predicates,
     events,
-    role: mainRole(events),
-    places: unique(PLACE_FINDER.find(text, folded).map((m) => m.id)),
+    role: mainRole(events, k),
+    places: unique(k.placeFinder.find(text, folded).map((m) => m.id)),
     when,
     date: eventDate(text, opts.documentDate ?? null),
     historical: isHistorical(when, opts.documentDate ?? null),
@@ -221,8 +207,8 @@ export function parseClaim(text: string, opts: ParseOptions = {}): ExtractedClai
     checkable: [],
   };
   claim.terms = [...contentTerms(text), ...conceptTerms(claim)];
-  claim.checkable = checkability(claim, folded);
-  if (opts.context) updateContext(opts.context, claim, text, sourceMentions);
+  claim.checkable = checkability(claim, folded, k);
+  if (opts.context) updateContext(opts.context, claim, text, sourceMentions, k);
   return claim;
 }
 
@@ -248,14 +234,14 @@ function conceptTerms(c: ExtractedClaim): string[] {
   return [...out];
 }
 
-function checkability(c: ExtractedClaim, folded: string): string[] {
+function checkability(c: ExtractedClaim, folded: string, k: CompiledPack): string[] {
   const words = folded.split(/\s+/).filter(Boolean).length;
   if (words < MIN_CLAIM_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["']?$/.test(folded.trim())) return [];
   if (FURNITURE_LABEL.test(folded)) return [];
-  const speaker = c.attribution ? sourceEntry(c.attribution)?.actor : null;
-  const aboutStory =
-    c.actors.some((a) => STORY_ACTORS.has(a)) || (c.force !== null && STORY_ACTORS.has(c.force)) || (!!speaker && STORY_ACTORS.has(speaker));
-  if (!aboutStory || !hasTopicAnchor(c)) return [];
+  const speaker = c.attribution ? k.sourceEntry(c.attribution)?.actor : null;
+  const story = k.storyActors;
+  const aboutStory = c.actors.some((a) => story.has(a)) || (c.force !== null && story.has(c.force)) || (!!speaker && story.has(speaker));
+  if (!aboutStory || !hasTopicAnchor(c, k)) return [];
   const reasons: string[] = [];
   if (c.quantities.length > 0) reasons.push('count');
   if (c.attribution && c.predicates.length > 0) reasons.push('attributed');
@@ -264,7 +250,9 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
   // An event without a named force, source or count ("The deployment has alarmed Kyiv's allies") presupposes, not claims.
   // (That holds for what forces do; a pact or arms supplies between the story's states are claims in themselves.)
   const forcesNamed = !!(c.force || c.attribution || c.quantities.length);
-  if (c.predicates.some((p) => STORY_EVENTS.has(p) && (forcesNamed || !FORCE_EVENTS.has(p)))) reasons.push('event');
+  // Story events are events of the story in themselves ("North Korea may send troops"); one
+  // done by forces must say whose forces, who says so, or how many.
+  if (c.predicates.some((p) => k.flagged.story.has(p) && (forcesNamed || !k.flagged.forces.has(p)))) reasons.push('event');
   if (c.when && c.predicates.length > 0) reasons.push('dated');
   // What a named side says or does about the story, quoted or reported, is checkable
   // against what others say it said: "They should think about the consequences," she said.
@@ -278,13 +266,15 @@ function checkability(c: ExtractedClaim, folded: string): string[] {
  * before ("The president said …") is not enough: on a real page that sentence may be a
  * caption or a teaser about another story.
  */
-function hasTopicAnchor(c: ExtractedClaim): boolean {
+function hasTopicAnchor(c: ExtractedClaim, k: CompiledPack): boolean {
   return (
-    c.actors.some((a) => STORY_ACTORS.has(a)) ||
+    c.actors.some((a) => k.storyActors.has(a)) ||
     c.force !== null ||
     c.quantities.length > 0 ||
     c.places.length > 0 ||
-    c.events.some((e) => !e.implied && ANCHOR_EVENTS.has(e.family))
+    // Anchoring events tie a sentence to the story by themselves ("he said the troops had been
+    // sent"); combat does not: "fighting for gun control" is a figure of speech.
+    c.events.some((e) => !e.implied && k.flagged.anchors.has(e.family))
   );
 }
 
@@ -312,6 +302,7 @@ function clauseEvents(
   firstClause: boolean,
   sources: Mention[],
   actorMentions: Mention[],
+  k: CompiledPack,
 ): ClaimEvent[] {
   const clause = folded.slice(from, to);
   const denial = firstDenial(clause);
@@ -325,12 +316,12 @@ function clauseEvents(
     ? []
     : /^neither\b/.test(cue.text)
       ? unique(actorMentions.filter((m) => m.start >= from + cue.index && m.end <= from + cue.index + cue.text.length).map((m) => m.id))
-      : polarityActors(text, from, from + cue.index, firstClause, sources, actorMentions);
+      : polarityActors(text, from, from + cue.index, firstClause, sources, actorMentions, k);
   const cueText = cue ? cueLabel(text, folded, from + cue.index, cue.text, to) : null;
 
   const events: ClaimEvent[] = [];
   const seen = new Set<string>();
-  for (const p of PREDICATES) {
+  for (const p of k.pack.events) {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(clause); m; m = p.pattern.exec(clause)) {
       const inScope = m.index + m[0].length > cueStart;
@@ -343,7 +334,7 @@ function clauseEvents(
         polarity: inScope ? polarity : 'asserts',
         cue: inScope ? cueText : null,
         actors: inScope ? cueActors : [],
-        role: roleOf(window),
+        role: roleOf(window, k),
         implied: false,
         scopeFrom: inScope ? from + Math.max(0, cueStart) : null,
         scopeTo: inScope ? to : null,
@@ -355,7 +346,7 @@ function clauseEvents(
   if (cue && !result.some((e) => e.polarity !== 'asserts')) {
     const after = clause.slice(cue.index);
     if (GENERIC_OBJECT.test(after) || !result.length) {
-      result.push({ family: CORE_FAMILY, polarity, cue: cueText, actors: cueActors, role: roleOf(clause), implied: true, scopeFrom: from + Math.max(0, cueStart), scopeTo: to });
+      result.push({ family: k.pack.coreEvent, polarity, cue: cueText, actors: cueActors, role: roleOf(clause, k), implied: true, scopeFrom: from + Math.max(0, cueStart), scopeTo: to });
     }
   }
   return result;
@@ -365,9 +356,9 @@ function clauseEvents(
  * A count of troops somewhere is a deployment, a count of the dead is casualties, even
  * when no verb says so ("11,000 North Korean soldiers are now in Russia").
  */
-function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], folded: string): void {
+function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], folded: string, k: CompiledPack): void {
   for (const q of quantities) {
-    const family = q.kind === 'casualties' ? 'casualty' : CORE_FAMILY;
+    const family = q.kind === 'casualties' ? k.pack.casualtyEvent : k.pack.coreEvent;
     if (events.some((e) => e.family === family)) continue;
     // A count inside a denial is denied with it ("rejected reports that thousands of soldiers …").
     const denial = events.find((e) => e.polarity !== 'asserts' && inScope(e, q));
@@ -376,7 +367,7 @@ function addImpliedEvents(events: ClaimEvent[], quantities: ParsedQuantity[], fo
       polarity: denial?.polarity ?? 'asserts',
       cue: denial?.cue ?? null,
       actors: denial?.actors ?? [],
-      role: roleOf(folded),
+      role: roleOf(folded, k),
       implied: true,
       scopeFrom: denial?.scopeFrom ?? null,
       scopeTo: denial?.scopeTo ?? null,
@@ -405,9 +396,10 @@ function polarityActors(
   firstClause: boolean,
   sources: Mention[],
   actorMentions: Mention[],
+  k: CompiledPack,
 ): string[] {
   const inZone = (m: Mention) => m.start >= clauseStart && m.end <= cueAt;
-  const zoneSources = sources.filter(inZone).map((m) => sourceEntry(m.id)?.actor).filter((a): a is string => !!a);
+  const zoneSources = sources.filter(inZone).map((m) => k.sourceEntry(m.id)?.actor).filter((a): a is string => !!a);
   if (zoneSources.length) return unique(zoneSources);
   const ownSubject = firstClause || !/^\s*[a-z]/.test(text.slice(clauseStart, clauseStart + 3)) || /^\s*(?:the|a|an|it|they|he|she|we)\b/i.test(text.slice(clauseStart));
   if (ownSubject) {
@@ -415,7 +407,7 @@ function polarityActors(
     if (zoneActors.length) return unique(zoneActors);
   }
   const subject = sources.find((m) => m.end <= cueAt);
-  const actor = subject ? sourceEntry(subject.id)?.actor : null;
+  const actor = subject ? k.sourceEntry(subject.id)?.actor : null;
   return actor ? [actor] : [];
 }
 
@@ -430,6 +422,7 @@ function findAttribution(
   sources: Mention[],
   actorMentions: Mention[],
   context: DocumentContext | undefined,
+  k: CompiledPack,
 ): { attribution: string | null; via: string | null } {
   // "Neither Moscow nor Pyongyang has commented": names inside a silence are not its speakers.
   const silences: [number, number][] = [];
@@ -437,10 +430,10 @@ function findAttribution(
   for (let m = NO_COMMENT_CUES.exec(folded); m; m = NO_COMMENT_CUES.exec(folded)) silences.push([m.index, m.index + m[0].length]);
   const speaking = (m: Mention) => !silences.some(([a, b]) => m.start >= a && m.start < b);
   const framed = sources.filter((m) => speaking(m) && isFramed(folded, m));
-  const originals = framed.filter((m) => sourceEntry(m.id)?.kind !== 'outlet');
-  const outlets = framed.filter((m) => sourceEntry(m.id)?.kind === 'outlet');
+  const originals = framed.filter((m) => k.sourceEntry(m.id)?.kind !== 'outlet');
+  const outlets = framed.filter((m) => k.sourceEntry(m.id)?.kind === 'outlet');
   let attribution: string | null = originals.length ? originals[originals.length - 1]!.id : null;
-  if (!attribution) attribution = personSource(text, folded, context, [...sources, ...actorMentions]);
+  if (!attribution) attribution = personSource(text, folded, context, [...sources, ...actorMentions], k);
   if (!attribution) {
     const framedActor = actorMentions.find((m) => speaking(m) && isFramed(folded, m, true));
     if (framedActor) attribution = framedActor.id;
@@ -480,7 +473,7 @@ function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
 }
 
 /** A named person framed as speaker ("Valeriy Ryabykh suggests", "Moon Seong-mok from the … warns"). */
-function personSource(text: string, folded: string, context: DocumentContext | undefined, known: Mention[]): string | null {
+function personSource(text: string, folded: string, context: DocumentContext | undefined, known: Mention[], k: CompiledPack): string | null {
   PERSON_FRAME.lastIndex = 0;
   for (let m = PERSON_FRAME.exec(text); m; m = PERSON_FRAME.exec(text)) {
     const after = folded.slice(m.index + m[0].length);
@@ -506,13 +499,13 @@ function personSource(text: string, folded: string, context: DocumentContext | u
     }
     const name = words.join(' ');
     // A country's name is an actor, not a person ("North Korea said"); "David Lammy" is a person.
-    if (ACTOR_FINDER.find(name).some((a) => a.start === 0 && a.end === name.length)) continue;
+    if (k.actorFinder.find(name).some((a) => a.start === 0 && a.end === name.length)) continue;
     return name;
   }
   return null;
 }
 
-function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, sources: Mention[]): void {
+function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, sources: Mention[], k: CompiledPack): void {
   // A named speaker is later "Minister Kim" (Korean names put the family name first) or "Singh".
   for (const m of sources) {
     const words = text.slice(m.start, m.end).split(/\s+/);
@@ -523,7 +516,7 @@ function updateContext(context: DocumentContext, claim: ExtractedClaim, text: st
   }
   // The next "he said" refers to this sentence's speaker; the next "the agency said" to the last institution.
   if (claim.speaker) context.lastAttribution = claim.speaker;
-  const kind = claim.speaker ? sourceEntry(claim.speaker)?.kind : null;
+  const kind = claim.speaker ? k.sourceEntry(claim.speaker)?.kind : null;
   if (kind === 'intelligence' || kind === 'official') context.lastInstitution = claim.speaker;
 }
 
@@ -547,41 +540,60 @@ function findForce(
   quantities: ParsedQuantity[],
   actorMentions: Mention[],
   events: ClaimEvent[],
+  k: CompiledPack,
 ): { force: string | null; forceEvidence: 'strong' | 'weak' | null } {
   const strong = (force: string | null) => ({ force, forceEvidence: force ? ('strong' as const) : null });
   for (const q of quantities) {
-    const owner = ownerOf(folded.slice(q.span[0], q.span[1]), folded.slice(q.span[1], q.span[1] + 40));
+    const owner = ownerOf(folded.slice(q.span[0], q.span[1]), folded.slice(q.span[1], q.span[1] + 40), k);
     if (owner) return strong(owner);
   }
-  const nominal =
-    /\b(?:deployment|dispatch|arrival|presence|withdrawal|transfer)\s+of\s+(?:[\w,]+\s+){0,2}?(north korean|russian|ukrainian|south korean)\b/.exec(folded) ??
-    /\b(north korean|north korea's|russian|ukrainian|south korean)\s+(?:plans?|intentions?|decision|pledge|readiness)\s+to\s+(?:send|deploy|dispatch)/.exec(folded);
-  if (nominal) return strong(demonymActor(nominal[1]!));
-  if (events.some((e) => e.family === 'deploy' && !e.implied)) {
-    const verb = /\b(?:deploy|deploys|deployed|deploying|dispatch|dispatches|dispatched|dispatching|send|sends|sending|sent|mobili[sz](?:e|es|ed|ing)|transfer|transfers|transferred|transferring)\b/.exec(folded);
+  const nominal = nominalOwner(folded, k);
+  if (nominal) return strong(nominal);
+  if (events.some((e) => e.family === k.pack.coreEvent && !e.implied)) {
+    const verb = SENDING_VERB.exec(folded);
     if (verb) {
       // The subject is a name ("Pyongyang sent"), never a demonym on another noun ("Russian units")
       // nor a possessive ("South Korea's reports of …").
       const before = actorMentions.filter(
         (m) =>
           m.end <= verb.index &&
-          !isDemonym(folded, m) &&
+          !isDemonym(folded, m, k) &&
           !folded.startsWith("'s", m.end) &&
           // "rotate fresh units into Russia and could eventually send": a place, not the sender.
           !PREPOSITION_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)),
       );
       const nearest = before[before.length - 1];
-      if (nearest && verb.index - nearest.end < 60 && STORY_ACTORS.has(nearest.id)) return strong(nearest.id);
+      if (nearest && verb.index - nearest.end < 60 && k.storyActors.has(nearest.id)) return strong(nearest.id);
     }
   }
   // Observers sent to watch "North Korean troops" are not North Korea's.
-  if (mainRole(events) === 'intelligence') return { force: null, forceEvidence: null };
-  FORCE_OWNER.lastIndex = 0;
-  const owned = FORCE_OWNER.exec(folded);
-  FORCE_OWNER_AFTER.lastIndex = 0;
-  const after = owned ? null : FORCE_OWNER_AFTER.exec(folded);
-  const weak = owned ? demonymActor(owned[1]!) : after ? demonymActor(after[1]!) : null;
+  if (mainRole(events, k) === 'intelligence') return { force: null, forceEvidence: null };
+  k.forceOwnerBefore.lastIndex = 0;
+  const owned = k.forceOwnerBefore.exec(folded);
+  k.forceOwnerAfter.lastIndex = 0;
+  const after = owned ? null : k.forceOwnerAfter.exec(folded);
+  const weak = owned ? (k.ownerActor.get(owned[1]!) ?? null) : after ? (k.ownerActor.get(after[1]!) ?? null) : null;
   return { force: weak, forceEvidence: weak ? 'weak' : null };
+}
+
+/** Verbs of sending forces somewhere, whose subject is the sender. */
+const SENDING_VERB =
+  /\b(?:deploy|deploys|deployed|deploying|dispatch|dispatches|dispatched|dispatching|send|sends|sending|sent|mobili[sz](?:e|es|ed|ing)|transfer|transfers|transferred|transferring)\b/;
+/** Nouns of a deployment whose owner follows "of" ("the deployment of North Korean personnel"). */
+const DEPLOYMENT_NOUN = /\b(?:deployment|dispatch|arrival|presence|withdrawal|transfer)\s+of\s+(?:[\w,]+\s+){0,2}?$/;
+/** Nouns of an intention to send, after the owner ("North Korean plans to send"). */
+const INTENTION_TO_SEND = /^\s+(?:plans?|intentions?|decision|pledge|readiness)\s+to\s+(?:send|deploy|dispatch)\b/;
+
+/** The owner named on a deployment or an intention to send: "the deployment of North Korean personnel". */
+function nominalOwner(folded: string, k: CompiledPack): string | null {
+  const owner = new RegExp(k.ownerWord.source, 'g');
+  for (let m = owner.exec(folded); m; m = owner.exec(folded)) {
+    if (!k.demonyms.has(m[1]!) && !/['’]s$/.test(m[1]!)) continue;
+    const before = folded.slice(Math.max(0, m.index - 60), m.index);
+    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if ((k.demonyms.has(m[1]!) && DEPLOYMENT_NOUN.test(before)) || INTENTION_TO_SEND.test(after)) return k.ownerActor.get(m[1]!) ?? null;
+  }
+  return null;
 }
 
 /**
@@ -591,33 +603,27 @@ function findForce(
  */
 const PREPOSITION_BEFORE = /\b(?:into|to|in|inside|from|with|against|on|at|toward|towards|alongside|near)\s+(?:the\s+)?$/;
 
-function isDemonym(folded: string, m: Mention): boolean {
-  return /(?:korean|russian|ukrainian|american|chinese|japanese|british)s?$/.test(folded.slice(m.start, m.end));
+/** A demonym ("Russian", "North Koreans") describes a noun; it is no verb's subject. */
+function isDemonym(folded: string, m: Mention, k: CompiledPack): boolean {
+  const words = folded.slice(m.start, m.end).replace(/s$/, '');
+  return [...k.demonyms].some((d) => words === d || words.endsWith(` ${d}`));
 }
 
 /** The owner named inside a count phrase, or right after it ("10,000 soldiers of North Korea"). */
-function ownerOf(phrase: string, after: string): string | null {
-  const m = /\b(north korean|north korea's|pyongyang's|russian|russia's|ukrainian|ukraine's|south korean|south korea's)\b/.exec(phrase);
-  if (m) return demonymActor(m[1]!);
-  const of = /^\s+(?:of|from)\s+(north korea|the dprk|pyongyang|russia|ukraine|south korea)\b/.exec(after);
-  if (of) return demonymActor(of[1]!);
-  return null;
-}
-
-function demonymActor(word: string): string | null {
-  const w = word.toLowerCase();
-  if (/north kore|pyongyang|dprk/.test(w)) return 'North Korea';
-  if (/south kore|seoul/.test(w)) return 'South Korea';
-  if (/russia/.test(w)) return 'Russia';
-  if (/ukrain/.test(w)) return 'Ukraine';
-  if (/american/.test(w)) return 'United States';
-  if (/chinese/.test(w)) return 'China';
+function ownerOf(phrase: string, after: string, k: CompiledPack): string | null {
+  const m = k.ownerWord.exec(phrase);
+  if (m) return k.ownerActor.get(m[1]!) ?? null;
+  const of = /^\s+(?:of|from)\s+(.{1,40})/.exec(after);
+  if (of) {
+    const name = k.ownerWord.exec(of[1]!);
+    if (name && name.index === 0) return k.ownerActor.get(name[1]!) ?? null;
+  }
   return null;
 }
 
 /** The role of the claim's main event: the deployment or combat it states, else any event's. */
-function mainRole(events: ClaimEvent[]): Role | null {
-  const main = events.find((e) => e.family === 'deploy' || e.family === 'fight');
+function mainRole(events: ClaimEvent[], k: CompiledPack): Role | null {
+  const main = events.find((e) => k.pack.mainEvents.includes(e.family));
   return main ? main.role : (events.find((e) => e.role)?.role ?? null);
 }
 
@@ -643,8 +649,8 @@ function cueLabel(text: string, folded: string, at: number, cue: string, clauseE
   return original;
 }
 
-function roleOf(folded: string): Role | null {
-  for (const r of ROLE_CUES) if (r.pattern.test(folded)) return r.role;
+function roleOf(folded: string, k: CompiledPack): Role | null {
+  for (const r of k.pack.roleCues) if (r.pattern.test(folded)) return r.role;
   return null;
 }
 

@@ -7,10 +7,11 @@
 // rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
 
 import { CONCEPT_PREFIX, extractClaims, parseClaim, type ExtractedClaim } from './claims';
+import type { TopicPack } from './topics/types';
 import type { Report } from './types';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
-export const CORPUS_INDEX_VERSION = 2;
+export const CORPUS_INDEX_VERSION = 3;
 
 /** How much each kind of shared term counts when preselecting candidates (times its IDF). */
 export const TERM_KIND_WEIGHTS: Record<string, number> = {
@@ -40,6 +41,8 @@ export interface IndexedClaim extends ExtractedClaim {
 
 export interface CorpusIndex {
   version: number;
+  /** The story the claims were read for: matching and stance read them with the same pack. */
+  pack: TopicPack;
   reports: ReportMeta[];
   claims: IndexedClaim[];
   /** Term → ids of the claims carrying it (ascending). */
@@ -63,28 +66,30 @@ export interface CorpusIndex {
 /** The JSON-safe form of an index. */
 export interface SerializedCorpusIndex {
   version: number;
+  /** The pack's id: an index read for another story is rebuilt. */
+  topic: string;
   reports: ReportMeta[];
   claims: IndexedClaim[];
 }
 
 /** Reads every report's claims (its title's too) and indexes them. */
-export function buildCorpusIndex(reports: readonly Report[]): CorpusIndex {
+export function buildCorpusIndex(reports: readonly Report[], pack: TopicPack): CorpusIndex {
   const metas: ReportMeta[] = [];
   const claims: IndexedClaim[] = [];
   reports.forEach((r, i) => {
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
-    const found = extractClaims(r.text, { documentDate: r.date });
+    const found = extractClaims(r.text, { pack, documentDate: r.date });
     if (r.title) {
-      const title = parseClaim(r.title, { documentDate: r.date });
+      const title = parseClaim(r.title, { pack, documentDate: r.date });
       if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push({ ...title, report: i });
     }
     for (const c of found) claims.push({ ...c, report: i });
   });
-  return indexClaims(metas, claims);
+  return indexClaims(metas, claims, pack);
 }
 
 /** An index over claims already extracted (what deserialisation and benchmarks use). */
-export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): CorpusIndex {
+export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[], pack: TopicPack): CorpusIndex {
   const claimTerms = claims.map(indexTerms);
   const lists = new Map<string, number[]>();
   claimTerms.forEach((terms, id) => {
@@ -116,6 +121,7 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[]): Corp
   });
   return {
     version: CORPUS_INDEX_VERSION,
+    pack,
     reports,
     claims,
     postings,
@@ -175,13 +181,13 @@ export function keyTextOf(terms: readonly string[]): string {
 }
 
 export function serializeCorpusIndex(index: CorpusIndex): SerializedCorpusIndex {
-  return { version: index.version, reports: index.reports, claims: index.claims };
+  return { version: index.version, topic: index.pack.id, reports: index.reports, claims: index.claims };
 }
 
-/** The index again, or null when it was written by another version of the extractor. */
-export function deserializeCorpusIndex(data: unknown): CorpusIndex | null {
-  if (!isSerialized(data) || data.version !== CORPUS_INDEX_VERSION) return null;
-  return indexClaims(data.reports, data.claims);
+/** The index again, or null when it was written by another version of the extractor or for another story. */
+export function deserializeCorpusIndex(data: unknown, pack: TopicPack): CorpusIndex | null {
+  if (!isSerialized(data) || data.version !== CORPUS_INDEX_VERSION || data.topic !== pack.id) return null;
+  return indexClaims(data.reports, data.claims, pack);
 }
 
 function isSerialized(data: unknown): data is SerializedCorpusIndex {

@@ -9,7 +9,8 @@
 // operations, cheap enough for the matcher to preview thousands of candidates exactly.
 
 import type { ExtractedClaim } from './claims';
-import { ACTORS, PLACES, PREDICATE_AFFINITY, PREDICATES } from './topics/dprk-troops-russia/lexicon';
+import { compilePack } from './topics/compile';
+import type { TopicPack } from './topics/types';
 
 /** Weights of the relevance features. Only those that apply to a pair count, renormalised to 0..1. */
 export const SCORE_WEIGHTS = {
@@ -42,14 +43,6 @@ export type FeatureName = keyof typeof SCORE_WEIGHTS;
 /** Each feature 0..1, or null when neither claim has it. */
 export type Features = Record<FeatureName, number | null>;
 
-/**
- * How much sharing a family says. War reporting mentions combat, ties and condemnation in
- * nearly every sentence; sharing a deployment, casualties or a pact says more.
- */
-export const FAMILY_SPECIFICITY: Readonly<Record<string, number>> = Object.fromEntries(
-  PREDICATES.filter((p) => p.specificity !== undefined).map((p) => [p.family, p.specificity!]),
-);
-
 /** Counted families, and the groups close enough to be compared as "related" counts. */
 const COUNT_FAMILIES = ['troops', 'brigades', 'battalions', 'regiments', 'divisions', 'generals', 'observers', 'workers', 'killed', 'wounded', 'captured', 'casualties'];
 const RELATED_COUNT_GROUPS = [
@@ -57,24 +50,47 @@ const RELATED_COUNT_GROUPS = [
   ['killed', 'wounded', 'captured', 'casualties'],
 ].map((g) => g.reduce((mask, f) => mask | bit(COUNT_FAMILIES, f), 0));
 
-const FAMILIES = PREDICATES.map((p) => p.family);
-const ACTOR_IDS = ACTORS.map((a) => a.id);
-const PLACE_IDS = PLACES.map((p) => p.id);
-
-/** 0..1 affinity of two event families (1 for the same specific family). */
-export function familyAffinity(a: string, b: string): number {
-  const specificity = Math.min(FAMILY_SPECIFICITY[a] ?? 1, FAMILY_SPECIFICITY[b] ?? 1);
+/**
+ * 0..1 affinity of two event families (1 for the same specific family). How much sharing a
+ * family says is the pack's specificity: war reporting mentions combat, ties and
+ * condemnation in nearly every sentence; sharing a deployment, casualties or a pact says more.
+ */
+export function familyAffinity(a: string, b: string, pack: TopicPack): number {
+  const specificityOf = compilePack(pack).familySpecificity;
+  const specificity = Math.min(specificityOf[a] ?? 1, specificityOf[b] ?? 1);
   if (a === b) return specificity;
-  return specificity * (PREDICATE_AFFINITY[a]?.[b] ?? PREDICATE_AFFINITY[b]?.[a] ?? 0);
+  return specificity * (pack.eventAffinity[a]?.[b] ?? pack.eventAffinity[b]?.[a] ?? 0);
 }
 
-/** familyAffinity by family index. */
-const AFFINITY: number[][] = FAMILIES.map((a) => FAMILIES.map((b) => familyAffinity(a, b)));
+/** A pack's ids in bit order, and familyAffinity by family index. */
+interface BitTables {
+  families: string[];
+  actorIds: string[];
+  placeIds: string[];
+  affinity: number[][];
+}
+const bitTables = new WeakMap<TopicPack, BitTables>();
+function bitTablesOf(pack: TopicPack): BitTables {
+  let t = bitTables.get(pack);
+  if (!t) {
+    const families = pack.events.map((e) => e.family);
+    t = {
+      families,
+      actorIds: pack.actors.map((a) => a.id),
+      placeIds: pack.places.map((p) => p.id),
+      affinity: families.map((a) => families.map((b) => familyAffinity(a, b, pack))),
+    };
+    bitTables.set(pack, t);
+  }
+  return t;
+}
 
 /** What the structural features read from a claim, as bit sets and ids. */
 export interface ClaimSignature {
-  /** Bit per event family (PREDICATES order). */
+  /** Bit per event family (the pack's order). */
   events: number;
+  /** The pack's family affinities by bit (shared by every signature of one pack). */
+  affinity: readonly (readonly number[])[];
   /** Families denied or met with silence, each with the actors who did so (bit per ACTORS entry). */
   negatives: { family: number; actors: number }[];
   /** Bit per counted family. */
@@ -92,10 +108,11 @@ export interface ClaimSignature {
 
 const signatures = new WeakMap<ExtractedClaim, ClaimSignature>();
 
-/** The claim's signature (computed once per claim object). */
-export function signatureOf(c: ExtractedClaim): ClaimSignature {
+/** The claim's signature (computed once per claim object: a claim is read with one pack). */
+export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature {
   let s = signatures.get(c);
   if (s) return s;
+  const { families: FAMILIES, actorIds: ACTOR_IDS, placeIds: PLACE_IDS, affinity } = bitTablesOf(pack);
   let events = 0;
   const negatives: { family: number; actors: number }[] = [];
   for (const e of c.events) {
@@ -106,6 +123,7 @@ export function signatureOf(c: ExtractedClaim): ClaimSignature {
   }
   s = {
     events,
+    affinity,
     negatives,
     counts: c.quantities.reduce((m, q) => m | bit(COUNT_FAMILIES, q.family), 0),
     actors: c.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
@@ -121,14 +139,14 @@ export function signatureOf(c: ExtractedClaim): ClaimSignature {
 }
 
 /** The structural features of a pair (text is left null: it is measured elsewhere). */
-export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim): Features {
-  return signatureFeatures(signatureOf(a), signatureOf(b));
+export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim, pack: TopicPack): Features {
+  return signatureFeatures(signatureOf(a, pack), signatureOf(b, pack));
 }
 
 export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Features {
   return {
     text: null,
-    events: eventsScore(a.events, b.events),
+    events: eventsScore(a, b),
     counts: countsScore(a.counts, b.counts),
     force: forceScore(a, b),
     actors: a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0,
@@ -141,8 +159,8 @@ export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Feature
 }
 
 /** The weighted relevance of a pair given its text similarity, 0..1. */
-export function relevance(a: ExtractedClaim, b: ExtractedClaim, textSimilarity: number): number {
-  return combine(structuralFeatures(a, b), textSimilarity);
+export function relevance(a: ExtractedClaim, b: ExtractedClaim, textSimilarity: number, pack: TopicPack): number {
+  return combine(structuralFeatures(a, b, pack), textSimilarity);
 }
 
 /** Relevance from features already computed, with the text similarity filled in. */
@@ -166,7 +184,7 @@ const FEATURE_KEYS = (Object.keys(SCORE_WEIGHTS) as FeatureName[]).filter((k) =>
  */
 export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSimilarity: number): number {
   const W = SCORE_WEIGHTS;
-  let sum = W.text * textSimilarity + W.events * eventsScore(a.events, b.events);
+  let sum = W.text * textSimilarity + W.events * eventsScore(a, b);
   let weight = W.text + W.events;
   const counts = countsScore(a.counts, b.counts);
   if (counts !== null) {
@@ -204,11 +222,13 @@ export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSim
   return sum / weight;
 }
 
-function eventsScore(a: number, b: number): number {
+function eventsScore(x: ClaimSignature, y: ClaimSignature): number {
+  const a = x.events;
+  const b = y.events;
   let best = 0;
   for (let i = 0; a >> i; i++) {
     if (!((a >> i) & 1)) continue;
-    const row = AFFINITY[i]!;
+    const row = x.affinity[i]!;
     for (let j = 0; b >> j; j++) if ((b >> j) & 1 && row[j]! > best) best = row[j]!;
   }
   return best;

@@ -20,9 +20,9 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { CONCEPT_PREFIX, type ExtractedClaim } from './claims';
 import { conceptWeight, idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
 import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
-import { PREDICATE_AFFINITY } from './topics/dprk-troops-russia/lexicon';
 import { toPublicQuantity } from './quantities';
 import { judgeStance, type StanceJudgement } from './stance';
+import type { TopicPack } from './topics/types';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 /** Relevance (0..1) at and above which a corpus claim is a match; below it there is no match. */
@@ -125,9 +125,9 @@ export function judgePair(
   threshold = MATCH_THRESHOLD,
 ): { score: number; stance: Stance | 'unrelated'; why: string } {
   const text = textSimilarity(page, null, index, [other])[0]!;
-  const score = relevance(page, other, text);
+  const score = relevance(page, other, text, index.pack);
   if (score < threshold) return { score, stance: 'unrelated', why: 'no match' };
-  return { score, ...judgeStance(page, other) };
+  return { score, ...judgeStance(page, other, index.pack) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ function excludedReports(index: CorpusIndex, opts: MatchOptions): Set<number> {
  */
 function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: ReadonlySet<number>): number[] {
   const lists: { postings: Int32Array; weight: number; text: boolean }[] = [];
-  for (const [t, share] of queryTerms(claim)) {
+  for (const [t, share] of queryTerms(claim, index.pack)) {
     const postings = index.postings.get(t);
     const weight = share * idfOf(index, t) * (TERM_KIND_WEIGHTS[t[0]!] ?? 1);
     const text = t.startsWith('w:');
@@ -200,7 +200,7 @@ function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: Readonly
   // The FINISH_POOL best go on to the preview, judged already by their relevance with the
   // wording shared so far: a claim's relevance is linear in its text similarity, with a
   // slope and intercept that depend only on its signature, computed once per signature.
-  const signature = signatureOf(claim);
+  const signature = signatureOf(claim, index.pack);
   let live = touched;
   if (live > FINISH_POOL) {
     const { ids: sigIds, signatures: distinct } = signatureTable(index);
@@ -247,7 +247,7 @@ function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: Readonly
   for (let i = 0; i < live; i++) {
     const id = ids[i]!;
     const wording = (2 * accText[id]!) / Math.max(1e-9, queryTextWeight + index.textWeight[id]!);
-    scores[i] = signatureRelevance(signature, signatures[id] ??= signatureOf(index.claims[id]!), Math.min(1, wording));
+    scores[i] = signatureRelevance(signature, signatures[id] ??= signatureOf(index.claims[id]!, index.pack), Math.min(1, wording));
   }
   const order = Array.from({ length: live }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || ids[a]! - ids[b]!);
   const pool = order.slice(0, CANDIDATE_POOL).map((i) => ids[i]!);
@@ -266,19 +266,19 @@ function queryWordWeight(claim: ExtractedClaim, index: CorpusIndex): number {
  * terms; the denials and silences of what it asserts (a denial of a deployment matters to a
  * claim of one); and neighbouring events (training to a deployment) at their affinity.
  */
-function queryTerms(claim: ExtractedClaim): Map<string, number> {
+function queryTerms(claim: ExtractedClaim, pack: TopicPack): Map<string, number> {
   const terms = new Map<string, number>();
   for (const t of indexTerms(claim)) terms.set(t, 1);
   for (const e of claim.events) {
     if (e.polarity === 'asserts') {
       for (const p of ['denies', 'no-comment']) if (!terms.has(`n:${e.family}:${p}`)) terms.set(`n:${e.family}:${p}`, 1);
     }
-    for (const family of Object.keys(PREDICATE_AFFINITY)) {
-      const a = familyAffinity(e.family, family);
+    for (const family of Object.keys(pack.eventAffinity)) {
+      const a = familyAffinity(e.family, family, pack);
       if (a > 0 && a < 1 && (terms.get(`e:${family}`) ?? 0) < a) terms.set(`e:${family}`, a);
     }
-    for (const other of Object.keys(PREDICATE_AFFINITY[e.family] ?? {})) {
-      const a = familyAffinity(e.family, other);
+    for (const other of Object.keys(pack.eventAffinity[e.family] ?? {})) {
+      const a = familyAffinity(e.family, other, pack);
       if (a > 0 && (terms.get(`e:${other}`) ?? 0) < a) terms.set(`e:${other}`, a);
     }
   }
@@ -325,8 +325,9 @@ function signatureTable(index: CorpusIndex): { ids: Int32Array; signatures: Clai
   const ids = new Int32Array(index.claims.length);
   const all = signaturesOf(index);
   index.claims.forEach((c, i) => {
-    const s = (all[i] ??= signatureOf(c));
-    const key = JSON.stringify(s);
+    const s = (all[i] ??= signatureOf(c, index.pack));
+    // The pack's affinity table is shared by every signature: it tells none apart.
+    const key = JSON.stringify(s, (k, v: unknown) => (k === 'affinity' ? undefined : v));
     let id = byKey.get(key);
     if (id === undefined) {
       byKey.set(key, (id = signatures.length));
@@ -400,7 +401,7 @@ function contains(sorted: Int32Array, id: number): boolean {
 
 /** Steps 2 and 3: bound, then fuzzy text and structure. */
 function scoreCandidates(claim: ExtractedClaim, ids: number[], index: CorpusIndex, threshold: number, bound: boolean): ScoredCandidate[] {
-  const features = ids.map((id) => structuralFeatures(claim, index.claims[id]!));
+  const features = ids.map((id) => structuralFeatures(claim, index.claims[id]!, index.pack));
   // Identical wording (text similarity 1) bounds what a candidate can score.
   const live = ids.map((id, i) => ({ id, f: features[i]! })).filter((c) => !bound || combine(c.f, 1) >= threshold);
   if (!live.length) return [];
@@ -514,7 +515,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     if (taken.length >= max) break;
     const other = index.claims[id]!;
     if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT) continue;
-    take(id, score, judgeStance(claim, other));
+    take(id, score, judgeStance(claim, other, index.pack));
   }
   // Close behind the list: first contradictions, from any report that shows none yet; then
   // corroborations, from a listed report that shows none of either.
@@ -527,7 +528,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       const other = index.claims[id]!;
       if (listed.has(id)) continue;
       if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
-      const judged = judgeStance(claim, other);
+      const judged = judgeStance(claim, other, index.pack);
       if (judged.stance !== wanted) continue;
       take(id, score, judged);
       conflicting.add(index.reports[other.report]!.id);

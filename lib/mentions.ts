@@ -1,9 +1,9 @@
-// Finds the lexicon's names in a sentence: one compiled regex per lexicon, longest alias
-// first, so "North Korean representative at the United Nations" is one mention and not
+// Finds a topic pack's names in a sentence: one compiled regex per list of names, longest
+// alias first, so "North Korean representative at the United Nations" is one mention and not
 // three.
 
 import { foldText } from './normalise';
-import { ACTORS, PLACES, SOURCES, type LexiconEntry } from './topics/dprk-troops-russia/lexicon';
+import type { LexiconEntry } from './topics/types';
 
 export interface Mention {
   /** Canonical id of the entry. */
@@ -78,13 +78,4 @@ export function compileLexicon(entries: readonly LexiconEntry[]): MentionFinder 
       return out;
     },
   };
-}
-
-export const ACTOR_FINDER = compileLexicon(ACTORS);
-export const SOURCE_FINDER = compileLexicon(SOURCES);
-export const PLACE_FINDER = compileLexicon(PLACES);
-
-const SOURCE_BY_ID = new Map(SOURCES.map((s) => [s.id, s]));
-export function sourceEntry(id: string) {
-  return SOURCE_BY_ID.get(id) ?? null;
 }

@@ -78,6 +78,8 @@ const UNIT_NOUNS: [RegExp, UnitDef][] = [
   [/^(?:servicemen|service ?members|military personnel|personnel)\b/, { unit: 'personnel', family: 'troops' }],
   [/^(?:commandos|paratroopers|marines|infantry(?:men)?|fighters|combatants|conscripts|recruits|mercenaries|volunteers|men)\b/, { unit: 'troops', family: 'troops' }],
   [/^(?:military |expeditionary )?(?:forces|force|contingents?)\b/, { unit: 'troops', family: 'troops' }],
+  // Police sent abroad count as a force like troops ("400 Kenyan police officers").
+  [/^(?:police(?: officers| personnel)?|policemen|policewomen|gendarmes)\b/, { unit: 'police officers', family: 'troops' }],
   [/^officers?\b/, { unit: 'officers', family: 'troops' }],
   [/^generals?\b/, { unit: 'generals', family: 'generals' }],
   [/^brigades?\b/, { unit: 'brigades', family: 'brigades' }],
@@ -113,7 +115,7 @@ const CASUALTY_UNIT = /^(?:killed|wounded|captured|casualties)$/;
 const STOP_AFTER_NUMBER = /^(?:in|the|on|at|and|but|as|for|to|by|of|is|are|were|was|has|have|had)$/i;
 
 /** Modifiers that may stand between a number and its noun. */
-const GAP_WORD = /^(?:north|south|korean|koreans|russian|ukrainian|american|chinese|dprk|kpa|more|additional|extra|elite|other|of|the|its|their|his|pyongyang's|kim's|north korea's|military|active|regular|new|fresh|combat|ground|strong|armed|highly|trained|well-trained|fully|equipped|pyongyang|from|around|some|storm|corps)$/;
+const GAP_WORD = /^(?:more|additional|extra|elite|other|of|the|its|their|his|her|military|active|regular|new|fresh|combat|ground|strong|armed|highly|trained|well-trained|fully|equipped|from|around|some|[\p{L}-]+['’]s)$/u;
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -357,7 +359,7 @@ function isNotCount(digits: string, before: string, after: string): boolean {
   if (/^\d{4}$/.test(digits)) {
     const year = Number(digits);
     // A bare year ("in 2022", "2024 saw"), unless a counted noun follows directly ("2000 troops").
-    if (year >= 1900 && year <= 2100 && !/^\s+(?:north korean |more |additional )?(?:troops|soldiers)\b/.test(after)) return true;
+    if (year >= 1900 && year <= 2100 && !/^\s+(?:more |additional )?(?:troops|soldiers)\b/.test(after)) return true;
   }
   if (/\b(?:no|number|nos|no\.|article|resolution|unit|brigade|division|corps|regiment|battalion|army|route|page|chapter|section)\s*$/.test(before)) return true;
   return false;
@@ -382,12 +384,6 @@ function findUnit(folded: string, from: number, original: string): { def: UnitDe
     }
     const word = /^[\p{L}'.]+/u.exec(rest);
     if (!word) return null;
-    // "North Korea's" is one modifier.
-    const two = /^north korea's\b/.exec(rest);
-    if (two) {
-      pos += offset + two[0].length;
-      continue;
-    }
     // A modifier from the list, or a capitalised name ("DPRK troops", "Storm Corps soldiers").
     const capitalised = /^\p{Lu}/u.test(original.slice(pos + offset, pos + offset + 1)) && !STOP_AFTER_NUMBER.test(word[0]);
     if (!GAP_WORD.test(word[0]) && !capitalised) return null;

@@ -9,7 +9,8 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
-import { familiesWhere, PREDICATES } from './topics/dprk-troops-russia/lexicon';
+import { compilePack, type CompiledPack } from './topics/compile';
+import type { TopicPack } from './topics/types';
 import type { Stance } from './types';
 
 /** Exact counts agree when their intervals, widened by this share, overlap ("1,500" vs "1,550"). */
@@ -39,17 +40,7 @@ export interface StanceJudgement {
   why: string;
 }
 
-const FAMILY_LABEL = new Map(PREDICATES.map((p) => [p.family, p.label]));
 const CASUALTY_FAMILIES = new Set(['killed', 'wounded', 'captured', 'casualties']);
-/** Event families that are reactions and judgements rather than facts on the ground. */
-const REACTION_FAMILIES = familiesWhere('reaction');
-/**
- * Families so common in war reporting (combat, ties, condemnation) that sharing one alone
- * neither confirms nor contradicts: such a pair is at most related.
- */
-const GENERIC_FAMILIES = familiesWhere('generic');
-/** Events done by someone's forces, where whose forces they are decides whether two reports agree. */
-const FORCE_FAMILIES = familiesWhere('forces');
 /**
  * Silences that say the speaker cannot tell ("could not verify", "not in a position to
  * confirm"), not that it withholds: they contradict neither the speaker's own claims nor a denial.
@@ -57,7 +48,9 @@ const FORCE_FAMILIES = familiesWhere('forces');
 const CANNOT_TELL = /\b(?:could not|cannot|can not|can't|couldn't|unable to|not able to|in a position to)\b/i;
 
 /** How `other` (a corpus claim) stands to `page` (the claim being checked). */
-export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
+/** How `other` (a corpus claim) stands to `page` (the claim being checked), both read with `pack`. */
+export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): StanceJudgement {
+  const k = compilePack(pack);
   if (page.historical !== other.historical) {
     const old = page.historical ? page : other;
     return { stance: 'related', why: `background (${describeWhen(old.when)}) vs current events` };
@@ -68,11 +61,11 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim): Stance
   // A denied count is a denial first ("Moscow denied that 12,000 troops are in Kursk").
   const denial = (page.polarity === 'denies') !== (other.polarity === 'denies');
   const sameIncident =
-    page.places.some((p) => other.places.includes(p) && p !== 'the front line') || (!!page.when && page.when === other.when);
+    page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
   // A count someone could not verify is not their count ("could not verify Zelensky's claim that 11,000 …").
   const counts = denial ? null : compareQuantities(assertedQuantities(page), assertedQuantities(other), sameIncident, [page.date, other.date]);
   if (counts) return counts;
-  return compareEvents(page, other);
+  return compareEvents(page, other, k);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -230,7 +223,7 @@ function withCue(q: ParsedQuantity, figure: string): string {
 
 type Verdict = StanceJudgement & { rank: number; family?: string };
 
-function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement {
+function compareEvents(page: ExtractedClaim, other: ExtractedClaim, k: CompiledPack): StanceJudgement {
   // Sending observers and not sending combat troops are different questions, whatever else the sentences share.
   if (page.role && other.role && page.role !== other.role) {
     return { stance: 'related', why: `different roles: ${roleText(page.role)} vs ${roleText(other.role)}` };
@@ -239,7 +232,7 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudge
   // Two people's reactions ("a dangerous step", "a significant escalation") do not confirm each other.
   if (
     shared.length &&
-    shared.every((f) => REACTION_FAMILIES.has(f)) &&
+    shared.every((f) => k.flagged.reaction.has(f)) &&
     page.speaker &&
     other.speaker &&
     page.speaker !== other.speaker
@@ -250,32 +243,35 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim): StanceJudge
   for (const ea of page.events) {
     for (const eb of other.events) {
       if (ea.family !== eb.family) continue;
-      verdicts.push({ ...compareEvent(page, ea, other, eb), family: ea.family });
+      verdicts.push({ ...compareEvent(page, ea, other, eb, k), family: ea.family });
     }
   }
   // Generic events (combat, ties) give context, never a verdict.
-  const telling = verdicts.filter((v) => !GENERIC_FAMILIES.has(v.family ?? ''));
-  if (telling.length === 0) return { stance: 'related', why: relatedWhy(page, other) };
+  // Families so common in war reporting (combat, ties, condemnation) that sharing one alone
+  // neither confirms nor contradicts: such a pair is at most related.
+  const telling = verdicts.filter((v) => !k.flagged.generic.has(v.family ?? ''));
+  if (telling.length === 0) return { stance: 'related', why: relatedWhy(page, other, k) };
   // A contradiction on any shared event is what the reader most needs to see; otherwise the
   // most specific shared event speaks ("guard duty" rather than "deployment").
   telling.sort(
     (x, y) =>
       Number(y.stance === 'conflicts') - Number(x.stance === 'conflicts') ||
-      specificity(y.family) - specificity(x.family) ||
+      specificity(y.family, k) - specificity(x.family, k) ||
       y.rank - x.rank,
   );
   return { stance: telling[0]!.stance, why: telling[0]!.why };
 }
 
-function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent): Verdict {
-  const label = FAMILY_LABEL.get(ea.family) ?? ea.family;
+function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent, k: CompiledPack): Verdict {
+  const label = k.familyLabel.get(ea.family) ?? ea.family;
   if (ea.role && eb.role && ea.role !== eb.role) {
     return { stance: 'related', why: `different roles: ${roleText(ea.role)} vs ${roleText(eb.role)}`, rank: 1 };
   }
   const pa = ea.polarity;
   const pb = eb.polarity;
   if (pa === 'asserts' && pb === 'asserts') {
-    if (FORCE_FAMILIES.has(ea.family) && !forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other), rank: 1 };
+    // Events done by someone's forces: whose forces they are decides whether two reports agree.
+    if (k.flagged.forces.has(ea.family) && !forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other, k), rank: 1 };
     return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
   }
   if (pa === pb) {
@@ -365,18 +361,18 @@ function polarityText(p: Polarity): string {
   return p === 'no-comment' ? 'no comment' : p;
 }
 
-function relatedWhy(a: ExtractedClaim, b: ExtractedClaim): string {
+function relatedWhy(a: ExtractedClaim, b: ExtractedClaim, k: CompiledPack): string {
   const shared = a.predicates.find((p) => b.predicates.includes(p));
-  if (shared) return `both about ${FAMILY_LABEL.get(shared) ?? shared}`;
+  if (shared) return `both about ${k.familyLabel.get(shared) ?? shared}`;
   const actors = a.actors.filter((x) => b.actors.includes(x));
   return actors.length ? `both about ${actors.slice(0, 2).join(' and ')}` : 'same story';
 }
 
-/** Event families from most to least telling, for choosing which shared event a reason names. */
-const SPECIFIC_FIRST = ['casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'recruit', 'deploy', 'visit', 'involve', 'challenge', 'sanction', 'condemn', 'cooperate', 'fight'];
-function specificity(family: string | undefined): number {
-  const i = family ? SPECIFIC_FIRST.indexOf(family) : -1;
-  return i < 0 ? 0 : SPECIFIC_FIRST.length - i;
+/** How telling an event family is, for choosing which shared event a reason names (the pack's order). */
+function specificity(family: string | undefined, k: CompiledPack): number {
+  const order = k.pack.reasonOrder;
+  const i = family ? order.indexOf(family) : -1;
+  return i < 0 ? 0 : order.length - i;
 }
 
 function describeWhen(when: string | null): string {

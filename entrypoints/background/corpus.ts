@@ -5,6 +5,7 @@ import { explainStorageError, installSeedReports, type CrosscheckDB } from '../.
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
+import { DEFAULT_PACK, type TopicPack } from '../../lib/topics';
 import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
@@ -25,6 +26,8 @@ export class Corpus {
     private readonly db: CrosscheckDB,
     private readonly seeds: Report[],
     private readonly onChange: () => void = () => undefined,
+    /** The story the reports are read for: the one Crosscheck tracks. */
+    private readonly pack: TopicPack = DEFAULT_PACK,
   ) {}
 
   /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
@@ -51,9 +54,9 @@ export class Corpus {
     await this.ensureSeeds();
     const cached = await stored(() => this.db.cache.get(INDEX_KEY));
     // null: the cache was written by another version of the index format; rebuild below.
-    const restored = cached ? deserializeCorpusIndex(cached.value) : null;
+    const restored = cached ? deserializeCorpusIndex(cached.value, this.pack) : null;
     if (restored) return restored;
-    const index = buildCorpusIndex(await stored(() => this.db.reports.toArray()));
+    const index = buildCorpusIndex(await stored(() => this.db.reports.toArray()), this.pack);
     // The cache only saves time at the next start: a full disk must not stop this analysis.
     await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) }).catch(() => undefined);
     return index;

@@ -1,6 +1,7 @@
-// The shape of a tracked topic. A topic is data: who (subject) sends what (force) into
-// which conflict (setting). The scorer in lib/topic.ts knows nothing of any one topic,
-// so a second topic is a second definition file, not new code.
+// The shape of a tracked story. A story is data: who (subject) sends what (force) into
+// which conflict (setting), and the names, sources, places and events its news speaks
+// of. The engine (lib/topic.ts, claims, match, stance) knows nothing of any one story: it
+// is handed a TopicPack, so a second story is a second pack, not new code.
 
 /**
  * Names of one thing. Each term is matched case-insensitively as whole words; a space in
@@ -87,4 +88,74 @@ export interface EventFamily {
   generic?: boolean;
   /** How much sharing it says about two sentences, 0..1 (default 1). */
   specificity?: number;
+}
+
+/** Names of one thing the story speaks of. Alias syntax as in TermGroup, on folded text. */
+export interface LexiconEntry {
+  /** Canonical name shown to the reader. */
+  id: string;
+  aliases: readonly string[];
+}
+
+export interface ActorEntry extends LexiconEntry {
+  kind: 'state' | 'organisation';
+}
+
+export interface SourceEntry extends LexiconEntry {
+  /** The state the source speaks for or belongs to, when it has one. */
+  actor: string | null;
+  /** Outlets relay what others said; an outlet is the original source only when it cites nobody. */
+  kind: 'official' | 'intelligence' | 'person' | 'media' | 'outlet' | 'anonymous';
+}
+
+/** Words that say whose forces a counted or named body of troops is ("North Korean soldiers", "troops from Pyongyang"). */
+export interface ForceOwner {
+  /** The actor (an ActorEntry id). */
+  actor: string;
+  /** Lower-case words before the noun: demonyms and possessives ("north korean", "pyongyang's"). */
+  adjectives: readonly string[];
+  /** Lower-case names after "of" / "from" ("north korea", "the dprk"). */
+  names: readonly string[];
+}
+
+export type RoleName = 'intelligence' | 'combat';
+
+/**
+ * Everything the engine knows about one story, passed explicitly to topic scoring, claim
+ * extraction, matching and stance. How news is written in general (reporting verbs,
+ * denials, silences, numbers, dates) is not here but in lib/news-english.ts,
+ * lib/quantities.ts and lib/dates.ts.
+ */
+export interface TopicPack {
+  /** Same as `topic.id`. */
+  id: string;
+  /** How to tell an article is about the story (lib/topic.ts). */
+  topic: TopicDefinition;
+  actors: readonly ActorEntry[];
+  /** The actors a sentence must concern to be about the story. */
+  storyActors: readonly string[];
+  /** Who news cites, folded onto one canonical name each ("NIS", "Seoul's spy agency"). */
+  sources: readonly SourceEntry[];
+  /** Places worth naming in a reason. */
+  places: readonly LexiconEntry[];
+  /** Places too broad to say two reports speak of one incident ("the front line"). */
+  broadPlaces: readonly string[];
+  /** What happens in the story, by family. */
+  events: readonly EventFamily[];
+  /** How close two event families are (symmetric); unlisted pairs are unrelated. */
+  eventAffinity: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The event a bare count of forces is, and what a bare denial denies ("dismissed the claims"). */
+  coreEvent: string;
+  /** The event a count of dead, wounded or captured is. */
+  casualtyEvent: string;
+  /** Events whose role (intelligence, combat) is the claim's own. */
+  mainEvents: readonly string[];
+  /** Order in which a reason names a shared event: the most telling first. */
+  reasonOrder: readonly string[];
+  /** Cues that tell what the forces are there to do. */
+  roleCues: readonly { role: RoleName; pattern: RegExp }[];
+  /** Whose forces: demonyms before a force noun, names after "of". */
+  forceOwners: readonly ForceOwner[];
+  /** Nouns for a body of forces, lower case ("troops", "police officers"): what an owner word must stand before. */
+  forceNouns: readonly string[];
 }

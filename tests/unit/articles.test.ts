@@ -11,9 +11,10 @@ import { parseClaim } from '../../lib/claims';
 import { judgeStance } from '../../lib/stance';
 import { loadSeedReports } from '../../cli/load-reports';
 import { ARTICLE_LABELS, reasonProblem } from './helpers/reasons';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const DIR = 'tests/fixtures/articles';
-const index = buildCorpusIndex(loadSeedReports());
+const index = buildCorpusIndex(loadSeedReports(), DEFAULT_PACK);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function analyse(name: string): Analysis {
@@ -39,7 +40,7 @@ function claim(a: Analysis, start: string): ClaimResult {
 function against(c: ClaimResult, seed: string, start: string): string {
   const other = index.claims.find((x) => index.reports[x.report]!.id.startsWith(seed) && oneLine(x.text).includes(start));
   expect(other, start).toBeDefined();
-  const j = judgeStance(parseClaim(c.text), other!);
+  const j = judgeStance(parseClaim(c.text, { pack: DEFAULT_PACK }), other!, DEFAULT_PACK);
   return `${j.stance}: ${j.why}`;
 }
 const stanceFrom = (c: ClaimResult, seed: string) => c.matches.filter((m) => m.reportId.startsWith(seed)).map((m) => m.stance);

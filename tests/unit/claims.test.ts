@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims, parseClaim } from '../../lib/claims';
 import { loadSeedReports } from '../../cli/load-reports';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const NIS = "South Korea's National Intelligence Service";
 const reports = loadSeedReports();
 const seed = (prefix: string) => reports.find((r) => r.id.startsWith(prefix))!;
-const claimsOf = (prefix: string) => extractClaims(seed(prefix).text, { documentDate: seed(prefix).date });
+const claimsOf = (prefix: string) => extractClaims(seed(prefix).text, { pack: DEFAULT_PACK, documentDate: seed(prefix).date });
 const claimStarting = (prefix: string, start: string) => {
   const c = claimsOf(prefix).find((x) => x.text.replace(/\s+/g, ' ').startsWith(start));
   expect(c, `${prefix}: ${start}`).toBeDefined();
@@ -15,7 +16,7 @@ const claimStarting = (prefix: string, start: string) => {
 describe('extractClaims', () => {
   it('returns exact pieces of the input', () => {
     for (const r of reports) {
-      for (const c of extractClaims(r.text)) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+      for (const c of extractClaims(r.text, { pack: DEFAULT_PACK })) expect(r.text.slice(c.start, c.end)).toBe(c.text);
     }
   });
 
@@ -25,7 +26,7 @@ describe('extractClaims', () => {
     expect(texts.some((t) => t.startsWith('South Korean media reports suggest'))).toBe(true);
     expect(texts).not.toContain('Defense experts offer varying perspectives on the impact of North Korean involvement.');
     // Boilerplate teasers about other stories are not claims about this one.
-    const off = extractClaims('Israel will release more than 1,800 Palestinian prisoners as part of the ceasefire deal, Egypt says.');
+    const off = extractClaims('Israel will release more than 1,800 Palestinian prisoners as part of the ceasefire deal, Egypt says.', { pack: DEFAULT_PACK });
     expect(off).toEqual([]);
   });
 
@@ -37,7 +38,7 @@ describe('extractClaims', () => {
       'Photo: North Korean soldiers train near Vladivostok.',
       'Watch: Zelensky says 11,000 North Korean troops are in Kursk',
     ].join('\n\n');
-    expect(extractClaims(page).map((c) => c.text)).toEqual(['North Korean troops are fighting in Kursk, Kyiv says.']);
+    expect(extractClaims(page, { pack: DEFAULT_PACK }).map((c) => c.text)).toEqual(['North Korean troops are fighting in Kursk, Kyiv says.']);
   });
 
   it('needs a topic anchor in the sentence itself, not only a speaker carried over from the sentence before', () => {
@@ -48,7 +49,7 @@ describe('extractClaims', () => {
       'He said the troops had been sent to the Kursk region.',
       'The official added that the deployment had begun in October.',
     ].join('\n\n');
-    const texts = extractClaims(page).map((c) => c.text);
+    const texts = extractClaims(page, { pack: DEFAULT_PACK }).map((c) => c.text);
     expect(texts).not.toContain('The president said he would continue fighting for greater gun control laws');
     expect(texts).toContain('He said the troops had been sent to the Kursk region.');
     expect(texts).toContain('The official added that the deployment had begun in October.');
@@ -99,7 +100,7 @@ describe('extractClaims', () => {
   });
 
   it('reads a negated denial, or an inability to verify, as no comment, and names who stays silent', () => {
-    const c = (s: string) => parseClaim(s);
+    const c = (s: string) => parseClaim(s, { pack: DEFAULT_PACK });
     expect(c('Asked about the reports, Putin did not deny them.')).toMatchObject({ polarity: 'no-comment', polarityCue: 'did not deny', polarityActors: ['Russia'] });
     expect(c('The Kremlin has neither confirmed nor denied the presence of North Korean soldiers.')).toMatchObject({
       polarity: 'no-comment', polarityCue: 'neither confirmed nor denied', polarityActors: ['Russia'],
@@ -126,7 +127,7 @@ describe('extractClaims', () => {
   it('says whose forces, which event and in what role', () => {
     // A place before the verb is not its subject.
     expect(
-      parseClaim('Lee said the agency believed North Korea intends to rotate fresh units into Russia and could eventually send as many as 100,000 soldiers.').force,
+      parseClaim('Lee said the agency believed North Korea intends to rotate fresh units into Russia and could eventually send as many as 100,000 soldiers.', { pack: DEFAULT_PACK }).force,
     ).not.toBe('Russia');
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
@@ -140,7 +141,7 @@ describe('extractClaims', () => {
       'Lawmaker Lee Seong-kweun said the agency believed North Korea could eventually send as many as 100,000 soldiers.',
       "The agency said North Korea's first group of about 1,500 special forces had left for Russia in October.",
     ].join('\n\n');
-    const claims = extractClaims(text);
+    const claims = extractClaims(text, { pack: DEFAULT_PACK });
     expect(claims.map((c) => c.attribution)).toEqual([NIS, 'Lee Seong-kweun', NIS]);
   });
 
@@ -150,7 +151,7 @@ describe('extractClaims', () => {
   });
 
   it('reads wire-copy phrasing it was not tuned on', () => {
-    const c = (s: string) => parseClaim(s);
+    const c = (s: string) => parseClaim(s, { pack: DEFAULT_PACK });
     expect(c('Kremlin spokesman Dmitry Peskov declined to comment on the Pentagon’s figures on Tuesday.')).toMatchObject({
       polarity: 'no-comment', polarityActors: ['Russia'],
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../../lib/claims';
 import { daysBetween, eventDate } from '../../lib/dates';
 import { judgeStance } from '../../lib/stance';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 describe('eventDate', () => {
   it('reads the dates news sentences give, against the report’s date', () => {
@@ -29,21 +30,21 @@ describe('eventDate', () => {
 });
 
 describe('counts judged at their own dates', () => {
-  const early = parseClaim('About 1,500 North Korean soldiers have arrived in Russia, the spy agency said.', { documentDate: '2024-10-18' });
+  const early = parseClaim('About 1,500 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK, documentDate: '2024-10-18' });
   it('reads a grown count a week later as an update, with both dates', () => {
-    const later = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { documentDate: '2024-10-25' });
-    expect(judgeStance(later, early)).toEqual({ stance: 'related', why: 'update: about 1,500 (18 Oct) then about 3,000 (25 Oct) soldiers' });
+    const later = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK, documentDate: '2024-10-25' });
+    expect(judgeStance(later, early, DEFAULT_PACK)).toEqual({ stance: 'related', why: 'update: about 1,500 (18 Oct) then about 3,000 (25 Oct) soldiers' });
   });
 
   it('holds two different counts of about the same day against each other', () => {
-    const sameWeek = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { documentDate: '2024-10-19' });
-    expect(judgeStance(sameWeek, early).stance).toBe('conflicts');
-    const undated = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.');
-    expect(judgeStance(undated, early).stance).toBe('conflicts');
+    const sameWeek = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK, documentDate: '2024-10-19' });
+    expect(judgeStance(sameWeek, early, DEFAULT_PACK).stance).toBe('conflicts');
+    const undated = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK });
+    expect(judgeStance(undated, early, DEFAULT_PACK).stance).toBe('conflicts');
   });
 
   it('dates a count by the day its sentence names, not by the report that repeats it', () => {
-    const recap = parseClaim('On Oct. 18 the agency said about 3,000 North Korean soldiers had arrived in Russia.', { documentDate: '2024-11-20' });
-    expect(judgeStance(recap, early).stance).toBe('conflicts');
+    const recap = parseClaim('On Oct. 18 the agency said about 3,000 North Korean soldiers had arrived in Russia.', { pack: DEFAULT_PACK, documentDate: '2024-11-20' });
+    expect(judgeStance(recap, early, DEFAULT_PACK).stance).toBe('conflicts');
   });
 });

@@ -12,6 +12,7 @@ import { extractClaims, parseClaim } from '../../lib/claims';
 import { formatQuantity, parseQuantities } from '../../lib/quantities';
 import { splitSentences as splitSegments } from '../../lib/segment';
 import { splitSentences } from '../../lib/sentences';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 /** Generous guard per call on inputs of up to 100,000 characters (ms); real times are 10 to 500 ms. */
 const GUARD_MS = 8_000;
@@ -128,7 +129,7 @@ function checkQuantities(sentence: string): void {
 
 function checkClaims(input: string): void {
   const v = violations();
-  for (const c of timed(() => extractClaims(input))) {
+  for (const c of timed(() => extractClaims(input, { pack: DEFAULT_PACK }))) {
     v.check(input.slice(c.start, c.end) === c.text, () => `claim not a slice: ${JSON.stringify(c.text)}`);
     for (const q of c.quantities) v.check(c.text.slice(q.span[0], q.span[1]) === q.phrase, () => `quantity not in claim: ${q.phrase}`);
     v.check(c.hedgeCue === null || c.text.includes(c.hedgeCue), () => `hedge cue ${c.hedgeCue} not in claim`);
@@ -156,7 +157,7 @@ describe('any text', () => {
 
   it('a single sentence of any text parses into a claim without throwing', () => {
     fc.assert(fc.property(anyText, (input) => {
-      const claim = timed(() => parseClaim(input));
+      const claim = timed(() => parseClaim(input, { pack: DEFAULT_PACK }));
       expect(claim.text).toBe(input);
     }), { numRuns: runs(300) });
   });

@@ -8,9 +8,10 @@ import { countWords } from '../../lib/article';
 import type { Analysis, ClaimMatch, ClaimResult } from '../../lib/types';
 import { loadSeedReports } from '../../cli/load-reports';
 import { oneLine, reasonKindOf, reasonProblem, samePassage, STANCE_PAIRS, type LabelledPair } from './helpers/reasons';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const reports = loadSeedReports();
-const index = buildCorpusIndex(reports);
+const index = buildCorpusIndex(reports, DEFAULT_PACK);
 
 const analyses = new Map<string, Analysis>(
   reports.map((r) => [

@@ -6,6 +6,7 @@ import { parseClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { MAX_MATCHES_PER_CLAIM, MAX_MATCHES_PER_REPORT, matchClaims } from '../../lib/match';
 import type { Report } from '../../lib/types';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const report = (id: string, title: string, paragraphs: string[]): Report => ({
   id, title, outlet: 'Test Wire', date: null, author: null, url: null, text: paragraphs.join('\n\n'), origin: 'user', addedAt: 0,
@@ -26,8 +27,8 @@ const REPORTS = [
     'The Kremlin dismissed reports that North Korean soldiers had arrived in Russia as fake news.',
   ]),
 ];
-const index = buildCorpusIndex(REPORTS);
-const claim = parseClaim("South Korea's spy agency says about 1,500 North Korean special forces have arrived in Russia's Far East for training.", { documentDate: '2024-10-18' });
+const index = buildCorpusIndex(REPORTS, DEFAULT_PACK);
+const claim = parseClaim("South Korea's spy agency says about 1,500 North Korean special forces have arrived in Russia's Far East for training.", { pack: DEFAULT_PACK, documentDate: '2024-10-18' });
 const [result] = matchClaims([claim], index);
 
 describe('the matches listed for a claim', () => {

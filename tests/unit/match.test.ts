@@ -5,24 +5,32 @@ import { matchClaims, matchClaimsNaive } from '../../lib/match';
 import { summariseSides, describeSide } from '../../lib/sources';
 import type { ClaimMatch } from '../../lib/types';
 import { loadSeedReports } from '../../cli/load-reports';
+import { DEFAULT_PACK } from '../../lib/topics';
+import { KENYA_POLICE_HAITI } from '../fixtures/packs/kenya-police-haiti';
 
 const reports = loadSeedReports();
-const index = buildCorpusIndex(reports);
+const index = buildCorpusIndex(reports, DEFAULT_PACK);
 const page = reports.find((r) => r.id.startsWith('002'))!;
-const claims = extractClaims(page.text);
+const claims = extractClaims(page.text, { pack: DEFAULT_PACK });
 
 describe('corpus index', () => {
   it('survives JSON (as the background persists it) and gives the same matches', () => {
     const json = JSON.stringify(serializeCorpusIndex(index));
-    const back = deserializeCorpusIndex(JSON.parse(json))!;
+    const back = deserializeCorpusIndex(JSON.parse(json), DEFAULT_PACK)!;
     expect(back.claims).toHaveLength(index.claims.length);
     expect(matchClaims(claims, back, { excludeReportIds: [page.id] })).toEqual(matchClaims(claims, index, { excludeReportIds: [page.id] }));
   });
 
   it('refuses an index written by another version of the extractor', () => {
     const old = { ...serializeCorpusIndex(index), version: CORPUS_INDEX_VERSION - 1 };
-    expect(deserializeCorpusIndex(JSON.parse(JSON.stringify(old)))).toBeNull();
-    expect(deserializeCorpusIndex({ nonsense: true })).toBeNull();
+    expect(deserializeCorpusIndex(JSON.parse(JSON.stringify(old)), DEFAULT_PACK)).toBeNull();
+    expect(deserializeCorpusIndex({ nonsense: true }, DEFAULT_PACK)).toBeNull();
+  });
+
+  it('refuses an index read for another story, so the background rebuilds it for the story it tracks', () => {
+    const saved = JSON.parse(JSON.stringify(serializeCorpusIndex(index)));
+    expect(deserializeCorpusIndex(saved, KENYA_POLICE_HAITI)).toBeNull();
+    expect(deserializeCorpusIndex(saved, DEFAULT_PACK)?.pack).toBe(DEFAULT_PACK);
   });
 });
 
@@ -53,7 +61,7 @@ describe('matchClaims', () => {
   });
 
   it('returns "no match" as an empty list, never a weak guess', () => {
-    const [off] = matchClaims(extractClaims('North Korea launched a ballistic missile into the sea on Thursday, Japan said.'), index);
+    const [off] = matchClaims(extractClaims('North Korea launched a ballistic missile into the sea on Thursday, Japan said.', { pack: DEFAULT_PACK }), index);
     expect(off?.matches ?? []).toEqual([]);
   });
 });

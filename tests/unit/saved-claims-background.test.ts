@@ -16,10 +16,11 @@ import { REQUEST_SENDERS, type BackgroundRequests, type Result, type SavedClaims
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
-const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports()));
+const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports(), DEFAULT_PACK));
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
 /** The article's claims that some report speaks to: the ones the sidebar lists and lets the reader save. */
 const LISTED = ANALYSIS.claims.filter((c) => c.matches.length > 0);

@@ -24,10 +24,11 @@ import { MemoryLocalStore } from './helpers/memory-local-store';
 import { SimulatedSyncArea } from './helpers/simulated-sync-area';
 import type { ClaimMatch, ClaimResult } from '../../lib/types';
 import { expectAccessible } from './helpers/axe';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
-const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports()));
+const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports(), DEFAULT_PACK));
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
 const LISTED = ANALYSIS.claims.map((claim, index) => ({ claim, index })).filter(({ claim }) => claim.matches.length > 0);
 const NOW = Date.UTC(2024, 10, 4, 9, 30);

@@ -26,10 +26,11 @@ import { REQUEST_SENDERS, type BackgroundRequests, type Result, type TabState } 
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
-const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(SEED_REPORTS));
+const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(SEED_REPORTS, DEFAULT_PACK));
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
 const LISTED = ANALYSIS.claims.map((claim, index) => ({ claim, index })).filter(({ claim }) => claim.matches.length > 0);
 const STATE: TabState = {

@@ -15,10 +15,11 @@ import { buildCorpusIndex } from '../../lib/corpus-index';
 import type { TabState } from '../../lib/protocol';
 import type { ArticleInfo, ClaimMatch, ClaimResult, Stance } from '../../lib/types';
 import { expectAccessible } from './helpers/axe';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const [HEADLINE, ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE: ArticleInfo = { isArticle: true, title: HEADLINE!, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
-const REAL = analyzeArticleText({ title: HEADLINE!, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports()));
+const REAL = analyzeArticleText({ title: HEADLINE!, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(loadSeedReports(), DEFAULT_PACK));
 
 function stateOf(claims: ClaimResult[]): TabState {
   return {

@@ -7,6 +7,7 @@ import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
 import { judgeStance } from '../../lib/stance';
 import { loadSeedReports } from '../../cli/load-reports';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 type Label = 'corroborates' | 'conflicts' | 'related' | 'unrelated';
 interface Pair {
@@ -23,12 +24,12 @@ const MIN_RECALL = 0.8;
 
 const { pairs } = JSON.parse(readFileSync('tests/fixtures/stance-pairs.json', 'utf8')) as { pairs: Pair[] };
 const reports = loadSeedReports();
-const index = buildCorpusIndex(reports);
+const index = buildCorpusIndex(reports, DEFAULT_PACK);
 const dateOf = new Map(reports.map((r) => [r.id, r.date]));
 
 function judge(p: Pair) {
-  const a = parseClaim(p.a.text, { documentDate: dateOf.get(p.a.seed) ?? null });
-  const b = parseClaim(p.b.text, { documentDate: dateOf.get(p.b.seed) ?? null });
+  const a = parseClaim(p.a.text, { pack: DEFAULT_PACK, documentDate: dateOf.get(p.a.seed) ?? null });
+  const b = parseClaim(p.b.text, { pack: DEFAULT_PACK, documentDate: dateOf.get(p.b.seed) ?? null });
   return judgePair(a, b, index);
 }
 
@@ -98,7 +99,7 @@ describe('stance on labelled seed pairs', () => {
 
 describe('count rules on sentences of the kind news pages carry', () => {
   const stance = (a: string, b: string) => {
-    const { stance, why } = judgeStance(parseClaim(a), parseClaim(b));
+    const { stance, why } = judgeStance(parseClaim(a, { pack: DEFAULT_PACK }), parseClaim(b, { pack: DEFAULT_PACK }), DEFAULT_PACK);
     return { stance, why };
   };
   const ARRIVED = 'Seoul said 1,500 North Korean troops have arrived in Russia.';

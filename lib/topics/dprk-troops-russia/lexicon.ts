@@ -1,4 +1,4 @@
-import type { EventFamily } from '../types';
+import type { ActorEntry, EventFamily, ForceOwner, LexiconEntry, RoleName, SourceEntry } from '../types';
 
 // The names, sources and verbs of the tracked story, as data. The claim parser knows no
 // country, agency or outlet by itself: everything it recognises is listed here, with
@@ -9,26 +9,8 @@ import type { EventFamily } from '../types';
 // matches a hyphen or a line break; a final `*` accepts any word ending; a leading `=`
 // makes the alias case-sensitive ("=US" is the country, not "us").
 
-export interface LexiconEntry {
-  /** Canonical name shown to the reader. */
-  id: string;
-  aliases: readonly string[];
-}
-
-export interface ActorEntry extends LexiconEntry {
-  /** Demonyms and people that stand for the actor ("North Korean", "Pyongyang", "Kim Jong Un"). */
-  kind: 'state' | 'organisation';
-}
-
-export interface SourceEntry extends LexiconEntry {
-  /** The state the source speaks for or belongs to, when it has one. */
-  actor: string | null;
-  /** Outlets relay what others said; an outlet is the original source only when it cites nobody. */
-  kind: 'official' | 'intelligence' | 'person' | 'media' | 'outlet' | 'anonymous';
-}
-
 /** The story's own actors: a sentence is about the story only when it concerns one of them. */
-export const STORY_ACTORS: ReadonlySet<string> = new Set(['North Korea', 'Russia', 'South Korea', 'Ukraine']);
+export const STORY_ACTORS: readonly string[] = ['North Korea', 'Russia', 'South Korea', 'Ukraine'];
 
 export const ACTORS: readonly ActorEntry[] = [
   {
@@ -331,11 +313,6 @@ export const PREDICATES: readonly EventFamily[] = [
 ];
 
 /** How close two event families are (symmetric); unlisted pairs are unrelated. */
-/** The families with a flag set, by name. */
-export function familiesWhere(flag: 'forces' | 'story' | 'anchors' | 'reaction' | 'generic'): ReadonlySet<string> {
-  return new Set(PREDICATES.filter((p) => p[flag]).map((p) => p.family));
-}
-
 export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
   deploy: { train: 0.7, fight: 0.7, guard: 0.4, withdraw: 0.3, casualty: 0.3 },
   train: { fight: 0.5 },
@@ -356,7 +333,7 @@ export const CORE_FAMILY = 'deploy';
 
 
 /** Roles that separate intelligence observers from combat troops. */
-export const ROLE_CUES: { role: 'intelligence' | 'combat'; pattern: RegExp }[] = [
+export const ROLE_CUES: readonly { role: RoleName; pattern: RegExp }[] = [
   {
     role: 'intelligence',
     pattern:
@@ -377,6 +354,25 @@ export const PLACES: LexiconEntry[] = [
   { id: 'Donbas', aliases: ['donbas', 'donbass', 'donetsk', 'luhansk', 'pokrovsk'] },
 ];
 
-/** Demonyms that name whose troops they are ("North Korean soldiers"), mapped to actors. */
-export const FORCE_OWNER = /\b(north korean|north korea's|pyongyang's|dprk|russian|russia's|ukrainian|ukraine's|south korean|south korea's|seoul's|american|chinese)\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|personnel|servicemen|units|special forces|fighters|brigades?|battalions?)\b/g;
-export const FORCE_OWNER_AFTER = /\b(?:troops|soldiers|forces|personnel|servicemen|units|fighters)\s+(?:of|from)\s+(north korea|the dprk|pyongyang|russia|ukraine|south korea)\b/g;
+/** Whose troops: demonyms and possessives before a force noun, names after "of" / "from". */
+export const FORCE_OWNERS: readonly ForceOwner[] = [
+  { actor: 'North Korea', adjectives: ['north korean', "north korea's", "pyongyang's", 'dprk'], names: ['north korea', 'the dprk', 'pyongyang'] },
+  { actor: 'South Korea', adjectives: ['south korean', "south korea's", "seoul's"], names: ['south korea'] },
+  { actor: 'Russia', adjectives: ['russian', "russia's"], names: ['russia'] },
+  { actor: 'Ukraine', adjectives: ['ukrainian', "ukraine's"], names: ['ukraine'] },
+  { actor: 'United States', adjectives: ['american'], names: [] },
+  { actor: 'China', adjectives: ['chinese'], names: [] },
+  { actor: 'Japan', adjectives: ['japanese'], names: [] },
+  { actor: 'United Kingdom', adjectives: ['british'], names: [] },
+];
+
+/** Nouns for a body of forces, singular or as news writes them. */
+export const FORCE_NOUNS: readonly string[] = [
+  'troops', 'soldier', 'forces', 'personnel', 'servicemen', 'units', 'special forces', 'fighter', 'brigade', 'battalion',
+];
+
+/** Order in which a reason names a shared event: the most telling first. */
+export const REASON_ORDER: readonly string[] = [
+  'casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'recruit', 'deploy', 'visit', 'involve',
+  'challenge', 'sanction', 'condemn', 'cooperate', 'fight',
+];
