@@ -209,6 +209,16 @@ export function parseQuantities(sentence: string): ParsedQuantity[] {
     let unit: UnitDef | null = unitFound?.def ?? null;
     let end = unitFound?.end ?? numEnd;
     if (!unit) {
+      // "six North Koreans were killed": a people counted among the dead, wounded or captured is
+      // a casualty count. Not a count of people alone ("10,000 North Koreans"): workers,
+      // students and soldiers are all written so.
+      const people = peopleNoun(sentence, numEnd);
+      if (people !== null && casualtyAfter(folded, people)) {
+        unit = { unit: 'people', family: 'troops' };
+        end = people;
+      }
+    }
+    if (!unit) {
       // "… at least 100 soldiers had died and about 1,000 had been wounded": the verb says what is counted.
       const bare = casualtyAfter(folded, numEnd);
       const prev = out[out.length - 1];
@@ -392,6 +402,12 @@ function findUnit(folded: string, from: number, original: string): { def: UnitDe
   return null;
 }
 
+/** Where a plural demonym right after a number ends ("six North Koreans", "200 Haitians"), or null. */
+function peopleNoun(original: string, from: number): number | null {
+  const m = /^\s+(?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}\p{Ll}+(?:ans|ese|is)\b/u.exec(original.slice(from));
+  return m ? from + m[0].length : null;
+}
+
 /**
  * A bare number continuing a count named earlier in the sentence ("… 1,500 troops,
  * with sources suggesting the number could rise to 12,000"), or named by a force noun
@@ -449,7 +465,8 @@ function numberOfUnit(before: string): UnitDef | null {
 function casualtyAfter(folded: string, from: number): { family: string; label: string; end: number } | null {
   const words = folded.slice(from).match(/^(?:\s+[\p{L}'-]+){1,6}/u)?.[0] ?? '';
   // "six soldiers were (allegedly|reportedly) killed", "… who were killed", "have been killed".
-  const m = /^\s+(?:(?:who|that)\s+)?(?:(?:were|was|have been|had been|are|being|been|got|have|had)\s+)?(?:(?:allegedly|reportedly|already|now|also|possibly|likely)\s+)?/.exec(words);
+  // "… were among those killed": the count is part of the dead.
+  const m = /^\s+(?:(?:who|that)\s+)?(?:(?:were|was|have been|had been|are|being|been|got|have|had)\s+)?(?:(?:allegedly|reportedly|already|now|also|possibly|likely)\s+)?(?:among (?:those|the)\s+)?/.exec(words);
   const rest = words.slice(m ? m[0].length : 0);
   for (const [re, family, label] of CASUALTY_AFTER) {
     const c = re.exec(rest);

@@ -101,6 +101,14 @@ describe('parseQuantities', () => {
     expect(wounded).toMatchObject({ value: 1000, unit: 'soldiers wounded', approx: true });
   });
 
+  it('reads a people counted among the dead as a casualty count, but not a people counted alone', () => {
+    expect(only('Ukrainian media reported that six North Koreans were among those killed in a missile strike.')).toMatchObject({
+      value: 6, unit: 'people killed', kind: 'casualties',
+    });
+    expect(only('Police said 12 Haitians were wounded in the ambush.')).toMatchObject({ value: 12, unit: 'people wounded' });
+    expect(parseQuantities('About 10,000 North Koreans work abroad, the report said.')).toEqual([]);
+  });
+
   it('reads combined and missing tolls as casualties, and a count named as "the number of …"', () => {
     expect(only('At least 30 North Korean soldiers were killed or wounded in assaults near Plekhovo.')).toMatchObject({
       value: 30, unit: 'soldiers killed or wounded', kind: 'casualties', label: 'at least 30 soldiers killed or wounded',
