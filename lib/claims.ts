@@ -49,6 +49,8 @@ export interface ExtractedClaim {
   via: string | null;
   /** Who speaks or acts: the attribution, else the source the sentence opens with ("President Yoon convened…"). */
   speaker: string | null;
+  /** Others named as saying it with the attribution ("Seoul and Washington said": South Korea). */
+  jointSources: string[];
   /** Overall polarity: the strongest non-assertion among the events, else 'asserts'. */
   polarity: Polarity;
   polarityCue: string | null;
@@ -165,7 +167,7 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   const actors = unique(actorMentions.map((m) => m.id));
   const quantities = parseQuantities(text);
 
-  const { attribution, via } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context, k);
+  const { attribution, via, jointSources } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context, k);
   const clauses = splitClauses(folded, text);
   const events: ClaimEvent[] = [];
   for (const [from, to] of clauses) {
@@ -189,6 +191,7 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
     attribution,
     via,
     speaker,
+    jointSources,
     polarity: negative?.polarity ?? 'asserts',
     polarityCue: negative?.cue ?? null,
     polarityActors: negative?.actors ?? [],
@@ -423,20 +426,24 @@ function findAttribution(
   actorMentions: Mention[],
   context: DocumentContext | undefined,
   k: CompiledPack,
-): { attribution: string | null; via: string | null } {
+): { attribution: string | null; via: string | null; jointSources: string[] } {
   // "Neither Moscow nor Pyongyang has commented": names inside a silence are not its speakers.
   const silences: [number, number][] = [];
   NO_COMMENT_CUES.lastIndex = 0;
   for (let m = NO_COMMENT_CUES.exec(folded); m; m = NO_COMMENT_CUES.exec(folded)) silences.push([m.index, m.index + m[0].length]);
   const speaking = (m: Mention) => !silences.some(([a, b]) => m.start >= a && m.start < b);
   const framed = sources.filter((m) => speaking(m) && isFramed(folded, m));
+  const jointSources: string[] = [];
   const originals = framed.filter((m) => k.sourceEntry(m.id)?.kind !== 'outlet');
   const outlets = framed.filter((m) => k.sourceEntry(m.id)?.kind === 'outlet');
   let attribution: string | null = originals.length ? originals[originals.length - 1]!.id : null;
   if (!attribution) attribution = personSource(text, folded, context, [...sources, ...actorMentions], k);
   if (!attribution) {
     const framedActor = actorMentions.find((m) => speaking(m) && isFramed(folded, m, true));
-    if (framedActor) attribution = framedActor.id;
+    if (framedActor) {
+      attribution = framedActor.id;
+      jointSources.push(...jointSpeakers(folded, actorMentions, framedActor));
+    }
   }
   const pronoun = attribution || !context ? null : PRONOUN_SPEAKER.exec(folded);
   if (pronoun && context) {
@@ -444,7 +451,23 @@ function findAttribution(
   }
   if (!attribution && outlets.length) attribution = outlets[0]!.id;
   const relay = framed.find((m) => m.id !== attribution);
-  return { attribution, via: relay ? relay.id : null };
+  return { attribution, via: relay ? relay.id : null, jointSources };
+}
+
+/** Actors named with the speaker as one subject: "Seoul and Washington said", "Kyiv, Seoul and Washington say". */
+function jointSpeakers(folded: string, actorMentions: Mention[], speaker: Mention): string[] {
+  const out: string[] = [];
+  let next = speaker;
+  for (let i = actorMentions.indexOf(speaker) - 1; i >= 0; i--) {
+    const m = actorMentions[i]!;
+    // The name next to the speaker is joined by "and" ("Seoul and Washington"); those before it
+    // may be listed with commas ("Kyiv, Seoul and Washington"). A comma alone is no list: "Unlike Moscow, Washington said".
+    const joiner = next === speaker ? /^,?\s+(?:and|as well as)\s+$/ : /^\s*(?:,|,?\s+and)\s+$/;
+    if (!joiner.test(folded.slice(m.end, next.start)) || m.id === speaker.id) break;
+    out.push(m.id);
+    next = m;
+  }
+  return unique(out);
 }
 
 function isFramed(folded: string, m: Mention, actorOnly = false): boolean {

@@ -24,7 +24,7 @@ export const SCORE_WEIGHTS = {
   force: 0.08,
   /** Both deny or stay silent on the same event, or one asserts what the other denies. */
   position: 0.1,
-  /** The same original source. */
+  /** The same original source (half for another source of the same side: Zelensky and Ukraine's intelligence). */
   source: 0.15,
   /** The same role (intelligence personnel, combat troops). */
   role: 0.03,
@@ -100,6 +100,8 @@ export interface ClaimSignature {
   force: string | null;
   forceStrong: boolean;
   source: string | null;
+  /** The states or bodies the source speaks for, with those named as saying it too ("Seoul and Washington said"). */
+  sourceSides: string[];
   role: string | null;
   /** Bit per place. */
   places: number;
@@ -114,6 +116,7 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
   if (s) return s;
   const { families: FAMILIES, actorIds: ACTOR_IDS, placeIds: PLACE_IDS, affinity } = bitTablesOf(pack);
   let events = 0;
+  const source = c.attribution ?? c.speaker;
   const negatives: { family: number; actors: number }[] = [];
   for (const e of c.events) {
     const i = FAMILIES.indexOf(e.family);
@@ -129,7 +132,8 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     actors: c.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
     force: c.force,
     forceStrong: c.forceEvidence === 'strong',
-    source: c.attribution ?? c.speaker,
+    source,
+    sourceSides: source ? [source, ...(c.jointSources ?? [])].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [],
     role: c.role,
     places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
     historical: c.historical,
@@ -151,7 +155,7 @@ export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Feature
     force: forceScore(a, b),
     actors: a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0,
     position: positionScore(a, b),
-    source: a.source && b.source ? (a.source === b.source ? 1 : 0) : null,
+    source: a.source && b.source ? sourceScore(a, b) : null,
     role: a.role && b.role ? (a.role === b.role ? 1 : 0) : null,
     place: a.places && b.places ? (a.places & b.places ? 1 : 0) : null,
     time: a.historical || b.historical ? (a.historical === b.historical ? 1 : 0) : null,
@@ -202,7 +206,7 @@ export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSim
     weight += W.position;
   }
   if (a.source && b.source) {
-    sum += a.source === b.source ? W.source : 0;
+    sum += W.source * sourceScore(a, b);
     weight += W.source;
   }
   if (a.role && b.role) {
@@ -220,6 +224,17 @@ export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSim
   sum += W.actors * (a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0);
   weight += W.actors;
   return sum / weight;
+}
+
+/** The same source 1; two sources of one side ("Zelensky said" / "Ukraine's intelligence says") 0.5. */
+function sourceScore(a: ClaimSignature, b: ClaimSignature): number {
+  if (a.source === b.source) return 1;
+  return a.sourceSides.some((s) => b.sourceSides.includes(s)) ? 0.5 : 0;
+}
+
+/** The side a source speaks for: its state or body, or itself when it is one of the pack's actors. */
+function sideOf(source: string, pack: TopicPack): string | null {
+  return compilePack(pack).sourceEntry(source)?.actor ?? (pack.actors.some((a) => a.id === source) ? source : null);
 }
 
 function eventsScore(x: ClaimSignature, y: ClaimSignature): number {

@@ -77,6 +77,18 @@ describe('extractClaims', () => {
     expect(claimStarting('004', 'Zelensky noted that Ukrainian intelligence').attribution).toBe("Ukraine's military intelligence (HUR)");
   });
 
+  it('keeps every side named as saying it together ("Seoul and Washington said")', () => {
+    const joint = parseClaim('Seoul and Washington said thousands of North Korean soldiers had been sent to Russia.', { pack: DEFAULT_PACK });
+    expect(joint.attribution).toBe('United States');
+    expect(joint.jointSources).toEqual(['South Korea']);
+    const three = parseClaim('Kyiv, Seoul and Washington say 11,000 North Korean troops are in Kursk.', { pack: DEFAULT_PACK });
+    expect([three.attribution, ...three.jointSources].sort()).toEqual(['South Korea', 'Ukraine', 'United States']);
+    // A name before the speaker that is not joined to it by "and" speaks no part.
+    const unlike = parseClaim('Unlike Moscow, Washington said 10,000 North Korean troops had arrived in Russia.', { pack: DEFAULT_PACK });
+    expect(unlike.attribution).toBe('United States');
+    expect(unlike.jointSources).toEqual([]);
+  });
+
   it('reads denials and silences, with who denies and the words they used', () => {
     const rumor = claimStarting('003', 'A North Korean representative');
     expect(rumor.polarity).toBe('denies');
