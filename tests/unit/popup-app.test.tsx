@@ -43,8 +43,10 @@ const text = () => container.textContent ?? '';
 const button = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
 const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
 
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 200; i++) {
+/** Waits for what the reader would see; the real background answers slowly on a loaded machine, so the limit is generous. */
+async function until(check: () => boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     if (check()) return;
     await act(() => new Promise((r) => setTimeout(r, 5)));
   }
@@ -71,6 +73,8 @@ describe('the popup with the real background', () => {
   it('follows its tab live: not read yet → not an article → analysed', async () => {
     const tabId = await openPopupFor(PAGE_URL);
     await until(() => text().includes('Crosscheck has not read this page'), 'the reload hint');
+    // The corpus size comes in its own reply, which may land after the page state.
+    await until(() => !!byTestId('corpus-size')?.textContent?.includes('reports'), 'the corpus size');
     expect(byTestId('corpus-size')?.textContent).toBe('5 reports in your corpus (5 shipped, 0 added)');
 
     await messaging.sendFromTab(tabId, PAGE_URL, envelope('page/status', { url: PAGE_URL, status: 'not-article', article: { ...ARTICLE, isArticle: false } }));
