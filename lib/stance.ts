@@ -276,6 +276,11 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   if (pa === pb) {
     if (!actorsOverlap(ea.actors, eb.actors)) return { stance: 'related', why: `${polarityText(pa)} from different sides`, rank: 1 };
+    // "did not deny" leans towards the claim, "has not confirmed" away from it: two silences, two positions.
+    // A bare "did not comment" agrees with either.
+    if (pa === 'no-comment' && ((notDenying(ea) && notConfirming(eb)) || (notConfirming(ea) && notDenying(eb)))) {
+      return { stance: 'related', why: `'${ea.cue}' vs '${eb.cue}'`, rank: 1 };
+    }
     const who = commonActors(ea.actors, eb.actors);
     return {
       stance: 'corroborates',
@@ -311,6 +316,16 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
     why: `no comment from ${silent} vs claim${assertClaim.attribution ? ` by ${assertClaim.attribution}` : ''}`,
     rank: 1,
   };
+}
+
+/** A silence that declines to deny ("did not deny", "didn't dispute"), not one that declines to confirm. */
+function notDenying(e: ClaimEvent): boolean {
+  return !!e.cue && /\b(?:deny|denied|dispute|disputed)\b/i.test(e.cue) && !/\bconfirm/i.test(e.cue);
+}
+
+/** A silence that declines to confirm ("has not confirmed", "has never acknowledged"), not one that declines to deny. */
+function notConfirming(e: ClaimEvent): boolean {
+  return !!e.cue && /\b(?:confirm\w*|acknowledg\w*|admit\w*)\b/i.test(e.cue) && !/\bden(?:y|ied)\b/i.test(e.cue);
 }
 
 /** Whose forces a denial is about: the claim's own, else the denier's (a side denies its own troops). */

@@ -104,6 +104,16 @@ describe('count rules on sentences of the kind news pages carry', () => {
   };
   const ARRIVED = 'Seoul said 1,500 North Korean troops have arrived in Russia.';
 
+  it('tells a side that did not deny from one that has not confirmed, and lets a bare silence agree with either', () => {
+    const didNotDeny = 'Putin did not deny that North Korean troops were in Russia.';
+    expect(stance(didNotDeny, 'Russia has not confirmed the deployment of North Korean troops.')).toEqual({
+      stance: 'related',
+      why: "'did not deny' vs 'has not confirmed'",
+    });
+    expect(stance(didNotDeny, 'The Kremlin did not comment on the reports of North Korean troops.').stance).toBe('corroborates');
+    expect(stance('The Kremlin did not comment on the reports of North Korean troops.', 'Russia has not confirmed the deployment of North Korean troops.').stance).toBe('corroborates');
+  });
+
   it('holds a planned total against a present count as related, saying which is which', () => {
     expect(stance('The agency said Pyongyang had decided to send a total of 12,000 troops in four brigades.', ARRIVED)).toEqual({
       stance: 'related',
