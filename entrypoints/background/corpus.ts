@@ -141,6 +141,41 @@ export class Corpus {
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
   }
 
+  /**
+   * Keeps an article the reader read (remembered reading). The one place such a report enters
+   * the corpus: a check that it copies a report already there (a syndicated wire story) belongs
+   * here, before the write. Reading the same address again replaces the report, keeping when it
+   * was first read; a report the reader added by hand at that address is left as it is.
+   */
+  async remember(report: Report): Promise<'added' | 'updated' | 'kept-yours'> {
+    const outcome = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      if (report.url && (await this.db.reports.where('url').equals(report.url).filter((r) => r.origin !== 'reading').count()) > 0) return 'kept-yours' as const;
+      const earlier = await this.db.reports.get(report.id);
+      await this.db.reports.put(earlier ? { ...report, addedAt: earlier.addedAt } : report);
+      await this.db.cache.clear();
+      return earlier ? ('updated' as const) : ('added' as const);
+    }));
+    if (outcome !== 'kept-yours') this.changed();
+    return outcome;
+  }
+
+  /** Every report kept at this address (the article a page shows must not be matched against itself). */
+  async idsAt(addresses: readonly string[]): Promise<string[]> {
+    if (addresses.length === 0) return [];
+    return (await stored(() => this.db.reports.where('url').anyOf([...addresses]).primaryKeys())).map(String);
+  }
+
+  /** Removes every remembered article; the reader's own and the seeds stay. */
+  async forgetReading(): Promise<number> {
+    const removed = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      const count = await this.db.reports.where('origin').equals('reading').delete();
+      if (count > 0) await this.db.cache.clear();
+      return count;
+    }));
+    if (removed > 0) this.changed();
+    return removed;
+  }
+
   async exportJson(): Promise<string> {
     return exportReportsJson(await stored(() => this.db.reports.where('origin').equals('user').toArray()), Date.now());
   }
