@@ -3,6 +3,7 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
+import { withReport } from '../../lib/corpus-index-add';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
@@ -155,8 +156,36 @@ export class Corpus {
       await this.db.cache.clear();
       return earlier ? ('updated' as const) : ('added' as const);
     }));
-    if (outcome !== 'kept-yours') this.changed();
+    if (outcome !== 'kept-yours') {
+      this.extendIndex(report);
+      this.onChange();
+    }
     return outcome;
+  }
+
+  /**
+   * A remembered article joins the index in memory instead of dropping it (a rebuild reads
+   * every report again); then the index is persisted again, since the write cleared it. Both
+   * wait for a turn of the event loop, so the page's answer is not held up.
+   */
+  private extendIndex(report: Report): void {
+    const previous = this.index;
+    if (!previous) return;
+    const next = previous.then((index) => new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(withReport(index, report)), 0)));
+    this.index = next.catch((error: unknown) => {
+      if (this.index === next) this.index = null;
+      throw error;
+    });
+    void this.persistIndex(this.index).catch(() => undefined);
+  }
+
+  /** Writes the index to the cache unless the corpus changed meanwhile (then the cache stays cleared and the next start rebuilds). */
+  private async persistIndex(pending: Promise<CorpusIndex>): Promise<void> {
+    const index = await pending;
+    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      if (this.index !== pending || (await this.db.reports.count()) !== index.reports.length) return;
+      await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) });
+    });
   }
 
   /** Every report kept at this address (the article a page shows must not be matched against itself). */

@@ -124,6 +124,19 @@ describe('remembered reading in the background', () => {
     expect(listedIds(value(await analyze(14, 'https://elsewhere.example/copy', snapshot(FILES[3]!, 'https://elsewhere.example/copy'))))).toContain(fourthId);
   });
 
+  it('a remembered article joins the index in memory and in its persisted copy, so a restarted background does not read every report again', async () => {
+    value(await askBackground('reading/set', { remember: true }));
+    value(await analyze(3, URL_1, snapshot(FILES[0]!, URL_1)));
+    const id = readingReportId(URL_1);
+    // The copy a restarted service worker reads (written a turn of the event loop later).
+    await expect.poll(async () => ((await db.cache.get('corpus-index'))?.value as { reports?: { id: string }[] } | undefined)?.reports?.map((r) => r.id) ?? []).toContain(id);
+    const restarted = new Corpus(db, SEED_REPORTS);
+    expect((await restarted.getIndex()).reports.map((r) => r.id)).toContain(id);
+    // A change of another kind still clears it.
+    value(await askBackground('reports/add', { title: 'Mine', text: 'Ukraine said 7,000 North Korean soldiers had reached Kursk.' }));
+    expect(await db.cache.get('corpus-index')).toBeUndefined();
+  });
+
   it('keeps the address the browser reports for the page, never one the page names on another site', async () => {
     value(await askBackground('reading/set', { remember: true }));
     value(await analyze(5, 'https://news.example.org/a', snapshot(FILES[0]!, 'https://victim.example.com/planted')));
