@@ -27,6 +27,12 @@ export interface BackgroundServices {
   analyze: AnalyzeText;
 }
 
+/** The article a tab shows, visible paragraphs only (what "Add this article" keeps too). */
+async function readVisibleArticle(tabId: number) {
+  const reply = await askTab(tabId, 'content/article', null);
+  return reply.ok ? reply.value : null;
+}
+
 /** A content script's own tab (the messaging layer lets only content scripts send page/*). */
 function ownTab(sender: Sender): number {
   return contentSender(sender).tabId;
@@ -79,7 +85,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports - ownIds.length };
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
         // After the sidebar has its results: keeping the article must not delay them.
-        const remembered = await afterAnalysis(corpus, settings, { tabId, senderUrl: page.url, url: checked.url, title, text, article, onTopic: analysis.topic.onTopic }).catch((error: unknown) => {
+        const remembered = await afterAnalysis(corpus, settings, { tabId, senderUrl: page.url, url: checked.url, title, text, article, onTopic: analysis.topic.onTopic }, readVisibleArticle).catch((error: unknown) => {
           console.error('[crosscheck] could not remember this article:', error);
           return false;
         });
@@ -136,7 +142,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       const tab = optionalTab(tabId, sender);
       const settings = await updateSettings({ rememberReading: remember === true ? 'on' : 'off' });
       broadcast('settings/changed', settings);
-      if (await answerReading(corpus, settings, tab)) await changedTab(tab!, { remembered: true });
+      if (await answerReading(corpus, settings, tab, readVisibleArticle)) await changedTab(tab!, { remembered: true });
       return settings;
     },
     'reading/forget-all': async () => {

@@ -25,6 +25,9 @@ const READS: { path: string; file: string; layout: Layout; site: string }[] = [
   { path: '/world/seoul-kursk-update', file: '4-seoul-kursk-update.txt', layout: 'wire-story', site: 'Harbour Times' },
 ];
 const OFF_PATHS = ['/off/first', '/off/second'];
+/** A paragraph the second page hides with its own script: it must never reach the reader's corpus. */
+const HIDDEN = 'A planted sentence: Seoul said 99,000 North Korean soldiers had reached Kursk.';
+const HIDE_SCRIPT = `<script>for (const p of document.querySelectorAll('p')) if (p.textContent.includes('A planted sentence')) p.style.display = 'none';</script>`;
 
 interface ListedReport {
   id: string;
@@ -40,8 +43,11 @@ let options: Page;
 
 beforeAll(async () => {
   server = await startServer();
-  for (const r of READS) {
-    const page = newsPage(r.layout, readArticleFixture(`${FIXTURES}/${r.file}`), { siteName: r.site, published: '2024-11-06T09:00:00Z' });
+  for (const [i, r] of READS.entries()) {
+    const article = readArticleFixture(`${FIXTURES}/${r.file}`);
+    if (i === 1) article.paragraphs.splice(2, 0, HIDDEN);
+    const built = newsPage(r.layout, article, { siteName: r.site, published: '2024-11-06T09:00:00Z' });
+    const page = i === 1 ? built.replace(/<\/body>/i, `${HIDE_SCRIPT}</body>`) : built;
     server.set(r.path, page);
     for (const off of OFF_PATHS) server.set(`${off}${r.path}`, page);
   }
@@ -118,6 +124,10 @@ describe('remembered reading', () => {
     const kept = await remembered();
     expect(kept.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(kept.map((r) => r.outlet).sort()).toEqual(['Capital Daily', 'Example Wire', 'Live Desk']);
+    // Kept as the reader saw it: the paragraph the page hid is not in the report.
+    const second = await ask<{ text: string }>('reports/get', { id: ids[1] });
+    expect(second.text).toContain('Pentagon press secretary Sabrina Singh');
+    expect(second.text).not.toContain('A planted sentence');
 
     const fourth = await read(server.url(READS[3]!.path));
     const listed = fourth.frame.locator('[data-report-id^="reading_"]');

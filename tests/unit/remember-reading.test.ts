@@ -51,9 +51,19 @@ function snapshot(file: string, url: string, extra: Partial<PageSnapshot['articl
   };
 }
 
-/** Sent from tab `tabId` whose page is at `pageUrl` as the browser reports it. */
-const analyze = (tabId: number, pageUrl: string, page: PageSnapshot) =>
-  messaging.sendFromTab(tabId, pageUrl, { crosscheck: 1, type: 'page/analyze', payload: page }) as Promise<Result<PageReport>>;
+/**
+ * Sent from tab `tabId` whose page is at `pageUrl` as the browser reports it. The tab's content
+ * script then answers 'content/article' with what the page shows (`shown`: its visible text
+ * and its own address, by default those of the snapshot).
+ */
+function analyze(tabId: number, pageUrl: string, page: PageSnapshot, shown: { url?: string; text?: string } = {}) {
+  messaging.setTab(tabId, (type) =>
+    type === 'content/article'
+      ? { ...page, url: shown.url ?? page.url, text: shown.text ?? page.text, byline: page.article.byline, siteName: page.article.siteName, publishedTime: page.article.publishedTime }
+      : null,
+  );
+  return messaging.sendFromTab(tabId, pageUrl, { crosscheck: 1, type: 'page/analyze', payload: page }) as Promise<Result<PageReport>>;
+}
 const fromTab = (tabId: number, pageUrl: string, type: string, payload: unknown) =>
   messaging.sendFromTab(tabId, pageUrl, { crosscheck: 1, type, payload }) as Promise<Result<unknown>>;
 const kept = () => db.reports.where('origin').equals('reading').toArray();
@@ -139,11 +149,22 @@ describe('remembered reading in the background', () => {
 
   it('keeps the address the browser reports for the page, never one the page names on another site', async () => {
     value(await askBackground('reading/set', { remember: true }));
-    value(await analyze(5, 'https://news.example.org/a', snapshot(FILES[0]!, 'https://victim.example.com/planted')));
+    value(await analyze(5, 'https://news.example.org/a', snapshot(FILES[0]!, 'https://victim.example.com/planted'), { url: 'https://news.example.org/a' }));
     expect((await kept()).map((r) => r.url)).toEqual(['https://news.example.org/a']);
     // Within its own site a single-page app's new address is kept.
     value(await analyze(5, 'https://news.example.org/a', snapshot(FILES[1]!, 'https://news.example.org/b')));
     expect((await kept()).map((r) => r.url).sort()).toEqual(['https://news.example.org/a', 'https://news.example.org/b']);
+  });
+
+  it('keeps the text the page shows, as the content script reads it for “Add this article”, never the hidden rest of the extraction', async () => {
+    value(await askBackground('reading/set', { remember: true }));
+    const page = snapshot(FILES[0]!, URL_1);
+    const visible = page.text.split('\n\n').slice(0, 2).join('\n\n');
+    value(await analyze(3, URL_1, page, { text: visible }));
+    expect((await kept()).map((r) => r.text)).toEqual([visible]);
+    // The tab moved on to another article before it answered: nothing is kept.
+    value(await analyze(4, 'https://news.example.org/x', snapshot(FILES[1]!, 'https://news.example.org/x'), { url: 'https://news.example.org/y' }));
+    expect(await kept()).toHaveLength(1);
   });
 
   it('a content script cannot answer for the reader nor remove what is kept', async () => {
