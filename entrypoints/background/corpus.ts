@@ -9,6 +9,13 @@ import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../li
 import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
+/**
+ * The index is persisted again this long after the last remembered article, not after each:
+ * writing it holds the worker up (tens of MB at 1,000 articles, bench storage.remembered1000),
+ * and a reader going from article to article should not wait for it. Should the worker stop
+ * first, the cache stays cleared and the next start rebuilds, as after any other change.
+ */
+const PERSIST_AFTER_REMEMBER_MS = 2_000;
 
 /** A database step whose storage failures (no IndexedDB, quota exceeded) come out as errors a reader can act on. */
 async function stored<T>(work: () => Promise<T>): Promise<T> {
@@ -21,6 +28,7 @@ async function stored<T>(work: () => Promise<T>): Promise<T> {
 
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: CrosscheckDB,
@@ -165,8 +173,8 @@ export class Corpus {
 
   /**
    * A remembered article joins the index in memory instead of dropping it (a rebuild reads
-   * every report again); then the index is persisted again, since the write cleared it. Both
-   * wait for a turn of the event loop, so the page's answer is not held up.
+   * every report again), a turn of the event loop later so the page's answer is not held up;
+   * the index is persisted again a little later, since the write cleared it.
    */
   private extendIndex(report: Report): void {
     const previous = this.index;
@@ -176,7 +184,12 @@ export class Corpus {
       if (this.index === next) this.index = null;
       throw error;
     });
-    void this.persistIndex(this.index).catch(() => undefined);
+    const pending = this.index;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persistIndex(pending).catch(() => undefined);
+    }, PERSIST_AFTER_REMEMBER_MS);
   }
 
   /** Writes the index to the cache unless the corpus changed meanwhile (then the cache stays cleared and the next start rebuilds). */
