@@ -155,7 +155,7 @@ export interface BackgroundRequests {
    * The reader's answer or switch. Yes also keeps the article of the tab it is given (or the
    * sidebar's own tab), when the background analysed it on the topic; no keeps nothing more.
    */
-  'reading/set': { req: { remember: boolean; tabId?: number }; res: Settings };
+  'reading/set': { req: { remember: boolean; tabId?: number }; res: { settings: Settings; kept: boolean } };
   /** Removes every remembered article (one goes with 'reports/delete'). */
   'reading/forget-all': { req: null; res: { removed: number } };
 }

@@ -84,7 +84,7 @@ export function OptionsApp({ savedClaims }: OptionsAppProps = {}) {
   const switchReading = async (remember: boolean): Promise<string | null> => {
     const reply = await askBackground('reading/set', { remember });
     if (!reply.ok) return reply.error;
-    setSettings(reply.value);
+    setSettings(reply.value.settings);
     return null;
   };
 

@@ -152,7 +152,7 @@ export function PopupApp({ search }: { search: string }) {
               // Turned on here, the article in this tab is kept too when it is on the topic.
               const reply = await askBackground('reading/set', tab ? { remember, tabId: tab.id } : { remember });
               if (!reply.ok) return reply.error;
-              setSettings(reply.value);
+              setSettings(reply.value.settings);
               return null;
             }}
           />

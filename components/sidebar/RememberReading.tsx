@@ -9,11 +9,13 @@ export interface RememberReadingProps {
   setting: RememberReading | null;
   /** This tab's article was kept from the reader's reading. */
   remembered: boolean;
+  /** The reader's answer here kept this tab's article (said by the answer's reply). */
+  keptNow?: boolean;
   /** Resolves with an error message, or null when the answer was saved. */
   onAnswer(remember: boolean): Promise<string | null>;
 }
 
-export function RememberReadingPrompt({ setting, remembered, onAnswer }: RememberReadingProps) {
+export function RememberReadingPrompt({ setting, remembered, keptNow = false, onAnswer }: RememberReadingProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The answer given here, so the panel says what it did after the question goes away.
@@ -30,7 +32,7 @@ export function RememberReadingPrompt({ setting, remembered, onAnswer }: Remembe
   };
 
   let outcome: string | null = null;
-  if (setting === 'on' && remembered) outcome = 'This article is kept on this device, from your reading: later articles are checked against it.';
+  if (setting === 'on' && (remembered || keptNow)) outcome = 'This article is kept on this device, from your reading: later articles are checked against it.';
   else if (answered === true && setting === 'on') outcome = 'On-topic articles you read from now on are kept on this device and checked against.';
   else if (answered === false) outcome = 'Nothing is kept. You can turn this on in Crosscheck’s toolbar popup or its options page.';
 

@@ -7,6 +7,8 @@ import type { RememberReadingProps } from './RememberReading';
 
 export function useRememberReading(tabId: number | undefined): Omit<RememberReadingProps, 'remembered'> {
   const [setting, setSetting] = useState<RememberReading | null>(null);
+  // Said by the answer itself, not only by the tab's state: the sidebar shows it at once.
+  const [keptNow, setKeptNow] = useState(false);
 
   useEffect(() => {
     void askBackground('settings/get', null).then((reply) => reply.ok && setSetting(reply.value.rememberReading));
@@ -18,11 +20,12 @@ export function useRememberReading(tabId: number | undefined): Omit<RememberRead
       // The sidebar sits in its tab: the background keeps that tab's article on a yes.
       const reply = await askBackground('reading/set', tabId === undefined ? { remember } : { remember, tabId });
       if (!reply.ok) return reply.error;
-      setSetting(reply.value.rememberReading);
+      setSetting(reply.value.settings.rememberReading);
+      setKeptNow(reply.value.kept);
       return null;
     },
     [tabId],
   );
 
-  return { setting, onAnswer };
+  return { setting, onAnswer, keptNow };
 }

@@ -142,8 +142,9 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       const tab = optionalTab(tabId, sender);
       const settings = await updateSettings({ rememberReading: remember === true ? 'on' : 'off' });
       broadcast('settings/changed', settings);
-      if (await answerReading(corpus, settings, tab, readVisibleArticle)) await changedTab(tab!, { remembered: true });
-      return settings;
+      const kept = await answerReading(corpus, settings, tab, readVisibleArticle);
+      if (kept) await changedTab(tab!, { remembered: true });
+      return { settings, kept };
     },
     'reading/forget-all': async () => {
       const removed = await corpus.forgetReading();

@@ -63,7 +63,12 @@ describe('the sidebar’s question', () => {
     await act(() => yes()!.click());
     await settle();
     expect(onAnswer).toHaveBeenCalledWith(true);
-    // The background answers with the new setting and the tab's state says the article was kept.
+    // The answer's reply says the article was kept before the tab's state does (Firefox may not pass the state's change on at once).
+    render(null, container);
+    const props: SidebarProps = { state: state(), collapsed: false, activeClaim: null, onJump: vi.fn(), onOpen: vi.fn(), onCollapse: vi.fn(), reading: { setting: 'on', onAnswer, keptNow: true } };
+    await show(<Sidebar {...props} />);
+    expect(outcome()).toBe('This article is kept on this device, from your reading: later articles are checked against it.');
+    // The tab's state says so too.
     await sidebar('on', onAnswer, { remembered: true });
     expect(yes()).toBeNull();
     expect(outcome()).toBe('This article is kept on this device, from your reading: later articles are checked against it.');

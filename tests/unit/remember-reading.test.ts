@@ -77,8 +77,8 @@ describe('remembered reading in the background', () => {
     value(await analyze(3, URL_1, snapshot(FILES[0]!, URL_1)));
     expect(await kept()).toEqual([]);
 
-    const settings = value(await askBackground('reading/set', { remember: true, tabId: 3 }));
-    expect(settings.rememberReading).toBe('on');
+    const answer = value(await askBackground('reading/set', { remember: true, tabId: 3 }));
+    expect(answer).toMatchObject({ settings: { rememberReading: 'on' }, kept: true });
     const [report] = await kept();
     expect(report).toMatchObject({
       id: readingReportId(URL_1),
@@ -95,7 +95,7 @@ describe('remembered reading in the background', () => {
 
   it('"no" keeps nothing, drops the article waiting for the answer, and nothing read afterwards is kept', async () => {
     value(await analyze(3, URL_1, snapshot(FILES[0]!, URL_1)));
-    expect(value(await askBackground('reading/set', { remember: false, tabId: 3 })).rememberReading).toBe('off');
+    expect(value(await askBackground('reading/set', { remember: false, tabId: 3 }))).toMatchObject({ settings: { rememberReading: 'off' }, kept: false });
     expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('reading:'))).toEqual([]);
     value(await analyze(4, 'https://capital.example.com/kursk', snapshot(FILES[1]!, 'https://capital.example.com/kursk')));
     expect(await kept()).toEqual([]);
