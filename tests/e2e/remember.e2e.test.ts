@@ -25,9 +25,12 @@ const READS: { path: string; file: string; layout: Layout; site: string }[] = [
   { path: '/world/seoul-kursk-update', file: '4-seoul-kursk-update.txt', layout: 'wire-story', site: 'Harbour Times' },
 ];
 const OFF_PATHS = ['/off/first', '/off/second'];
-/** A paragraph the second page hides with its own script: it must never reach the reader's corpus. */
+/**
+ * A paragraph the second page hides through its own stylesheet (a class, which the extraction
+ * of the page's markup cannot tell is hidden): it must never reach the reader's corpus.
+ */
 const HIDDEN = 'A planted sentence: Seoul said 99,000 North Korean soldiers had reached Kursk.';
-const HIDE_SCRIPT = `<script>for (const p of document.querySelectorAll('p')) if (p.textContent.includes('A planted sentence')) p.style.display = 'none';</script>`;
+const HIDE_SCRIPT = `<style>.fine-print { display: none; }</style><script>for (const p of document.querySelectorAll('p')) if (p.textContent.includes('A planted sentence')) p.className = 'fine-print';</script>`;
 
 interface ListedReport {
   id: string;
