@@ -27,6 +27,13 @@ export class CrosscheckDB extends Dexie {
       reports: 'id, origin, addedAt',
       cache: 'key',
     });
+    // Version 2: reports are also found by their address, so that an article is never matched
+    // against its own report and a remembered article read again is updated (lib/reading.ts).
+    // Only an index is added: IndexedDB fills it from the rows already there, nothing is rewritten.
+    this.version(2).stores({
+      reports: 'id, origin, addedAt, url',
+      cache: 'key',
+    });
   }
 }
 

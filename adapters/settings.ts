@@ -3,7 +3,7 @@
 // kept it, is readable by content scripts. A content script asks the background what
 // applies to its page ('page/settings'); pages and content scripts never read these.
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, type Settings } from '../lib/protocol';
+import { DEFAULT_SETTINGS, type RememberReading, type Settings } from '../lib/protocol';
 import { privateDb } from './private-db';
 
 const SETTINGS_KEY = 'settings';
@@ -44,10 +44,13 @@ export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   return run;
 }
 
+const REMEMBER_READING: readonly RememberReading[] = ['unasked', 'on', 'off'];
+
 function sanitiseSettings(s: Settings): Settings {
   const sensitivity = Number.isFinite(s.sensitivity) ? Math.min(1, Math.max(0, s.sensitivity)) : DEFAULT_SETTINGS.sensitivity;
   const pausedSites = [...new Set((Array.isArray(s.pausedSites) ? s.pausedSites : []).filter((h) => typeof h === 'string' && h.length > 0 && h.length < 256))].sort();
-  return { sensitivity, pausedSites, sidebarCollapsed: Boolean(s.sidebarCollapsed) };
+  const rememberReading = REMEMBER_READING.includes(s.rememberReading) ? s.rememberReading : DEFAULT_SETTINGS.rememberReading;
+  return { sensitivity, pausedSites, sidebarCollapsed: Boolean(s.sidebarCollapsed), rememberReading };
 }
 
 export { siteOf } from '../lib/site';

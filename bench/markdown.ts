@@ -86,6 +86,21 @@ export function markdown(r: BenchResult): string {
         ['next analysis, index warm', ms(s.warmAnalysisMs)],
       ]),
     );
+    const m = s.remembered1000;
+    if (m) {
+      out.push(`\n**Remembered reading** (${formatNumber(m.articles)} articles kept, \`storage.remembered1000\`)\n`);
+      out.push(
+        table(['figure', 'value'], [
+          ['database growth (databaseBytes)', kb(m.databaseBytes)],
+          ['persisted index (indexCacheBytes)', kb(m.indexCacheBytes)],
+          ['analysis, seeds only (seedsOnlyAnalysisMs)', ms(m.seedsOnlyAnalysisMs)],
+          ['first article after them (firstAnalysisMs)', ms(m.firstAnalysisMs)],
+          ['each next article while remembering (nextAnalysisRememberingMs)', ms(m.nextAnalysisRememberingMs)],
+          ['keeping it (rememberWriteMs)', ms(m.rememberWriteMs)],
+          ['remembering off, index warm (warmAnalysisMs)', ms(m.warmAnalysisMs)],
+        ]),
+      );
+    }
   }
   out.push('\n**Goals**\n');
   out.push(table(['goal', 'target', 'measured', 'met'], r.goals.map((g) => [g.goal, g.target, g.measured, g.met === null ? 'n/a' : g.met ? 'yes' : '**no**'])));

@@ -201,6 +201,22 @@ export function printReport(r: BenchResult): string {
         ['next analysis (index warm)', ms(s.warmAnalysisMs)],
       ]),
     );
+    const m = s.remembered1000;
+    if (m) {
+      out.push(section(`Remembered reading: ${m.articles.toLocaleString('en-US')} articles kept (storage.remembered1000)`));
+      out.push(
+        formatTable(['figure', 'value'], [
+          [`database growth (${m.articles.toLocaleString('en-US')} articles, ${m.meanArticleChars.toLocaleString('en-US')} characters each on average)`, kb(m.databaseBytes)],
+          ['persisted index (JSON)', kb(m.indexCacheBytes)],
+          ['analysis of an article, seeds only (index warm)', ms(m.seedsOnlyAnalysisMs)],
+          ['first article after them (index built over all)', ms(m.firstAnalysisMs)],
+          ['each next article while remembering (the one before just joined)', ms(m.nextAnalysisRememberingMs)],
+          ['  keeping it (write and index extension, after the sidebar has its results)', ms(m.rememberWriteMs)],
+          ['the same article, remembering off (index warm)', ms(m.warmAnalysisMs)],
+        ]),
+      );
+      notes(out, m.notes);
+    }
     notes(out, s.notes);
   }
 

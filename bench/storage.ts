@@ -6,6 +6,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { exportReportsJson } from '../lib/report-import';
 import { launchChromium } from './browser';
+import { measureRemembered, type RememberedResult } from './remembered';
 import { syntheticReports, CLAIMS_PER_REPORT } from './synthetic-corpus';
 import { summarize, round, type Summary } from './stats';
 
@@ -36,6 +37,8 @@ export interface StorageResult {
   warmAnalysisMs: number | null;
   /** Growth of storage usage by the first analysis: the search index the background persists (its cache table). */
   indexCacheBytes: number | null;
+  /** Remembered reading: 1,000 articles kept, their size and the next article's analysis (bench/remembered.ts), in a browser of its own. */
+  remembered1000: RememberedResult | null;
   notes: string[];
 }
 
@@ -97,6 +100,10 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       firstAnalysisAfterImportMs: firstAnalysis === null ? null : round(firstAnalysis),
       warmAnalysisMs: warmAnalysis === null ? null : round(warmAnalysis),
       indexCacheBytes,
+      remembered1000: await measureRemembered(extensionDir, { quick: opts.quick }).catch((error: unknown) => {
+        notes.push(`remembered reading: ${(error as Error).message}`);
+        return null;
+      }),
       notes,
     };
   } finally {

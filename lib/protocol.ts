@@ -3,9 +3,10 @@
 // Replies cross the boundary as Result values because thrown errors do not serialize.
 
 import type { ImportResult, SaveClaimInput, SavedClaimView, SyncStatus } from './sync';
+import type { RememberReading } from './reading';
 import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
 
-export type { SaveClaimInput, SavedClaimView, SyncStatus };
+export type { RememberReading, SaveClaimInput, SavedClaimView, SyncStatus };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -48,6 +49,8 @@ export interface TabState {
   report: PageReport | null;
   sidebarOpen: boolean;
   error: string | null;
+  /** This article was kept as a report from the reader's reading (remembered reading on). */
+  remembered?: boolean;
 }
 
 export interface CorpusStats {
@@ -87,12 +90,18 @@ export interface Settings {
   pausedSites: string[];
   /** The sidebar shows as a small handle until the reader opens it. */
   sidebarCollapsed: boolean;
+  /**
+   * Remembered reading (lib/reading.ts): keep the on-topic articles the reader reads as
+   * reports on this device. Off until the reader says yes; 'unasked' until they answer.
+   */
+  rememberReading: RememberReading;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   sensitivity: 0.5,
   pausedSites: [],
   sidebarCollapsed: false,
+  rememberReading: 'unasked',
 };
 
 /** What a tab's content script needs of the settings: only what applies to its own page. */
@@ -141,6 +150,14 @@ export interface BackgroundRequests {
   /** A Crosscheck saved-claims JSON export; a file that cannot be read is an error, nothing imported. */
   'claims/import': { req: { text: string }; res: ClaimsImportSummary };
   'claims/status': { req: null; res: SyncStatus };
+  // Remembered reading (lib/reading.ts, entrypoints/background/reading.ts).
+  /**
+   * The reader's answer or switch. Yes also keeps the article of the tab it is given (or the
+   * sidebar's own tab), when the background analysed it on the topic; no keeps nothing more.
+   */
+  'reading/set': { req: { remember: boolean; tabId?: number }; res: { settings: Settings; kept: boolean } };
+  /** Removes every remembered article (one goes with 'reports/delete'). */
+  'reading/forget-all': { req: null; res: { removed: number } };
 }
 
 /**
@@ -148,10 +165,11 @@ export interface BackgroundRequests {
  * (never from anything in the message):
  * - `content`: this extension's content script in the top frame of a web page's tab. It
  *   lives in the page's renderer, so it is trusted with its own page and nothing more.
+ *   `url` is that page's address as the browser knows it.
  * - `extension`: one of this extension's own pages (popup, options, the sidebar frame, the
  *   background). `tabId` is the tab it sits in, if any (the sidebar's tab).
  */
-export type Sender = { kind: 'content'; tabId: number } | { kind: 'extension'; tabId: number | null };
+export type Sender = { kind: 'content'; tabId: number; url: string } | { kind: 'extension'; tabId: number | null };
 export type SenderKind = Sender['kind'];
 
 /** Who may send each background request. A request from anyone else is refused and logged. */
@@ -180,6 +198,9 @@ export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: Sender
   'claims/export': 'extension',
   'claims/import': 'extension',
   'claims/status': 'extension',
+  // A page's content script never answers for the reader, nor removes what was kept.
+  'reading/set': 'extension',
+  'reading/forget-all': 'extension',
 };
 
 /** The fields of the browser's MessageSender that tell who sent a message (Chrome and Firefox alike). */
@@ -201,7 +222,7 @@ export function senderOf(sender: SenderRecord, ownId: string, ownOrigin: string)
   if (sender.id !== ownId || typeof sender.url !== 'string') return null;
   const tabId = typeof sender.tab?.id === 'number' && sender.tab.id >= 0 ? sender.tab.id : null;
   if (sender.url.startsWith(ownOrigin)) return { kind: 'extension', tabId };
-  if (tabId !== null && sender.frameId === 0 && /^https?:/i.test(sender.url)) return { kind: 'content', tabId };
+  if (tabId !== null && sender.frameId === 0 && /^https?:/i.test(sender.url)) return { kind: 'content', tabId, url: sender.url };
   return null;
 }
 

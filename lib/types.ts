@@ -2,9 +2,12 @@
 // background → content script / sidebar / popup. Everything here must stay
 // structured-clone and JSON serialisable (no classes, no functions, no Maps).
 
-/** A report in the corpus: a seed shipped with the extension or one the reader added. */
+/**
+ * A report in the corpus: a seed shipped with the extension, one the reader added, or an
+ * article the reader read while remembered reading was on (`reading`, lib/reading.ts).
+ */
 export interface Report {
-  /** Seeds: the seed's file name without `.txt`. Added reports: `user_<hash>`. */
+  /** Seeds: the seed's file name without `.txt`. Added reports: `user_<hash>`. Remembered articles: `reading_<hash of the address>`. */
   id: string;
   title: string | null;
   outlet: string | null;
@@ -14,7 +17,7 @@ export interface Report {
   url: string | null;
   /** The report's body with site boilerplate removed, paragraphs separated by blank lines. */
   text: string;
-  origin: 'seed' | 'user';
+  origin: 'seed' | 'user' | 'reading';
   /** Epoch ms when it entered the corpus. */
   addedAt: number;
 }

@@ -9,6 +9,7 @@ import { plural } from '../format';
 import { AddReportForm } from './AddReportForm';
 import { ImportExport } from './ImportExport';
 import { ReportDetail } from './ReportDetail';
+import { RememberedReading } from './RememberedReading';
 import { ReportList, type ReportSummary } from './ReportList';
 import { SettingsForm } from './SettingsForm';
 
@@ -78,6 +79,23 @@ export function OptionsApp({ savedClaims }: OptionsAppProps = {}) {
     return reply;
   };
 
+  const remembered = reports?.filter((r) => r.origin === 'reading').length ?? 0;
+
+  const switchReading = async (remember: boolean): Promise<string | null> => {
+    const reply = await askBackground('reading/set', { remember });
+    if (!reply.ok) return reply.error;
+    setSettings(reply.value.settings);
+    return null;
+  };
+
+  const forgetReading = async () => {
+    const reply = await askBackground('reading/forget-all', null);
+    if (!reply.ok) return { error: reply.error };
+    if (selected?.origin === 'reading') setSelectedId(null);
+    await loadReports();
+    return reply.value;
+  };
+
   const changeSettings = async (patch: Partial<Settings>) => {
     const reply = await askBackground('settings/set', patch);
     if (reply.ok) setSettings(reply.value);
@@ -98,7 +116,7 @@ export function OptionsApp({ savedClaims }: OptionsAppProps = {}) {
           </h2>
           <p data-testid="corpus-counts">
             {stats
-              ? `${plural(stats.reports, 'report')}: ${stats.seeds} shipped with Crosscheck (seeds), ${stats.added} added by you.`
+              ? `${plural(stats.reports, 'report')}: ${stats.seeds} shipped with Crosscheck (seeds), ${stats.added - remembered} added by you${remembered > 0 ? `, ${remembered} from your reading` : ''}.`
               : 'Counting…'}{' '}
             Every article you read on the topic is checked against all of them.
           </p>
@@ -138,6 +156,11 @@ export function OptionsApp({ savedClaims }: OptionsAppProps = {}) {
               )}
             </div>
           </div>
+        </section>
+
+        <section id="remembered-reading" aria-labelledby="reading-heading" class="panel">
+          <h2 id="reading-heading">Remembered reading</h2>
+          <RememberedReading setting={settings?.rememberReading ?? null} count={remembered} onSwitch={switchReading} onForgetAll={forgetReading} />
         </section>
 
         <section aria-labelledby="grow-heading" class="panel">

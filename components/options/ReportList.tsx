@@ -5,11 +5,9 @@ import type { Report } from '../../lib/types';
 export type ReportSummary = Omit<Report, 'text'>;
 
 export function OriginBadge({ origin }: { origin: Report['origin'] }) {
-  return origin === 'seed' ? (
-    <span class="badge badge-seed">Seed</span>
-  ) : (
-    <span class="badge badge-user">Added by you</span>
-  );
+  if (origin === 'seed') return <span class="badge badge-seed">Seed</span>;
+  if (origin === 'reading') return <span class="badge badge-reading">From your reading</span>;
+  return <span class="badge badge-user">Added by you</span>;
 }
 
 export function formatDate(iso: string | null): string | null {

@@ -6,6 +6,7 @@ import { askBackground, onBroadcast } from '../../adapters/messaging';
 import { siteOf } from '../../adapters/settings';
 import { activeTab, getTab, openOptionsAt, openOptionsPage, reloadTab, type TabRef } from '../../adapters/tabs';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
+import { RememberReadingSwitch } from '../reading/RememberReadingSwitch';
 import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
 import { PopupView, type Feedback, type PopupBusy } from './PopupView';
@@ -142,6 +143,21 @@ export function PopupApp({ search }: { search: string }) {
       onReload={() => tab && reloadTab(tab.id)}
       onOpenOptions={openOptionsPage}
       savedClaims={<PopupSavedClaims onOpenList={openSavedClaimsList} />}
+      rememberReading={
+        settings && (
+          <RememberReadingSwitch
+            setting={settings.rememberReading}
+            idPrefix="popup-remember"
+            onChange={async (remember) => {
+              // Turned on here, the article in this tab is kept too when it is on the topic.
+              const reply = await askBackground('reading/set', tab ? { remember, tabId: tab.id } : { remember });
+              if (!reply.ok) return reply.error;
+              setSettings(reply.value.settings);
+              return null;
+            }}
+          />
+        )
+      }
     />
   );
 }

@@ -31,6 +31,8 @@ export interface PopupViewProps extends PopupInput, PopupActions {
   busy: PopupBusy;
   /** The saved-claims line (components/saved-claims), wired by PopupApp. */
   savedClaims?: ComponentChildren;
+  /** The remembered-reading switch (components/reading), wired by PopupApp. */
+  rememberReading?: ComponentChildren;
 }
 
 /** Why the reader cannot add this page, or null when they can. */
@@ -212,6 +214,7 @@ export function PopupView(props: PopupViewProps) {
       {phase.kind === 'ready' && <ClaimDetails summary={summarizeClaims(phase.report.claims)} />}
 
       <footer class="popup-footer">
+        {props.rememberReading}
         {props.savedClaims}
         <p data-testid="corpus-size">
           {stats

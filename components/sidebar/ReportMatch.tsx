@@ -1,5 +1,6 @@
 // One report listed under a claim: why it agrees or not, who published it and when, and
 // the sentence of the report that was matched. Page and report text go in as text nodes only.
+import { isFromReading } from '../../lib/reading';
 import type { ClaimMatch } from '../../lib/types';
 import { formatDate, reportTitle } from './claim-view';
 
@@ -15,6 +16,7 @@ export function ReportMatch({ match }: { match: ClaimMatch }) {
             {formatDate(match.date)}
           </time>
         )}
+        {isFromReading(match.reportId) && <span class="report__reading">from your reading</span>}
       </p>
       <blockquote class="report__claim">{match.claim}</blockquote>
       {match.source && <p class="report__source">Source cited: {match.source}</p>}

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TabState } from '../../lib/protocol';
 import type { SavedMark } from '../saved-claims/claim-to-save';
 import { ClaimCard, type SaveClaim } from './ClaimCard';
+import { RememberReadingPrompt, type RememberReadingProps } from './RememberReading';
 import { buildSidebarModel, GROUP_HEADINGS, type SidebarModel } from './claim-view';
 
 /** A focus this soon after a pointer press came from a click, not from the keyboard. */
@@ -27,6 +28,8 @@ export interface SidebarProps {
   savingClaims?: ReadonlySet<number>;
   /** Why the last save or removal of a claim failed. */
   saveErrors?: ReadonlyMap<number, string>;
+  /** Remembered reading: the question and its outcome (absent: not shown). */
+  reading?: Omit<RememberReadingProps, 'remembered'>;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -99,7 +102,7 @@ function Handle({ model, onOpen, takeFocus }: { model: SidebarModel; onOpen: () 
 
 type PanelProps = SidebarProps & { model: SidebarModel };
 
-function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors }: PanelProps) {
+function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors, reading }: PanelProps) {
   const main = useRef<HTMLElement>(null);
 
   const claimButtons = () => [...(main.current?.querySelectorAll<HTMLButtonElement>('[data-claim] .claim__jump') ?? [])];
@@ -162,6 +165,7 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
         <p class="panel__summary" id="panel-summary" role="status">
           {statusLine(state, model)}
         </p>
+        {reading && state?.status === 'ready' && <RememberReadingPrompt {...reading} remembered={state.remembered === true} />}
         {model.groups.map(({ group, claims }) => (
           <section class={`group group--${group}`} aria-labelledby={`group-${group}`} key={group}>
             <h2 class="group__heading" id={`group-${group}`}>

@@ -3,12 +3,20 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
+import { withReport } from '../../lib/corpus-index-add';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
 import { DEFAULT_PACK, type TopicPack } from '../../lib/topics';
 import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
+/**
+ * The index is persisted again this long after the last remembered article, not after each:
+ * writing it holds the worker up (tens of MB at 1,000 articles, bench storage.remembered1000),
+ * and a reader going from article to article should not wait for it. Should the worker stop
+ * first, the cache stays cleared and the next start rebuilds, as after any other change.
+ */
+const PERSIST_AFTER_REMEMBER_MS = 2_000;
 
 /** A database step whose storage failures (no IndexedDB, quota exceeded) come out as errors a reader can act on. */
 async function stored<T>(work: () => Promise<T>): Promise<T> {
@@ -21,6 +29,7 @@ async function stored<T>(work: () => Promise<T>): Promise<T> {
 
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: CrosscheckDB,
@@ -142,6 +151,74 @@ export class Corpus {
       if (added > 0) this.changed();
     }
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
+  }
+
+  /**
+   * Keeps an article the reader read (remembered reading). The one place such a report enters
+   * the corpus: a check that it copies a report already there (a syndicated wire story) belongs
+   * here, before the write. Reading the same address again replaces the report, keeping when it
+   * was first read; a report the reader added by hand at that address is left as it is.
+   */
+  async remember(report: Report): Promise<'added' | 'updated' | 'kept-yours'> {
+    const outcome = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      if (report.url && (await this.db.reports.where('url').equals(report.url).filter((r) => r.origin !== 'reading').count()) > 0) return 'kept-yours' as const;
+      const earlier = await this.db.reports.get(report.id);
+      await this.db.reports.put(earlier ? { ...report, addedAt: earlier.addedAt } : report);
+      await this.db.cache.clear();
+      return earlier ? ('updated' as const) : ('added' as const);
+    }));
+    if (outcome !== 'kept-yours') {
+      this.extendIndex(report);
+      this.onChange();
+    }
+    return outcome;
+  }
+
+  /**
+   * A remembered article joins the index in memory instead of dropping it (a rebuild reads
+   * every report again), a turn of the event loop later so the page's answer is not held up;
+   * the index is persisted again a little later, since the write cleared it.
+   */
+  private extendIndex(report: Report): void {
+    const previous = this.index;
+    if (!previous) return;
+    const next = previous.then((index) => new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(withReport(index, report)), 0)));
+    this.index = next.catch((error: unknown) => {
+      if (this.index === next) this.index = null;
+      throw error;
+    });
+    const pending = this.index;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persistIndex(pending).catch(() => undefined);
+    }, PERSIST_AFTER_REMEMBER_MS);
+  }
+
+  /** Writes the index to the cache unless the corpus changed meanwhile (then the cache stays cleared and the next start rebuilds). */
+  private async persistIndex(pending: Promise<CorpusIndex>): Promise<void> {
+    const index = await pending;
+    await this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      if (this.index !== pending || (await this.db.reports.count()) !== index.reports.length) return;
+      await this.db.cache.put({ key: INDEX_KEY, stamp: String(Date.now()), value: serializeCorpusIndex(index) });
+    });
+  }
+
+  /** Every report kept at this address (the article a page shows must not be matched against itself). */
+  async idsAt(addresses: readonly string[]): Promise<string[]> {
+    if (addresses.length === 0) return [];
+    return (await stored(() => this.db.reports.where('url').anyOf([...addresses]).primaryKeys())).map(String);
+  }
+
+  /** Removes every remembered article; the reader's own and the seeds stay. */
+  async forgetReading(): Promise<number> {
+    const removed = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
+      const count = await this.db.reports.where('origin').equals('reading').delete();
+      if (count > 0) await this.db.cache.clear();
+      return count;
+    }));
+    if (removed > 0) this.changed();
+    return removed;
   }
 
   async exportJson(): Promise<string> {

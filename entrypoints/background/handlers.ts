@@ -10,6 +10,7 @@ import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limi
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
 import type { Corpus } from './corpus';
+import { afterAnalysis, answerReading, ownAddresses } from './reading';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
 
 type CorpusIndexOf<C> = C extends { getIndex(): Promise<infer I> } ? I : never;
@@ -18,7 +19,7 @@ type CorpusIndexOf<C> = C extends { getIndex(): Promise<infer I> } ? I : never;
 export type AnalyzeText = (
   page: { title: string; text: string; article: ArticleInfo },
   index: CorpusIndexOf<Corpus>,
-  options: { sensitivity: number },
+  options: { sensitivity: number; excludeReportIds?: readonly string[] },
 ) => Analysis;
 
 export interface BackgroundServices {
@@ -26,10 +27,25 @@ export interface BackgroundServices {
   analyze: AnalyzeText;
 }
 
+/** The article a tab shows, visible paragraphs only (what "Add this article" keeps too). */
+async function readVisibleArticle(tabId: number) {
+  const reply = await askTab(tabId, 'content/article', null);
+  return reply.ok ? reply.value : null;
+}
+
 /** A content script's own tab (the messaging layer lets only content scripts send page/*). */
 function ownTab(sender: Sender): number {
+  return contentSender(sender).tabId;
+}
+
+function contentSender(sender: Sender): Extract<Sender, { kind: 'content' }> {
   if (sender.kind !== 'content') throw new Error('Only a page may say this about itself');
-  return sender.tabId;
+  return sender;
+}
+
+/** The tab an extension page's request is about, or none (the options page names none and sits in none). */
+function optionalTab(tabId: unknown, sender: Sender): number | null {
+  return tabId === undefined && sender.tabId === null ? null : tabOfRequest(tabId, sender);
 }
 
 /** Tells every tab's content script that the settings changed; tabs without one do not answer. */
@@ -54,20 +70,26 @@ export async function setSidebar(tabId: number, open: boolean | 'toggle'): Promi
 export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices): Handlers<BackgroundRequests> {
   return {
     'page/analyze': async (snapshot, sender) => {
-      const tabId = ownTab(sender);
+      const page = contentSender(sender);
+      const tabId = page.tabId;
       const checked = checkedSnapshotFields(snapshot);
-      await changedTab(tabId, { ...checked, status: 'analyzing', error: null });
+      await changedTab(tabId, { ...checked, status: 'analyzing', error: null, remembered: false });
       try {
-        const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
+        const [index, settings, stats, ownIds] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats(), corpus.idsAt(ownAddresses(page.url, checked.url))]);
         // The content script cuts too; a page's text is bounded here whatever sends it.
         const text = capArticleText(withoutInvisibles(typeof snapshot.text === 'string' ? snapshot.text : '')).text;
-        const analysis = analyze(
-          { title: capTitle(snapshot.title) ?? '', text, article: checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 } },
-          index,
-          { sensitivity: settings.sensitivity },
-        );
-        const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports };
+        const title = capTitle(snapshot.title);
+        const article = checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 };
+        // An article already in the corpus (remembered, or added by the reader) is not its own corroboration.
+        const analysis = analyze({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity, excludeReportIds: ownIds });
+        const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports - ownIds.length };
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
+        // After the sidebar has its results: keeping the article must not delay them.
+        const remembered = await afterAnalysis(corpus, settings, { tabId, senderUrl: page.url, url: checked.url, title, text, article, onTopic: analysis.topic.onTopic }, readVisibleArticle).catch((error: unknown) => {
+          console.error('[crosscheck] could not remember this article:', error);
+          return false;
+        });
+        if (remembered) await changedTab(tabId, { remembered: true });
         return report;
       } catch (error) {
         await changedTab(tabId, { status: 'error', error: (error as Error).message });
@@ -116,6 +138,18 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
     },
     'reports/import': ({ files }) => corpus.import(files),
     'reports/export': () => corpus.exportJson(),
+    'reading/set': async ({ remember, tabId }, sender) => {
+      const tab = optionalTab(tabId, sender);
+      const settings = await updateSettings({ rememberReading: remember === true ? 'on' : 'off' });
+      broadcast('settings/changed', settings);
+      const kept = await answerReading(corpus, settings, tab, readVisibleArticle);
+      if (kept) await changedTab(tab!, { remembered: true });
+      return { settings, kept };
+    },
+    'reading/forget-all': async () => {
+      const removed = await corpus.forgetReading();
+      return { removed };
+    },
     'settings/get': () => readSettings(),
     'settings/set': async (patch) => {
       const settings = await updateSettings(patch);

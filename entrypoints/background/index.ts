@@ -8,6 +8,7 @@ import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from './saved-claims';
+import { forgetWaitingArticle } from './reading';
 import { SEED_REPORTS } from './seeds';
 import { forgetTab } from './tab-states';
 
@@ -40,7 +41,10 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetWaitingArticle(tabId);
+  });
 
   // Warm the index after a restart so the first page analysed does not wait for it.
   void corpus.getIndex().catch(() => undefined);

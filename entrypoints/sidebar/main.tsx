@@ -9,6 +9,7 @@ import { askBackground, askTab, onBroadcast } from '../../adapters/messaging';
 import type { TabState } from '../../lib/protocol';
 import { usePageSavedClaims } from '../../components/saved-claims/use-page-saved-claims';
 import { Sidebar } from '../../components/sidebar/Sidebar';
+import { useRememberReading } from '../../components/sidebar/use-remember-reading';
 import '../../components/sidebar/sidebar.css';
 
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
@@ -81,9 +82,10 @@ function SidebarApp() {
   const onOpen = useCallback(() => setOpen(true), [setOpen]);
   const onCollapse = useCallback(() => setOpen(false), [setOpen]);
   const saving = usePageSavedClaims(state);
+  const reading = useRememberReading(tabId);
 
   return (
-    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} />
+    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} reading={reading} />
   );
 }
 

@@ -10,7 +10,7 @@ beforeEach(() => fakeBrowser.reset());
 describe('updateSettings', () => {
   it('keeps every change of updates made at the same time', async () => {
     await Promise.all([updateSettings({ sensitivity: 0.2 }), updateSettings({ pausedSites: ['example.com'] }), updateSettings({ sidebarCollapsed: true })]);
-    expect(await readSettings()).toEqual({ sensitivity: 0.2, pausedSites: ['example.com'], sidebarCollapsed: true });
+    expect(await readSettings()).toEqual({ sensitivity: 0.2, pausedSites: ['example.com'], sidebarCollapsed: true, rememberReading: 'unasked' });
   });
 
   it('ends on the last of several quick changes to one setting, and answers each with its own value', async () => {

@@ -37,7 +37,7 @@ describe('who sent a message', () => {
   it('an extension page by its origin, a content script only in a web page’s top frame, anyone else nobody', () => {
     expect(senderOf({ id: OWN, url: `${ORIGIN}popup.html` }, OWN, ORIGIN)).toEqual({ kind: 'extension', tabId: null });
     expect(senderOf({ id: OWN, url: `${ORIGIN}sidebar.html`, tab: { id: 7 }, frameId: 3 }, OWN, ORIGIN)).toEqual({ kind: 'extension', tabId: 7 });
-    expect(senderOf({ id: OWN, url: 'https://news.example/a', tab: { id: 7 }, frameId: 0 }, OWN, ORIGIN)).toEqual({ kind: 'content', tabId: 7 });
+    expect(senderOf({ id: OWN, url: 'https://news.example/a', tab: { id: 7 }, frameId: 0 }, OWN, ORIGIN)).toEqual({ kind: 'content', tabId: 7, url: 'https://news.example/a' });
     // A sub-frame, another extension, a page that claims our origin in its path, no tab: nobody.
     expect(senderOf({ id: OWN, url: 'https://news.example/a', tab: { id: 7 }, frameId: 2 }, OWN, ORIGIN)).toBeNull();
     expect(senderOf({ id: 'other', url: `chrome-extension://other/popup.html` }, OWN, ORIGIN)).toBeNull();
@@ -73,7 +73,7 @@ describe('the background refuses requests from the wrong sender', () => {
   it('extension pages follow broadcasts from the extension only, not one a content script forges', async () => {
     const heard: unknown[] = [];
     onBroadcast('settings/changed', (settings) => heard.push(settings));
-    const forged = { sensitivity: 1, pausedSites: [], sidebarCollapsed: true };
+    const forged = { sensitivity: 1, pausedSites: [], sidebarCollapsed: true, rememberReading: 'on' as const };
     await messaging.sendFromTab(4, 'https://news.example/a', { crosscheck: 1, type: 'settings/changed', payload: forged }).catch(() => undefined);
     expect(heard).toEqual([]);
     broadcast('settings/changed', forged);
@@ -85,9 +85,9 @@ describe('the settings', () => {
   it('are moved once from storage.local, where earlier versions kept them and content scripts could read them', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ settings: { sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true }, settings$: { v: 1 } });
-    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true });
+    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true, rememberReading: 'unasked' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true });
+    expect(await readSettings()).toEqual({ sensitivity: 0.3, pausedSites: ['example.com'], sidebarCollapsed: true, rememberReading: 'unasked' });
   });
 });
 
