@@ -10,7 +10,7 @@ import type { Report } from './types';
 
 /** The index with `report` in it: appended, or in place of the report with its id. */
 export function withReport(index: CorpusIndex, report: Report): CorpusIndex {
-  const own = buildCorpusIndex([report]);
+  const own = buildCorpusIndex([report], index.pack);
   const replaced = index.reports.findIndex((r) => r.id === report.id);
   return replaced < 0 ? appended(index, own) : replacedBy(index, replaced, own);
 }
@@ -26,7 +26,7 @@ function replacedBy(index: CorpusIndex, replaced: number, own: CorpusIndex): Cor
   const position = reports.length;
   reports.push(...own.reports);
   for (const c of own.claims) claims.push({ ...c, report: position });
-  return indexClaims(reports, claims);
+  return indexClaims(reports, claims, index.pack);
 }
 
 /** The same index indexClaims would build over the old claims followed by the new report's. */
@@ -74,6 +74,7 @@ function appended(index: CorpusIndex, own: CorpusIndex): CorpusIndex {
   });
   return {
     version: index.version,
+    pack: index.pack,
     reports: [...index.reports, ...own.reports],
     claims,
     postings,

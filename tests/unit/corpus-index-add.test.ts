@@ -7,6 +7,7 @@ import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
 import { withReport } from '../../lib/corpus-index-add';
 import type { Report } from '../../lib/types';
+import { DEFAULT_PACK } from '../../lib/topics';
 
 const SEEDS = loadSeedReports();
 const FIXTURES = 'tests/fixtures/remembered';
@@ -32,16 +33,16 @@ const contents = (index: CorpusIndex) => ({
 describe('adding one report to the index', () => {
   it('appending gives the same index as building with the reports last, one after another', () => {
     const added = ['1-hur-kursk-arrivals.txt', '2-pentagon-kursk-count.txt', '3-kremlin-denies-kursk.txt'].map((f, i) => report(f, `reading_${i}`));
-    const incremental = added.reduce(withReport, buildCorpusIndex(SEEDS));
-    expect(contents(incremental)).toEqual(contents(buildCorpusIndex([...SEEDS, ...added])));
+    const incremental = added.reduce(withReport, buildCorpusIndex(SEEDS, DEFAULT_PACK));
+    expect(contents(incremental)).toEqual(contents(buildCorpusIndex([...SEEDS, ...added], DEFAULT_PACK)));
   });
 
   it('a report read again replaces its earlier version, and the next article is matched the same as on a rebuild', () => {
     const first = report('1-hur-kursk-arrivals.txt', 'reading_a');
     const second = report('2-pentagon-kursk-count.txt', 'reading_b');
     const reread = { ...report('3-kremlin-denies-kursk.txt', 'reading_a') };
-    const incremental = withReport(withReport(withReport(buildCorpusIndex(SEEDS), first), second), reread);
-    const rebuilt = buildCorpusIndex([...SEEDS, second, reread]);
+    const incremental = withReport(withReport(withReport(buildCorpusIndex(SEEDS, DEFAULT_PACK), first), second), reread);
+    const rebuilt = buildCorpusIndex([...SEEDS, second, reread], DEFAULT_PACK);
     expect(contents(incremental)).toEqual(contents(rebuilt));
     const next = report('4-seoul-kursk-update.txt', 'next');
     const page = { title: next.title, text: next.text, article: { isArticle: true, title: next.title, byline: null, siteName: null, publishedTime: null, words: 100 } };
