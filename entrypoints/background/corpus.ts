@@ -3,8 +3,11 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
+import { copyLinks, copySignature, findCopyOf, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
+import { detailsOf, type ReportDetails } from '../../lib/report-details';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
-import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
+import { reportLead } from '../../lib/report-name';
+import type { CorpusStats, ImportFile, ImportSummary, NewReport, ReportListing } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
@@ -18,18 +21,44 @@ async function stored<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A report as extension pages receive it: its signature is the background's own bookkeeping. */
+function shown<R extends Report>(report: R): Omit<R, 'signature'> {
+  const { signature: _signature, ...rest } = report;
+  return rest;
+}
+
+/** `report` signed, and linked to the story it copies among `corpus` and `also` (synchronous: it runs inside transactions). */
+function linkCopy(report: Report, corpus: ReadonlyMap<string, SignedReport>, also: readonly SignedReport[] = []): Report {
+  const signature = copySignature(report.text);
+  const others = [...corpus.values(), ...also].filter((r) => r.id !== report.id);
+  return { ...report, signature, copyOf: findCopyOf(signature, others) };
+}
+
+/** The seeds with their signatures, and each seed that copies an earlier one linked to it. */
+function signedSeeds(seeds: readonly Report[]): Report[] {
+  const signed = seeds.map((s) => ({ ...s, signature: copySignature(s.text) }));
+  const links = copyLinks(signed);
+  return signed.map((s) => ({ ...s, copyOf: links.get(s.id) ?? null }));
+}
+
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
+  /** Every report's signature and copy link, read once and then kept up to date by add, import and remove. */
+  private signatures: Promise<Map<string, SignedReport>> | null = null;
+  private readonly seeds: Report[];
 
   constructor(
     private readonly db: CrosscheckDB,
-    private readonly seeds: Report[],
+    seeds: Report[],
     private readonly onChange: () => void = () => undefined,
-  ) {}
+  ) {
+    this.seeds = signedSeeds(seeds);
+  }
 
   /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
   async installSeeds(): Promise<void> {
     await stored(() => installSeedReports(this.db, this.seeds));
+    this.signatures = null;
     this.changed();
   }
 
@@ -68,26 +97,71 @@ export class Corpus {
     return { reports, seeds, added: reports - seeds };
   }
 
-  async list(): Promise<Omit<Report, 'text'>[]> {
+  async list(): Promise<ReportListing[]> {
     await this.ensureSeeds();
     const all = await stored(() => this.db.reports.orderBy('addedAt').reverse().toArray());
-    return all.map(({ text: _text, ...rest }) => rest);
+    return all.map(({ text, signature: _signature, ...rest }) => ({ ...rest, lead: reportLead(text) }));
   }
 
-  get(id: string): Promise<Report | undefined> {
-    return stored(() => this.db.reports.get(id));
+  async get(id: string): Promise<Report | undefined> {
+    const report = await stored(() => this.db.reports.get(id));
+    return report && shown(report);
+  }
+
+  /** What the listed reports add to a page's matches: their copy links, and the first words of those without a headline. */
+  async details(ids: readonly string[]): Promise<Map<string, ReportDetails>> {
+    const reports = await stored(() => this.db.reports.bulkGet([...ids]));
+    return new Map(reports.flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+  }
+
+  /**
+   * Every report of the corpus with its signature. Reports stored before signatures existed
+   * (or by another signature version) are signed here in memory, not rewritten.
+   */
+  private loadSignatures(): Promise<Map<string, SignedReport>> {
+    this.signatures ??= (async () => {
+      const map = new Map<string, SignedReport>();
+      await this.ensureSeeds();
+      await stored(() => this.db.reports.each((r) => {
+        const signature = isCurrentSignature(r.signature) ? r.signature : copySignature(r.text);
+        map.set(r.id, { id: r.id, signature, copyOf: r.copyOf ?? null });
+      }));
+      return map;
+    })().catch((error: unknown) => {
+      this.signatures = null;
+      throw error;
+    });
+    return this.signatures;
+  }
+
+  /**
+   * A new report signed and, when it is a syndicated copy of a report already in the corpus,
+   * linked to that report's story (`copyOf`) so that it is counted as the same voice rather
+   * than a second one. Every path that adds reports (added by the reader, imported,
+   * remembered from reading) stores what this returns. `also` are reports about to be
+   * stored with it (an import's earlier entries).
+   */
+  async signAndLink(report: Report, also: readonly SignedReport[] = []): Promise<Report> {
+    return linkCopy(report, await this.loadSignatures(), also);
+  }
+
+  /** Keeps the in-memory signatures in step with what was stored. */
+  private async remember(reports: readonly Report[]): Promise<void> {
+    const corpus = await this.loadSignatures();
+    for (const r of reports) if (r.signature) corpus.set(r.id, { id: r.id, signature: r.signature, copyOf: r.copyOf ?? null });
   }
 
   async add(input: NewReport): Promise<Report> {
-    const report = makeUserReport(input, Date.now());
+    const report = await this.signAndLink(makeUserReport(input, Date.now()));
     const existing = await stored(() => this.db.reports.get(report.id));
     if (existing?.origin === 'seed') throw new Error('That report is already in the corpus as a seed report');
     await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       await this.db.reports.put(report);
       await this.db.cache.clear();
     }));
+    await this.remember([report]);
     this.changed();
-    return report;
+    return shown(report);
   }
 
   async remove(id: string): Promise<void> {
@@ -113,6 +187,9 @@ export class Corpus {
     const keptBoth: NonNullable<ImportSummary['keptBoth']> = [];
     let added = 0;
     if (reports.length > 0) {
+      // Read before the transaction: a transaction must not wait on anything but the database.
+      const corpus = await this.loadSignatures();
+      let signed: Report[] = [];
       await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
         const existing = new Map((await this.db.reports.bulkGet(reports.map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
         const toPut: Report[] = [];
@@ -132,17 +209,23 @@ export class Corpus {
           taken.add(ownId);
           keptBoth.push({ title: report.title, url: report.url });
         }
-        await this.db.reports.bulkAdd(toPut);
-        added = toPut.length;
+        // Each imported copy is linked to its story, in the corpus or earlier in this import.
+        signed = [];
+        for (const report of toPut) signed.push(linkCopy(report, corpus, signed.map((r) => ({ id: r.id, signature: r.signature!, copyOf: r.copyOf ?? null }))));
+        await this.db.reports.bulkAdd(signed);
+        added = signed.length;
         await this.db.cache.clear();
       }));
+      await this.remember(signed);
       if (added > 0) this.changed();
     }
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
   }
 
   async exportJson(): Promise<string> {
-    return exportReportsJson(await stored(() => this.db.reports.where('origin').equals('user').toArray()), Date.now());
+    // Signatures and copy links are this corpus's bookkeeping: an import computes them again.
+    const reports = await stored(() => this.db.reports.where('origin').equals('user').toArray());
+    return exportReportsJson(reports.map(({ signature: _s, copyOf: _c, ...report }) => report), Date.now());
   }
 
   private changed(): void {

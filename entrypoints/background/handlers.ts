@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
 import type { ArticleInfo, Analysis } from '../../lib/types';
+import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
@@ -61,11 +62,13 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         const [index, settings, stats] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats()]);
         // The content script cuts too; a page's text is bounded here whatever sends it.
         const text = capArticleText(withoutInvisibles(typeof snapshot.text === 'string' ? snapshot.text : '')).text;
-        const analysis = analyze(
+        const bare = analyze(
           { title: capTitle(snapshot.title) ?? '', text, article: checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 } },
           index,
           { sensitivity: settings.sensitivity },
         );
+        // Which story each listed report carries and what names a report without a headline, from what was stored with it.
+        const analysis = withReportDetails(bare, await corpus.details(matchedReportIds(bare)));
         const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports };
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
         return report;
