@@ -3,7 +3,7 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
-import { copyLinks, copySignature, findCopyOf, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
+import { copyLinks, CopyIndex, copySignature, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
 import { detailsOf, type ReportDetails } from '../../lib/report-details';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
 import { reportLead } from '../../lib/report-name';
@@ -27,11 +27,15 @@ function shown<R extends Report>(report: R): Omit<R, 'signature'> {
   return rest;
 }
 
-/** `report` signed, and linked to the story it copies among `corpus` and `also` (synchronous: it runs inside transactions). */
-function linkCopy(report: Report, corpus: ReadonlyMap<string, SignedReport>, also: readonly SignedReport[] = []): Report {
+/** `report` signed, and linked to the story it copies in `corpus` (synchronous: it runs inside transactions). */
+function linkCopy(report: Report, corpus: CopyIndex): Report {
   const signature = copySignature(report.text);
-  const others = [...corpus.values(), ...also].filter((r) => r.id !== report.id);
-  return { ...report, signature, copyOf: findCopyOf(signature, others) };
+  return { ...report, signature, copyOf: corpus.findCopyOf(signature, report.id) };
+}
+
+/** What the copy index keeps of a stored report. */
+function signed(report: Report): SignedReport {
+  return { id: report.id, signature: report.signature ?? copySignature(report.text), copyOf: report.copyOf ?? null };
 }
 
 /** The seeds with their signatures, and each seed that copies an earlier one linked to it. */
@@ -44,7 +48,7 @@ function signedSeeds(seeds: readonly Report[]): Report[] {
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
   /** Every report's signature and copy link, read once and then kept up to date by add, import and remove. */
-  private signatures: Promise<Map<string, SignedReport>> | null = null;
+  private signatures: Promise<CopyIndex> | null = null;
   private readonly seeds: Report[];
 
   constructor(
@@ -118,15 +122,15 @@ export class Corpus {
    * Every report of the corpus with its signature. Reports stored before signatures existed
    * (or by another signature version) are signed here in memory, not rewritten.
    */
-  private loadSignatures(): Promise<Map<string, SignedReport>> {
+  private loadSignatures(): Promise<CopyIndex> {
     this.signatures ??= (async () => {
-      const map = new Map<string, SignedReport>();
-      await this.ensureSeeds();
+      // (Seeds installed later reset this index: installSeeds.)
+      const index = new CopyIndex();
       await stored(() => this.db.reports.each((r) => {
         const signature = isCurrentSignature(r.signature) ? r.signature : copySignature(r.text);
-        map.set(r.id, { id: r.id, signature, copyOf: r.copyOf ?? null });
+        index.add({ id: r.id, signature, copyOf: r.copyOf ?? null });
       }));
-      return map;
+      return index;
     })().catch((error: unknown) => {
       this.signatures = null;
       throw error;
@@ -138,17 +142,16 @@ export class Corpus {
    * A new report signed and, when it is a syndicated copy of a report already in the corpus,
    * linked to that report's story (`copyOf`) so that it is counted as the same voice rather
    * than a second one. Every path that adds reports (added by the reader, imported,
-   * remembered from reading) stores what this returns. `also` are reports about to be
-   * stored with it (an import's earlier entries).
+   * remembered from reading) stores what this returns.
    */
-  async signAndLink(report: Report, also: readonly SignedReport[] = []): Promise<Report> {
-    return linkCopy(report, await this.loadSignatures(), also);
+  async signAndLink(report: Report): Promise<Report> {
+    return linkCopy(report, await this.loadSignatures());
   }
 
   /** Keeps the in-memory signatures in step with what was stored. */
   private async remember(reports: readonly Report[]): Promise<void> {
     const corpus = await this.loadSignatures();
-    for (const r of reports) if (r.signature) corpus.set(r.id, { id: r.id, signature: r.signature, copyOf: r.copyOf ?? null });
+    for (const r of reports) corpus.add(signed(r));
   }
 
   async add(input: NewReport): Promise<Report> {
@@ -172,6 +175,7 @@ export class Corpus {
       await this.db.reports.delete(id);
       await this.db.cache.clear();
     }));
+    (await this.signatures)?.remove(id);
     this.changed();
   }
 
@@ -189,7 +193,7 @@ export class Corpus {
     if (reports.length > 0) {
       // Read before the transaction: a transaction must not wait on anything but the database.
       const corpus = await this.loadSignatures();
-      let signed: Report[] = [];
+      let linked: Report[] = [];
       await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
         const existing = new Map((await this.db.reports.bulkGet(reports.map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
         const toPut: Report[] = [];
@@ -210,13 +214,19 @@ export class Corpus {
           keptBoth.push({ title: report.title, url: report.url });
         }
         // Each imported copy is linked to its story, in the corpus or earlier in this import.
-        signed = [];
-        for (const report of toPut) signed.push(linkCopy(report, corpus, signed.map((r) => ({ id: r.id, signature: r.signature!, copyOf: r.copyOf ?? null }))));
-        await this.db.reports.bulkAdd(signed);
-        added = signed.length;
+        // (Added to the in-memory index as it goes, so a later entry finds an earlier one; dropped below if the write fails.)
+        linked = toPut.map((report) => {
+          const r = linkCopy(report, corpus);
+          corpus.add(signed(r));
+          return r;
+        });
+        await this.db.reports.bulkAdd(linked);
+        added = linked.length;
         await this.db.cache.clear();
-      }));
-      await this.remember(signed);
+      })).catch((error: unknown) => {
+        this.signatures = null;
+        throw error;
+      });
       if (added > 0) this.changed();
     }
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };

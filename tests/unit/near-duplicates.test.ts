@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   COPY_CONTAINMENT,
+  CopyIndex,
   copyLinks,
   copySignature,
   copyWords,
@@ -104,6 +105,7 @@ describe('near-duplicate detection', () => {
 });
 
 describe('findCopyOf: linking a new report to the copy already in the corpus', () => {
+  const original = copySignature(ORIGINAL);
   const corpus = [
     { id: 'other', signature: copySignature(OTHER_STORY) },
     { id: 'wire', signature: copySignature(ORIGINAL) },
@@ -119,6 +121,20 @@ describe('findCopyOf: linking a new report to the copy already in the corpus', (
     // This copy is closer to the regional copy (both have the added paragraph) than to the original.
     const third = REGIONAL_COPY.replace('Thousands of North Korean soldiers arrive at Kursk front line', 'North Koreans at the front');
     expect(findCopyOf(copySignature(third), withCopy.filter((r) => r.id !== 'wire'))).toBe('wire');
+  });
+
+  it('finds the same through the packed index the background keeps, and forgets a removed report', () => {
+    const index = new CopyIndex(corpus);
+    const regional = copySignature(REGIONAL_COPY);
+    expect(index.findCopyOf(regional)).toBe('wire');
+    expect(index.findCopyOf(copySignature(OTHER_STORY))).toBe('other');
+    expect(index.findCopyOf(original, 'wire')).toBeNull();
+    // Removing the first report moves the last into its place: the moved one is still found.
+    index.remove('other');
+    expect(index.findCopyOf(regional)).toBe('wire');
+    index.remove('wire');
+    expect(index.findCopyOf(regional)).toBeNull();
+    expect(index.size).toBe(0);
   });
 
   it('links every copy of a corpus to its first report (the command line, which stores nothing)', () => {
