@@ -225,10 +225,15 @@ export class CopyIndex {
     let best: { id: string; containment: number } | null = null;
     for (let r = 0; r < this.ids.length; r++) {
       if (this.shingles[r]! < MIN_COPY_SHINGLES) continue;
+      // Agreements below this cannot make a copy (COPY_CONTAINMENT solved for the Jaccard
+      // estimate, rounded down): stop as soon as the rest of the signature cannot reach it.
+      const theirs = this.shingles[r]!;
+      const least = COPY_CONTAINMENT * Math.min(signature.shingles, theirs);
+      const needed = Math.floor((SIGNATURE_SIZE * least) / (signature.shingles + theirs - least));
       let same = 0;
       const base = r * SIGNATURE_SIZE;
-      for (let k = 0; k < SIGNATURE_SIZE; k++) if (hashes[base + k] === mine[k]) same++;
-      if (same === 0 || this.ids[r] === exceptId) continue;
+      for (let k = 0; k < SIGNATURE_SIZE && same + SIGNATURE_SIZE - k >= needed; k++) if (hashes[base + k] === mine[k]) same++;
+      if (same === 0 || same < needed || this.ids[r] === exceptId) continue;
       const containment = containmentOf(same / SIGNATURE_SIZE, signature.shingles, this.shingles[r]!);
       if (containment >= COPY_CONTAINMENT && (!best || containment > best.containment)) best = { id: this.copyOf[r] || this.ids[r]!, containment };
     }
