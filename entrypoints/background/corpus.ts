@@ -40,9 +40,9 @@ function signed(report: Report): SignedReport {
 
 /** The seeds with their signatures, and each seed that copies an earlier one linked to it. */
 function signedSeeds(seeds: readonly Report[]): Report[] {
-  const signed = seeds.map((s) => ({ ...s, signature: copySignature(s.text) }));
-  const links = copyLinks(signed);
-  return signed.map((s) => ({ ...s, copyOf: links.get(s.id) ?? null }));
+  const withSignatures = seeds.map((s) => ({ ...s, signature: copySignature(s.text) }));
+  const links = copyLinks(withSignatures);
+  return withSignatures.map((s) => ({ ...s, copyOf: links.get(s.id) ?? null }));
 }
 
 export class Corpus {
@@ -141,28 +141,30 @@ export class Corpus {
   /**
    * A new report signed and, when it is a syndicated copy of a report already in the corpus,
    * linked to that report's story (`copyOf`) so that it is counted as the same voice rather
-   * than a second one. Every path that adds reports (added by the reader, imported,
-   * remembered from reading) stores what this returns.
+   * than a second one. Every path that adds reports stores what this returns: `store` for
+   * one report (added by the reader, or remembered from reading), `import` for many.
    */
   async signAndLink(report: Report): Promise<Report> {
     return linkCopy(report, await this.loadSignatures());
   }
 
-  /** Keeps the in-memory signatures in step with what was stored. */
-  private async remember(reports: readonly Report[]): Promise<void> {
-    const corpus = await this.loadSignatures();
-    for (const r of reports) corpus.add(signed(r));
+  async add(input: NewReport): Promise<Report> {
+    return this.store(makeUserReport(input, Date.now()));
   }
 
-  async add(input: NewReport): Promise<Report> {
-    const report = await this.signAndLink(makeUserReport(input, Date.now()));
+  /**
+   * Stores one report made by any path (the reader's, or one remembered from reading): signed,
+   * linked to the story it copies, and kept in the copy index for the next one.
+   */
+  async store(unsigned: Report): Promise<Report> {
+    const report = await this.signAndLink(unsigned);
     const existing = await stored(() => this.db.reports.get(report.id));
     if (existing?.origin === 'seed') throw new Error('That report is already in the corpus as a seed report');
     await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       await this.db.reports.put(report);
       await this.db.cache.clear();
     }));
-    await this.remember([report]);
+    (await this.loadSignatures()).add(signed(report));
     this.changed();
     return shown(report);
   }
