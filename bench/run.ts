@@ -2,7 +2,7 @@
 // as one JSON object with `-- --json`. Flags:
 //   --json            JSON on stdout (progress goes to stderr)
 //   --quick           smaller samples, for a fast check that the bench runs
-//   --only a,b        sections: matching, pipeline, page, size, storage
+//   --only a,b        sections: matching, pipeline, page, size, storage, copies
 //   --naive-full      compute the naive baseline for all 40 queries at every size (slow:
 //                     minutes, on every core) and store it in bench/naive-truth.json
 // Every input is read from the repo and the real-pages corpus (READABILITY_PAGES), generated
@@ -12,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { measureCopies, type CopiesResult } from './copies';
 import { measureMatching, type MatchingResult } from './matching';
 import { measurePipeline, type PipelineResult } from './pipeline';
 import { measurePage, type PageResult } from './page';
@@ -23,7 +24,7 @@ import { benchArticle } from './fixtures';
 import { REAL_PAGES_AVAILABLE, REAL_PAGES_SKIP_LINE } from '../tests/real-pages';
 import { evaluateGoals, printReport, type BenchResult } from './report';
 
-const SECTIONS = ['size', 'matching', 'pipeline', 'page', 'storage'] as const;
+const SECTIONS = ['size', 'matching', 'pipeline', 'page', 'storage', 'copies'] as const;
 type SectionName = (typeof SECTIONS)[number];
 /** Sections that read the saved real pages. */
 const REAL_PAGE_SECTIONS: readonly SectionName[] = ['pipeline', 'page'];
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     page: null,
     size: null,
     storage: null,
+    copies: null,
     errors: {},
     goals: [],
     totalSeconds: 0,
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
     const article = benchArticle();
     return measureStorage(BENCH_CHROME_BUILD, { quick: args.quick, article: { title: article.title, text: article.text } });
   });
+
+  result.copies = await run('copies', async (): Promise<CopiesResult> => measureCopies({ quick: args.quick }));
 
   result.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
   result.machine.loadAverage.end = loadavg().map((x) => Math.round(x * 100) / 100);

@@ -10,6 +10,9 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { extractArticle, extractArticleFromText, extractPageText, countWords } from '../lib/article';
 import { analyzeArticleText, type AnalyzeInput } from '../lib/analyze';
 import { buildCorpusIndex } from '../lib/corpus-index';
+import { copyLinks, copySignature } from '../lib/near-duplicates';
+import { detailsOf, withReportDetails } from '../lib/report-details';
+import { matchedReportName } from '../lib/report-name';
 import { formatQuantity } from '../lib/quantities';
 import { describeSide, summariseSides } from '../lib/sources';
 import type { Analysis, ArticleInfo, ClaimMatch } from '../lib/types';
@@ -162,7 +165,8 @@ function printReadable(a: Analysis): void {
     for (const m of c.matches) {
       const where = [m.outlet, m.date].filter(Boolean).join(', ');
       out.push(`    ${MARK[m.stance]} ${m.stance.padEnd(12)} ${m.score.toFixed(2)}  ${m.why}`);
-      out.push(`      ${m.reportId}${m.reportTitle ? ` "${m.reportTitle}"` : ''}${where ? ` (${where})` : ''}${m.source ? ` - source: ${m.source}` : ''}`);
+      const copy = m.copyOf ? ` - a copy of ${m.copyOf}` : '';
+      out.push(`      ${m.reportId} "${matchedReportName(m)}"${where ? ` (${where})` : ''}${m.source ? ` - source: ${m.source}` : ''}${copy}`);
       out.push(`      "${oneLine(m.claim)}"`);
     }
     if (c.matches.length) {
@@ -199,7 +203,10 @@ function main(argv: string[]): number {
           (input.text.trim() !== '' && same(r.text) === same(input.text)),
       )
       .map((r) => r.id);
-    const analysis = analyzeArticleText(input, buildCorpusIndex(reports, DEFAULT_PACK), { force: args.force, excludeReportIds: self });
+    const bare = analyzeArticleText(input, buildCorpusIndex(reports, DEFAULT_PACK), { force: args.force, excludeReportIds: self });
+    // The extension stores copy links as reports come in; a folder has none stored, so they are found here.
+    const links = copyLinks(reports.map((r) => ({ id: r.id, signature: copySignature(r.text) })));
+    const analysis = withReportDetails(bare, new Map(reports.map((r) => [r.id, detailsOf({ ...r, copyOf: links.get(r.id) ?? null })])));
     if (args.json) console.log(JSON.stringify(analysis, null, 2));
     else printReadable(analysis);
     return 0;

@@ -59,6 +59,9 @@ export interface CorpusStats {
   added: number;
 }
 
+/** A report as the options page lists it: without its text, with its first words to name it by when it has no headline. */
+export type ReportListing = Omit<Report, 'text' | 'signature'> & { lead: string };
+
 export interface NewReport {
   title: string | null;
   text: string;
@@ -130,7 +133,7 @@ export interface BackgroundRequests {
   'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
   'tab/add-article': { req: { tabId?: number }; res: Report };
   'corpus/stats': { req: null; res: CorpusStats };
-  'reports/list': { req: null; res: Omit<Report, 'text'>[] };
+  'reports/list': { req: null; res: ReportListing[] };
   'reports/get': { req: { id: string }; res: Report | null };
   'reports/add': { req: NewReport; res: Report };
   'reports/delete': { req: { id: string }; res: null };

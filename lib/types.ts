@@ -2,6 +2,8 @@
 // background → content script / sidebar / popup. Everything here must stay
 // structured-clone and JSON serialisable (no classes, no functions, no Maps).
 
+import type { CopySignature } from './near-duplicates';
+
 /**
  * A report in the corpus: a seed shipped with the extension, one the reader added, or an
  * article the reader read while remembered reading was on (`reading`, lib/reading.ts).
@@ -20,6 +22,10 @@ export interface Report {
   origin: 'seed' | 'user' | 'reading';
   /** Epoch ms when it entered the corpus. */
   addedAt: number;
+  /** The text's near-duplicate signature (lib/near-duplicates.ts), stored when it entered the corpus; the background's alone. */
+  signature?: CopySignature;
+  /** The report this one is a syndicated copy of (the first report of its story), found when it entered the corpus. */
+  copyOf?: string | null;
 }
 
 /** What article detection and extraction found in a page. */
@@ -73,6 +79,14 @@ export interface ClaimMatch {
   why: string;
   /** The original source the report cites (Yonhap, Seoul's spy agency, Zelensky…) or null. */
   source: string | null;
+  /**
+   * Set when the report is a syndicated copy of another report of the corpus (the same wire
+   * story on another site): the id of the first report of that story. Filled in by the
+   * background from what it stored when the report came in (lib/report-details.ts).
+   */
+  copyOf?: string;
+  /** The report's first words, for naming a report that has no headline (lib/report-name.ts). */
+  reportLead?: string;
 }
 
 export interface ClaimResult {

@@ -2,6 +2,7 @@
 // (title, outlet, date, address) makes its matches readable in the sidebar.
 import { useState } from 'preact/hooks';
 import type { NewReport, Result } from '../../lib/protocol';
+import { reportLead, reportName } from '../../lib/report-name';
 import type { Report } from '../../lib/types';
 
 export interface AddReportFormProps {
@@ -44,7 +45,7 @@ export function AddReportForm({ onAdd }: AddReportFormProps) {
     setSaving(false);
     if (reply.ok) {
       setFields(EMPTY);
-      setOutcome({ ok: true, text: `Added “${reply.value.title ?? 'Untitled report'}” to your reports.` });
+      setOutcome({ ok: true, text: `Added “${reportName({ ...reply.value, lead: reportLead(reply.value.text) })}” to your reports.` });
     } else {
       setOutcome({ ok: false, text: `The report was not added: ${reply.error}` });
     }

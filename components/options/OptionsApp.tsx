@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { askBackground, onBroadcast } from '../../adapters/messaging';
 import type { CorpusStats, Result, Settings } from '../../lib/protocol';
+import { reportLead, reportName } from '../../lib/report-name';
 import type { Report } from '../../lib/types';
 import { plural } from '../format';
 import { AddReportForm } from './AddReportForm';
@@ -68,7 +69,7 @@ export function OptionsApp({ savedClaims }: OptionsAppProps = {}) {
   }, [selectedId]);
 
   const deleteReport = async (id: string): Promise<Result<null>> => {
-    const title = selected?.title ?? 'Untitled report';
+    const title = selected ? reportName({ ...selected, lead: reportLead(selected.text) }) : 'the report';
     const reply = await askBackground('reports/delete', { id });
     if (reply.ok) {
       setSelectedId(null);

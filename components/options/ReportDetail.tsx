@@ -2,6 +2,7 @@
 // reader added (seeds ship with Crosscheck and come back with every update).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../lib/protocol';
+import { reportLead, reportName } from '../../lib/report-name';
 import type { Report } from '../../lib/types';
 import { formatDate, OriginBadge } from './ReportList';
 
@@ -30,7 +31,7 @@ export function ReportDetail({ report, onDelete }: ReportDetailProps) {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
 
-  const title = report.title ?? 'Untitled report';
+  const title = reportName({ ...report, lead: reportLead(report.text) });
   const date = formatDate(report.date);
 
   const confirmDelete = async () => {

@@ -1,8 +1,10 @@
 // The corpus as a list: each report with its origin badge, title, outlet and date. Choosing
 // one shows it in ReportDetail.
+import type { ReportListing } from '../../lib/protocol';
+import { reportName } from '../../lib/report-name';
 import type { Report } from '../../lib/types';
 
-export type ReportSummary = Omit<Report, 'text'>;
+export type ReportSummary = ReportListing;
 
 export function OriginBadge({ origin }: { origin: Report['origin'] }) {
   if (origin === 'seed') return <span class="badge badge-seed">Seed</span>;
@@ -34,7 +36,7 @@ export function ReportList({ reports, selectedId, onSelect }: ReportListProps) {
             aria-current={r.id === selectedId ? 'true' : undefined}
             onClick={() => onSelect(r.id)}
           >
-            <span class="report-item-title">{r.title ?? 'Untitled report'}</span>
+            <span class="report-item-title">{reportName(r)}</span>
             <span class="report-item-meta">
               <OriginBadge origin={r.origin} />
               {r.outlet && <span> {r.outlet}</span>}

@@ -1,4 +1,5 @@
 // Claim counts, the strongest conflicts with their reasons, and the reports that matched.
+import { matchedReportName, reportName } from '../../lib/report-name';
 import type { ClaimMatch } from '../../lib/types';
 import { plural } from '../format';
 import type { ClaimSummary } from './popup-model';
@@ -13,8 +14,10 @@ function shorten(text: string, max = MAX_CLAIM_CHARS): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max).trimEnd()}…`;
 }
 
-function sourceLine(m: Pick<ClaimMatch, 'reportTitle' | 'outlet' | 'date'>): string {
-  return [m.outlet, m.reportTitle ?? 'Untitled report', m.date].filter(Boolean).join(' · ');
+function sourceLine(m: Pick<ClaimMatch, 'reportTitle' | 'outlet' | 'date' | 'reportLead'>): string {
+  // A name made for a report without a headline already says its outlet and date.
+  if (!m.reportTitle?.trim()) return matchedReportName(m);
+  return [m.outlet, m.reportTitle, m.date].filter(Boolean).join(' · ');
 }
 
 /** How many claims the page makes and how many of them the corpus backs or contradicts. */
@@ -64,7 +67,7 @@ export function ClaimDetails({ summary }: { summary: ClaimSummary }) {
           <ul class="matched" data-testid="matched-reports">
             {summary.matchedReports.map((r) => (
               <li key={r.reportId}>
-                <span class="report-title">{r.title ?? 'Untitled report'}</span>
+                <span class="report-title">{reportName(r)}</span>
                 {r.outlet && <span class="muted"> · {r.outlet}</span>}
                 <span class="muted">
                   {' — '}

@@ -7,6 +7,7 @@ import { siteOf } from '../../adapters/settings';
 import { activeTab, getTab, openOptionsAt, openOptionsPage, reloadTab, type TabRef } from '../../adapters/tabs';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
 import { RememberReadingSwitch } from '../reading/RememberReadingSwitch';
+import { reportLead, reportName } from '../../lib/report-name';
 import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
 import { PopupView, type Feedback, type PopupBusy } from './PopupView';
@@ -136,7 +137,7 @@ export function PopupApp({ search }: { search: string }) {
           if (!reply.ok) return { tone: 'error', text: reply.error };
           return {
             tone: 'ok',
-            text: `Added “${reply.value.title ?? 'Untitled report'}” to your reports. Pages you read from now on are matched against it too.`,
+            text: `Added “${reportName({ ...reply.value, lead: reportLead(reply.value.text) })}” to your reports. Pages you read from now on are matched against it too.`,
           };
         })
       }

@@ -98,6 +98,8 @@ export interface MatchedReport {
   title: string | null;
   outlet: string | null;
   date: string | null;
+  /** The report's first words, which name it when it has no headline. */
+  lead: string | null;
   /** Claims of this page the report corroborates. */
   corroborates: number;
   /** Claims of this page the report conflicts with. */
@@ -139,7 +141,7 @@ export function summarizeClaims(claims: ClaimResult[]): ClaimSummary {
     }
     for (const m of stanceByReport.values()) {
       const entry = byReport.get(m.reportId) ?? {
-        reportId: m.reportId, title: m.reportTitle, outlet: m.outlet, date: m.date, corroborates: 0, conflicts: 0,
+        reportId: m.reportId, title: m.reportTitle, outlet: m.outlet, date: m.date, lead: m.reportLead ?? null, corroborates: 0, conflicts: 0,
       };
       if (m.stance === 'conflicts') entry.conflicts++;
       else entry.corroborates++;

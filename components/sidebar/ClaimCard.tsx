@@ -54,8 +54,8 @@ export function ClaimCard({ view, active, onJump, save }: ClaimCardProps) {
           </h3>
           {side.sources.length > 0 && <p class="side__sources">Sources: {side.sources.join('; ')}</p>}
           <ul class="side__reports">
-            {side.matches.map((m) => (
-              <ReportMatch match={m} key={m.reportId + m.claim} />
+            {side.entries.map(({ match: m, copies }) => (
+              <ReportMatch match={m} copies={copies} key={m.reportId + m.claim} />
             ))}
           </ul>
         </div>

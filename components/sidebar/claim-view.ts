@@ -2,7 +2,8 @@
 // which order, and the words that summarise each side. No Preact here, so the order and
 // the wording are tested without rendering.
 
-import { summariseSides } from '../../lib/sources';
+import { matchedReportName } from '../../lib/report-name';
+import { groupCopies, summariseSides, type StoryEntry } from '../../lib/sources';
 import type { ClaimMatch, ClaimResult, Stance } from '../../lib/types';
 
 /** The sides of a claim in the order the sidebar shows them: disagreement first. */
@@ -14,6 +15,8 @@ export type ClaimGroup = 'conflicts' | 'corroborates' | 'related';
 export interface SideView {
   stance: Stance;
   matches: ClaimMatch[];
+  /** The matches as listed: one entry per story, its syndicated copies folded under it. */
+  entries: StoryEntry[];
   /** "3 reports, 2 independent sources". */
   countLabel: string;
   /** The original sources behind this side ("Seoul's spy agency", "Zelensky", an outlet). */
@@ -60,7 +63,7 @@ export function claimView(claim: ClaimResult, index: number): ClaimView {
     const matches = claim.matches.filter((m) => m.stance === stance).sort((a, b) => b.score - a.score);
     if (matches.length === 0) continue;
     const summary = summaries[stance];
-    sides.push({ stance, matches, countLabel: countLabel(summary.reports, summary.independentSources), sources: summary.sources });
+    sides.push({ stance, matches, entries: groupCopies(matches), countLabel: countLabel(summary.reports, summary.independentSources), sources: summary.sources });
   }
   return { index, text: claim.text, group: sides[0]!.stance, sides };
 }
@@ -100,6 +103,7 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
 }
 
+/** The report's headline, or the name lib/report-name.ts makes for a report without one. */
 export function reportTitle(match: ClaimMatch): string {
-  return match.reportTitle?.trim() || 'Untitled report';
+  return matchedReportName(match);
 }

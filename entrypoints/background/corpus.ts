@@ -4,8 +4,11 @@
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
 import { withReport } from '../../lib/corpus-index-add';
+import { copyLinks, CopyIndex, copySignature, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
+import { detailsOf, type ReportDetails } from '../../lib/report-details';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
-import type { CorpusStats, ImportFile, ImportSummary, NewReport } from '../../lib/protocol';
+import { reportLead } from '../../lib/report-name';
+import type { CorpusStats, ImportFile, ImportSummary, NewReport, ReportListing } from '../../lib/protocol';
 import { DEFAULT_PACK, type TopicPack } from '../../lib/topics';
 import type { Report } from '../../lib/types';
 
@@ -27,21 +30,51 @@ async function stored<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A report as extension pages receive it: its signature is the background's own bookkeeping. */
+function shown<R extends Report>(report: R): Omit<R, 'signature'> {
+  const { signature: _signature, ...rest } = report;
+  return rest;
+}
+
+/** `report` signed, and linked to the story it copies in `corpus` (synchronous: it runs inside transactions). */
+function linkCopy(report: Report, corpus: CopyIndex): Report {
+  const signature = copySignature(report.text);
+  return { ...report, signature, copyOf: corpus.findCopyOf(signature, report.id) };
+}
+
+/** What the copy index keeps of a stored report. */
+function signed(report: Report): SignedReport {
+  return { id: report.id, signature: report.signature ?? copySignature(report.text), copyOf: report.copyOf ?? null };
+}
+
+/** The seeds with their signatures, and each seed that copies an earlier one linked to it. */
+function signedSeeds(seeds: readonly Report[]): Report[] {
+  const withSignatures = seeds.map((s) => ({ ...s, signature: copySignature(s.text) }));
+  const links = copyLinks(withSignatures);
+  return withSignatures.map((s) => ({ ...s, copyOf: links.get(s.id) ?? null }));
+}
+
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Every report's signature and copy link, read once and then kept up to date by add, import and remove. */
+  private signatures: Promise<CopyIndex> | null = null;
+  private readonly seeds: Report[];
 
   constructor(
     private readonly db: CrosscheckDB,
-    private readonly seeds: Report[],
+    seeds: Report[],
     private readonly onChange: () => void = () => undefined,
     /** The story the reports are read for: the one Crosscheck tracks. */
     private readonly pack: TopicPack = DEFAULT_PACK,
-  ) {}
+  ) {
+    this.seeds = signedSeeds(seeds);
+  }
 
   /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
   async installSeeds(): Promise<void> {
     await stored(() => installSeedReports(this.db, this.seeds));
+    this.signatures = null;
     this.changed();
   }
 
@@ -80,26 +113,72 @@ export class Corpus {
     return { reports, seeds, added: reports - seeds };
   }
 
-  async list(): Promise<Omit<Report, 'text'>[]> {
+  async list(): Promise<ReportListing[]> {
     await this.ensureSeeds();
     const all = await stored(() => this.db.reports.orderBy('addedAt').reverse().toArray());
-    return all.map(({ text: _text, ...rest }) => rest);
+    return all.map(({ text, signature: _signature, ...rest }) => ({ ...rest, lead: reportLead(text) }));
   }
 
-  get(id: string): Promise<Report | undefined> {
-    return stored(() => this.db.reports.get(id));
+  async get(id: string): Promise<Report | undefined> {
+    const report = await stored(() => this.db.reports.get(id));
+    return report && shown(report);
+  }
+
+  /** What the listed reports add to a page's matches: their copy links, and the first words of those without a headline. */
+  async details(ids: readonly string[]): Promise<Map<string, ReportDetails>> {
+    const reports = await stored(() => this.db.reports.bulkGet([...ids]));
+    return new Map(reports.flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+  }
+
+  /**
+   * Every report of the corpus with its signature. Reports stored before signatures existed
+   * (or by another signature version) are signed here in memory, not rewritten.
+   */
+  private loadSignatures(): Promise<CopyIndex> {
+    this.signatures ??= (async () => {
+      // (Seeds installed later reset this index: installSeeds.)
+      const index = new CopyIndex();
+      await stored(() => this.db.reports.each((r) => {
+        const signature = isCurrentSignature(r.signature) ? r.signature : copySignature(r.text);
+        index.add({ id: r.id, signature, copyOf: r.copyOf ?? null });
+      }));
+      return index;
+    })().catch((error: unknown) => {
+      this.signatures = null;
+      throw error;
+    });
+    return this.signatures;
+  }
+
+  /**
+   * A new report signed and, when it is a syndicated copy of a report already in the corpus,
+   * linked to that report's story (`copyOf`) so that it is counted as the same voice rather
+   * than a second one. Every path that adds reports stores what this returns: `store` for
+   * one report (added by the reader, or remembered from reading), `import` for many.
+   */
+  async signAndLink(report: Report): Promise<Report> {
+    return linkCopy(report, await this.loadSignatures());
   }
 
   async add(input: NewReport): Promise<Report> {
-    const report = makeUserReport(input, Date.now());
+    return this.store(makeUserReport(input, Date.now()));
+  }
+
+  /**
+   * Stores one report made by any path (the reader's, or one remembered from reading): signed,
+   * linked to the story it copies, and kept in the copy index for the next one.
+   */
+  async store(unsigned: Report): Promise<Report> {
+    const report = await this.signAndLink(unsigned);
     const existing = await stored(() => this.db.reports.get(report.id));
     if (existing?.origin === 'seed') throw new Error('That report is already in the corpus as a seed report');
     await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       await this.db.reports.put(report);
       await this.db.cache.clear();
     }));
+    (await this.loadSignatures()).add(signed(report));
     this.changed();
-    return report;
+    return shown(report);
   }
 
   async remove(id: string): Promise<void> {
@@ -110,6 +189,7 @@ export class Corpus {
       await this.db.reports.delete(id);
       await this.db.cache.clear();
     }));
+    (await this.signatures)?.remove(id);
     this.changed();
   }
 
@@ -125,6 +205,9 @@ export class Corpus {
     const keptBoth: NonNullable<ImportSummary['keptBoth']> = [];
     let added = 0;
     if (reports.length > 0) {
+      // Read before the transaction: a transaction must not wait on anything but the database.
+      const corpus = await this.loadSignatures();
+      let linked: Report[] = [];
       await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
         const existing = new Map((await this.db.reports.bulkGet(reports.map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
         const toPut: Report[] = [];
@@ -144,22 +227,34 @@ export class Corpus {
           taken.add(ownId);
           keptBoth.push({ title: report.title, url: report.url });
         }
-        await this.db.reports.bulkAdd(toPut);
-        added = toPut.length;
+        // Each imported copy is linked to its story, in the corpus or earlier in this import.
+        // (Added to the in-memory index as it goes, so a later entry finds an earlier one; dropped below if the write fails.)
+        linked = toPut.map((report) => {
+          const r = linkCopy(report, corpus);
+          corpus.add(signed(r));
+          return r;
+        });
+        await this.db.reports.bulkAdd(linked);
+        added = linked.length;
         await this.db.cache.clear();
-      }));
+      })).catch((error: unknown) => {
+        this.signatures = null;
+        throw error;
+      });
       if (added > 0) this.changed();
     }
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
   }
 
   /**
-   * Keeps an article the reader read (remembered reading). The one place such a report enters
-   * the corpus: a check that it copies a report already there (a syndicated wire story) belongs
-   * here, before the write. Reading the same address again replaces the report, keeping when it
-   * was first read; a report the reader added by hand at that address is left as it is.
+   * Keeps an article the reader read (remembered reading), signed and linked to the story it
+   * copies when it is a syndicated copy of a report already there, so it joins that voice
+   * instead of adding one. Reading the same address again replaces the report, keeping when
+   * it was first read; a report the reader added by hand at that address is left as it is.
    */
-  async remember(report: Report): Promise<'added' | 'updated' | 'kept-yours'> {
+  async remember(unsigned: Report): Promise<'added' | 'updated' | 'kept-yours'> {
+    // Signed before the transaction: a transaction must not wait on anything but the database.
+    const report = await this.signAndLink(unsigned);
     const outcome = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
       if (report.url && (await this.db.reports.where('url').equals(report.url).filter((r) => r.origin !== 'reading').count()) > 0) return 'kept-yours' as const;
       const earlier = await this.db.reports.get(report.id);
@@ -168,6 +263,7 @@ export class Corpus {
       return earlier ? ('updated' as const) : ('added' as const);
     }));
     if (outcome !== 'kept-yours') {
+      (await this.loadSignatures()).add(signed(report));
       this.extendIndex(report);
       this.onChange();
     }
@@ -222,7 +318,9 @@ export class Corpus {
   }
 
   async exportJson(): Promise<string> {
-    return exportReportsJson(await stored(() => this.db.reports.where('origin').equals('user').toArray()), Date.now());
+    // Signatures and copy links are this corpus's bookkeeping: an import computes them again.
+    const reports = await stored(() => this.db.reports.where('origin').equals('user').toArray());
+    return exportReportsJson(reports.map(({ signature: _s, copyOf: _c, ...report }) => report), Date.now());
   }
 
   private changed(): void {

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
 import type { ArticleInfo, Analysis } from '../../lib/types';
+import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
@@ -81,7 +82,9 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         const title = capTitle(snapshot.title);
         const article = checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 };
         // An article already in the corpus (remembered, or added by the reader) is not its own corroboration.
-        const analysis = analyze({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity, excludeReportIds: ownIds });
+        const bare = analyze({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity, excludeReportIds: ownIds });
+        // Which story each listed report carries and what names a report without a headline, from what was stored with it.
+        const analysis = withReportDetails(bare, await corpus.details(matchedReportIds(bare)));
         const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports - ownIds.length };
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
         // After the sidebar has its results: keeping the article must not delay them.

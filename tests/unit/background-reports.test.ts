@@ -161,7 +161,7 @@ describe('bad imports are explained and lose nothing', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     const stored = (await db.reports.toArray()).find((r) => r.title === 'Proto');
     expect(stored).toBeDefined();
-    expect(Object.keys(stored!).sort()).toEqual(['addedAt', 'author', 'date', 'id', 'origin', 'outlet', 'text', 'title', 'url']);
+    expect(Object.keys(stored!).sort()).toEqual(['addedAt', 'author', 'copyOf', 'date', 'id', 'origin', 'outlet', 'signature', 'text', 'title', 'url']);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
   });
 });

@@ -126,7 +126,7 @@ describe('import files', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     const stored = (await userReports()).find((r) => r.title === 'Proto')!;
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
-    expect(Object.keys(stored).sort()).toEqual(['addedAt', 'author', 'date', 'id', 'origin', 'outlet', 'text', 'title', 'url']);
+    expect(Object.keys(stored).sort()).toEqual(['addedAt', 'author', 'copyOf', 'date', 'id', 'origin', 'outlet', 'signature', 'text', 'title', 'url']);
     outcomes.push(['import: `__proto__` / `constructor` keys', 'the report is imported field by field; `({}).polluted` stays undefined']);
   });
 

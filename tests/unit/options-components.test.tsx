@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The options page's parts, given the real seed reports and a report the reader added:
 // what the reader sees, what each control does, and an accessibility check of each.
+import { reportLead } from '../../lib/report-name';
 import { readdirSync, readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -24,7 +25,7 @@ const ADDED = makeUserReport(
   { title: 'Kremlin silent on reports of North Korean units in Kursk', outlet: 'Tests Gazette', date: '2024-11-04', text: 'First paragraph.\n\nSecond paragraph.' },
   Date.UTC(2024, 10, 5),
 );
-const LIST = [ADDED, ...SEEDS].map(({ text: _text, ...rest }) => rest);
+const LIST = [ADDED, ...SEEDS].map(({ text, ...rest }) => ({ ...rest, lead: reportLead(text) }));
 
 let container: HTMLElement;
 beforeEach(() => {

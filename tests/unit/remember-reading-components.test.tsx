@@ -132,7 +132,7 @@ describe('the switch and the options page', () => {
     expect(container.textContent).toContain('Removed 2 remembered articles.');
 
     render(null, container);
-    const base = { title: 'T', outlet: null, date: null, author: null, url: null, addedAt: 1 };
+    const base = { title: 'T', outlet: null, date: null, author: null, url: null, addedAt: 1, lead: 'T' };
     await show(<ReportList reports={[{ ...base, id: 'reading_1', origin: 'reading' }, { ...base, id: 'user_1', origin: 'user' }]} selectedId={null} onSelect={() => undefined} />);
     expect([...container.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['From your reading', 'Added by you']);
   });

@@ -209,4 +209,18 @@ describe('remembered reading in the background', () => {
     expect(await db.reports.get(mine.id)).toBeDefined();
     expect(await db.reports.where('origin').equals('seed').count()).toBe(SEED_REPORTS.length);
   });
+
+  it('a remembered copy of a wire story already in the corpus is linked to it, one voice rather than two', async () => {
+    value(await askBackground('reading/set', { remember: true }));
+    const page = snapshot(FILES[0]!, URL_1);
+    // The reader added the wire's own copy earlier, under another headline and address.
+    const wire: Report = value(await askBackground('reports/add', { title: 'Wire copy', text: page.text, url: 'https://wire.example.org/original' }));
+    value(await analyze(3, URL_1, page));
+    const [copy] = await kept();
+    expect(copy?.copyOf).toBe(wire.id);
+    // An article the corpus has no copy of stands on its own.
+    const other = snapshot(FILES[1]!, 'https://s1.example/x');
+    value(await analyze(4, other.url, other));
+    expect((await kept()).find((r) => r.url === other.url)?.copyOf ?? null).toBeNull();
+  });
 });

@@ -102,7 +102,7 @@ describe('<Sidebar> open, on a hand-made analysis', () => {
     const first = b.querySelector('[data-stance="conflicts"]')!;
     expect(first.getAttribute('data-report-id')).toBe('r3');
     expect(first.querySelector('.report__why')!.textContent).toBe('12,000 vs about 1,500 soldiers');
-    expect(first.querySelector('.report__title')!.textContent).toBe('Untitled report');
+    expect(first.querySelector('.report__title')!.textContent).toBe('A report with no headline');
     expect(first.querySelector('.report__claim')!.textContent).toBe('The sentence of report r3.');
     expect(b.querySelector('.side--conflicts .side__count')!.textContent).toBe('2 reports, 1 independent source');
     const a = container.querySelector('[data-claim="0"] [data-stance="corroborates"]')!;
