@@ -3,6 +3,7 @@
 // Replies cross the boundary as Result values because thrown errors do not serialize.
 
 import type { ImportResult, SaveClaimInput, SavedClaimView, SyncStatus } from './sync';
+import type { FigureTimeline } from './timeline';
 import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
 
 export type { SaveClaimInput, SavedClaimView, SyncStatus };
@@ -120,6 +121,8 @@ export interface BackgroundRequests {
   'tab/state': { req: { tabId?: number }; res: TabState };
   'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
   'tab/add-article': { req: { tabId?: number }; res: Report };
+  /** The figures over time (lib/timeline.ts): the corpus's reports, and the tab's article when it is on the topic. */
+  'figures/timeline': { req: { tabId?: number }; res: FigureTimeline };
   'corpus/stats': { req: null; res: CorpusStats };
   'reports/list': { req: null; res: Omit<Report, 'text'>[] };
   'reports/get': { req: { id: string }; res: Report | null };
@@ -164,6 +167,7 @@ export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: Sender
   'tab/state': 'extension',
   'tab/sidebar': 'extension',
   'tab/add-article': 'extension',
+  'figures/timeline': 'extension',
   'corpus/stats': 'extension',
   'reports/list': 'extension',
   'reports/get': 'extension',

@@ -6,6 +6,7 @@ import { askBackground, onBroadcast } from '../../adapters/messaging';
 import { siteOf } from '../../adapters/settings';
 import { activeTab, getTab, openOptionsAt, openOptionsPage, reloadTab, type TabRef } from '../../adapters/tabs';
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
+import { useFigureTimeline } from '../figures/use-figure-timeline';
 import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
 import { PopupView, type Feedback, type PopupBusy } from './PopupView';
@@ -84,6 +85,9 @@ export function PopupApp({ search }: { search: string }) {
     return () => stops.forEach((stop) => stop());
   }, [tabId, loadState, loadStats]);
 
+  // The figures over time, once the tab's article is read as on the topic.
+  const figures = useFigureTimeline(tabId, state?.status === 'ready' ? state.report?.analyzedAt : undefined);
+
   const run = async (kind: Exclude<PopupBusy, null>, action: () => Promise<Feedback | null>) => {
     setBusy(kind);
     setFeedback(null);
@@ -142,6 +146,7 @@ export function PopupApp({ search }: { search: string }) {
       onReload={() => tab && reloadTab(tab.id)}
       onOpenOptions={openOptionsPage}
       savedClaims={<PopupSavedClaims onOpenList={openSavedClaimsList} />}
+      figures={figures}
     />
   );
 }

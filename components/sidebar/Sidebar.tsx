@@ -3,6 +3,8 @@
 // through claims, Enter shows one in the article, Escape collapses to the handle.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TabState } from '../../lib/protocol';
+import { FiguresOverTime } from '../figures/FiguresOverTime';
+import type { FiguresState } from '../figures/use-figure-timeline';
 import type { SavedMark } from '../saved-claims/claim-to-save';
 import { ClaimCard, type SaveClaim } from './ClaimCard';
 import { buildSidebarModel, GROUP_HEADINGS, type SidebarModel } from './claim-view';
@@ -27,6 +29,8 @@ export interface SidebarProps {
   savingClaims?: ReadonlySet<number>;
   /** Why the last save or removal of a claim failed. */
   saveErrors?: ReadonlyMap<number, string>;
+  /** The figures over time (absent: the section is not shown; null: still being asked for). */
+  figures?: FiguresState;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -99,7 +103,7 @@ function Handle({ model, onOpen, takeFocus }: { model: SidebarModel; onOpen: () 
 
 type PanelProps = SidebarProps & { model: SidebarModel };
 
-function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors }: PanelProps) {
+function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors, figures }: PanelProps) {
   const main = useRef<HTMLElement>(null);
 
   const claimButtons = () => [...(main.current?.querySelectorAll<HTMLButtonElement>('[data-claim] .claim__jump') ?? [])];
@@ -162,6 +166,7 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
         <p class="panel__summary" id="panel-summary" role="status">
           {statusLine(state, model)}
         </p>
+        {figures && state?.status === 'ready' && <FiguresOverTime timeline={figures.timeline} error={figures.error} />}
         {model.groups.map(({ group, claims }) => (
           <section class={`group group--${group}`} aria-labelledby={`group-${group}`} key={group}>
             <h2 class="group__heading" id={`group-${group}`}>

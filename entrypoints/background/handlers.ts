@@ -9,6 +9,8 @@ import type { ArticleInfo, Analysis } from '../../lib/types';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
+import { articleFigureSource, buildTimeline, corpusFigureSources, type FigureSource } from '../../lib/timeline';
+import { FIGURE_KINDS } from '../../lib/topics/dprk-troops-russia/figures';
 import type { Corpus } from './corpus';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
 
@@ -25,6 +27,9 @@ export interface BackgroundServices {
   corpus: Corpus;
   analyze: AnalyzeText;
 }
+
+/** The corpus's figure sources, read once per index (a new index is built when the corpus changes). */
+const corpusFigures = new WeakMap<object, FigureSource[]>();
 
 /** A content script's own tab (the messaging layer lets only content scripts send page/*). */
 function ownTab(sender: Sender): number {
@@ -105,6 +110,14 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       const a = reply.value;
       if (!a.article.isArticle) throw new Error('This page does not look like a news article, so it was not added');
       return corpus.add({ title: a.title, text: a.text, url: a.url, outlet: a.siteName, author: a.byline, date: a.publishedTime });
+    },
+    'figures/timeline': async ({ tabId }, sender) => {
+      const [index, state] = await Promise.all([corpus.getIndex(), readTabState(tabOfRequest(tabId, sender))]);
+      let sources = corpusFigures.get(index);
+      if (!sources) corpusFigures.set(index, (sources = corpusFigureSources(index)));
+      // The article's own figures count only when it was read as on the topic.
+      const article = state.status === 'ready' && state.report ? [articleFigureSource(state.report)] : [];
+      return buildTimeline([...article, ...sources], FIGURE_KINDS);
     },
     'corpus/stats': () => corpus.stats(),
     'reports/list': () => corpus.list(),

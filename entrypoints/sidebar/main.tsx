@@ -7,9 +7,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground, askTab, onBroadcast } from '../../adapters/messaging';
 import type { TabState } from '../../lib/protocol';
+import { useFigureTimeline } from '../../components/figures/use-figure-timeline';
 import { usePageSavedClaims } from '../../components/saved-claims/use-page-saved-claims';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import '../../components/sidebar/sidebar.css';
+import '../../components/figures/figures.css';
 
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
 const COLLAPSED_QUERY = '(max-width: 120px)';
@@ -81,9 +83,10 @@ function SidebarApp() {
   const onOpen = useCallback(() => setOpen(true), [setOpen]);
   const onCollapse = useCallback(() => setOpen(false), [setOpen]);
   const saving = usePageSavedClaims(state);
+  const figures = useFigureTimeline(tabId, state?.status === 'ready' ? state.report?.analyzedAt : undefined);
 
   return (
-    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} />
+    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} figures={figures} />
   );
 }
 
