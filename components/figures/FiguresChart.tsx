@@ -25,7 +25,7 @@ function Mark({ f }: { f: PlacedFigure }) {
         <circle cx={x} cy={y} r={s.measure === 'possible' ? 4 : 4.5} />
       )}
       {f.labelled && (
-        <text class="figures-chart__value" x={x + 7} y={y - 6}>
+        <text class="figures-chart__value" x={x + 9} y={y - 8}>
           {compactNumber(s.value)}
         </text>
       )}

@@ -111,25 +111,25 @@ function Legend() {
   return (
     <ul class="figures__legend" aria-label="How to read the charts">
       <li>
-        <svg class="figures-chart figures__key" viewBox="0 0 12 12" aria-hidden="true">
+        <svg class="figures__key" viewBox="0 0 12 12" aria-hidden="true">
           <g class="figures-chart__mark figures-chart__mark--count"><circle cx="6" cy="6" r="4.5" /></g>
         </svg>
         count
       </li>
       <li>
-        <svg class="figures-chart figures__key" viewBox="0 0 12 12" aria-hidden="true">
+        <svg class="figures__key" viewBox="0 0 12 12" aria-hidden="true">
           <g class="figures-chart__mark figures-chart__mark--planned"><rect x="2" y="2" width="8" height="8" /></g>
         </svg>
         planned total
       </li>
       <li>
-        <svg class="figures-chart figures__key" viewBox="0 0 12 12" aria-hidden="true">
+        <svg class="figures__key" viewBox="0 0 12 12" aria-hidden="true">
           <g class="figures-chart__mark figures-chart__mark--possible"><circle cx="6" cy="6" r="4" /></g>
         </svg>
         possible
       </li>
       <li>
-        <svg class="figures-chart figures__key" viewBox="0 0 12 12" aria-hidden="true">
+        <svg class="figures__key" viewBox="0 0 12 12" aria-hidden="true">
           <circle class="figures-chart__conflict-ring" cx="6" cy="6" r="5" />
         </svg>
         conflict: different figures within days

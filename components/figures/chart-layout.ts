@@ -69,7 +69,7 @@ export function layoutChart(statements: readonly FigureStatement[]): ChartLayout
   const seen = new Set<string>();
   const place = (s: FigureStatement, x: number): PlacedFigure => {
     const y = yOf(s.value);
-    const key = `${Math.round(x)}|${s.value}`;
+    const key = s.date === null ? `undated|${s.value}` : `${Math.round(x)}|${s.value}`;
     const labelled = !seen.has(key);
     seen.add(key);
     const hasRange = s.max !== null && s.max !== s.value;
@@ -77,7 +77,8 @@ export function layoutChart(statements: readonly FigureStatement[]): ChartLayout
   };
   const figures = [
     ...dated.map((s) => place(s, xOfDate(s.date!))),
-    ...undated.map((s) => place(s, undatedFrom! + UNDATED_BAND / 2)),
+    // Side by side across the band, so figures of one value do not hide each other.
+    ...undated.map((s, i) => place(s, undatedFrom! + 12 + (i % 3) * 14)),
   ];
   const byId = new Map(figures.map((f) => [f.statement.id, f]));
   const changes = figures.flatMap((f) => {
