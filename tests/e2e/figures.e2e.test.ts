@@ -1,7 +1,7 @@
 // "Figures over time" in real Chromium with the built extension: on our wire-story layout
 // carrying the on-topic article, the sidebar's collapsible section opens from the keyboard and
 // shows a chart and its table for each kind of figure, the article's own figures among the
-// corpus's; no accessibility violation in the light or the dark scheme (axe, with layout, so
+// corpus's, and so does the toolbar popup for that tab; no accessibility violation in the light or the dark scheme (axe, with layout, so
 // contrast counts). With our four dated reports added, the chart shows an update and a conflict
 // of the same days, and is photographed in both schemes (tests/artifacts/; into docs/ for the
 // README when SAVE_DOCS_SCREENSHOTS=1).
@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../lib/report-text';
-import { axeViolations } from './axe';
+import { axeViolations, axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPage, readArticleFixture } from './news-pages';
-import { UI_TIMEOUT, waitForSidebar } from './probes';
+import { tabState, UI_TIMEOUT, waitForSidebar } from './probes';
 import { startServer, type TestServer } from './server';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } };
@@ -87,6 +87,18 @@ describe('Figures over time in the sidebar', () => {
       expect(await axeViolations(frame, '[data-testid="figures-over-time"]'), colorScheme).toEqual([]);
     }
     await page.emulateMedia({ colorScheme: null });
+
+    // The toolbar popup for this tab shows the same section under its counts.
+    const tabId = (await tabState(browser, page))!.tabId;
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+    const inPopup = popup.locator('[data-testid="figures-over-time"]');
+    await inPopup.locator('summary').click();
+    await inPopup.locator('[data-figure-kind="troops-sent"] svg[role="img"]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await inPopup.locator('table').count()).toBe(3);
+    expect(await axeViolationsInBothSchemes(popup, '[data-testid="figures-over-time"]')).toEqual([]);
+    await popup.close();
     await page.close();
   });
 
