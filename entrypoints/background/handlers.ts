@@ -111,8 +111,8 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       if (!a.article.isArticle) throw new Error('This page does not look like a news article, so it was not added');
       return corpus.add({ title: a.title, text: a.text, url: a.url, outlet: a.siteName, author: a.byline, date: a.publishedTime });
     },
-    'figures/timeline': async ({ tabId }, sender) => {
-      const [index, state] = await Promise.all([corpus.getIndex(), readTabState(tabOfRequest(tabId, sender))]);
+    'figures/timeline': async (request, sender) => {
+      const [index, state] = await Promise.all([corpus.getIndex(), readTabState(tabOfRequest(request?.tabId, sender))]);
       let sources = corpusFigures.get(index);
       if (!sources) corpusFigures.set(index, (sources = corpusFigureSources(index)));
       // The article's own figures count only when it was read as on the topic.

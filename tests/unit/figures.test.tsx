@@ -52,6 +52,9 @@ describe('the background answers figures/timeline', () => {
     expect(all.some((s) => s.reportId === '001_14d4b8edd7d3672e' && s.kind === 'killed' && s.date === '2024-10-05')).toBe(true);
     expect(all.filter((s) => s.fromArticle).map((s) => `${s.figure} ${s.date}`)).toEqual(expect.arrayContaining(['about 1,500 2024-10-18', '10,000 2024-10-16']));
 
+    // No tab named and none to sit in (the popup without ?tab=): said in words, not a TypeError.
+    expect(await askBackground('figures/timeline', null as never)).toEqual({ ok: false, error: 'No tab to answer for' });
+
     // Another tab, with nothing read: the corpus alone.
     const other = await askBackground('figures/timeline', { tabId: 5 });
     expect(other.ok && other.value.series.flatMap((s) => s.statements).some((s) => s.fromArticle)).toBe(false);
