@@ -71,6 +71,8 @@ describe('the popup with the real background', () => {
   it('follows its tab live: not read yet → not an article → analysed', async () => {
     const tabId = await openPopupFor(PAGE_URL);
     await until(() => text().includes('Crosscheck has not read this page'), 'the reload hint');
+    // The corpus size is its own request, answered in its own time: wait for it as a reader would.
+    await until(() => byTestId('corpus-size')?.textContent !== 'Counting your reports…', 'the corpus size');
     expect(byTestId('corpus-size')?.textContent).toBe('5 reports in your corpus (5 shipped, 0 added)');
 
     await messaging.sendFromTab(tabId, PAGE_URL, envelope('page/status', { url: PAGE_URL, status: 'not-article', article: { ...ARTICLE, isArticle: false } }));
