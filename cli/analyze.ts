@@ -1,8 +1,11 @@
 // `npm run analyze -- <file.html | file.txt | -> [--json] [--corpus <folder>] [--force]`
+// `npm run analyze -- [<article>] --timeline [--corpus <folder>]`
 //
 // Reads an article (saved HTML, plain text, or stdin), decides whether it is about the
 // tracked topic, and lists its checkable claims with the reports that corroborate or
 // conflict with each. `--json` prints the Analysis contract (lib/types.ts) instead.
+// `--timeline` prints the figures over time as JSON (FigureTimeline, lib/timeline.ts): the
+// corpus's figures by kind, and the article's own when one is given and it is on the topic.
 // Bad input ends with exit code 2 and one line on stderr.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,20 +18,24 @@ import { detailsOf, withReportDetails } from '../lib/report-details';
 import { matchedReportName } from '../lib/report-name';
 import { formatQuantity } from '../lib/quantities';
 import { describeSide, summariseSides } from '../lib/sources';
+import { articleFigureSource, buildTimeline, corpusFigureSources } from '../lib/timeline';
 import type { Analysis, ArticleInfo, ClaimMatch } from '../lib/types';
 import { parseHtml } from './dom';
 import { loadReportsFromFolder, SEEDS_DIR } from './load-reports';
 import { DEFAULT_PACK } from '../lib/topics';
 
-const USAGE = 'usage: npm run analyze -- <file.html | file.txt | -> [--json] [--corpus <folder of .txt reports>] [--force]';
+const USAGE =
+  'usage: npm run analyze -- <file.html | file.txt | -> [--json] [--corpus <folder of .txt reports>] [--force]; npm run analyze -- [<article>] --timeline [--corpus <folder>]';
 /** Share of control characters above which input is binary, not text. */
 const MAX_CONTROL_CHAR_SHARE = 0.01;
 
 class InputError extends Error {}
 
 interface Args {
-  input: string;
+  /** null only with --timeline: the corpus's figures alone. */
+  input: string | null;
   json: boolean;
+  timeline: boolean;
   corpus: string;
   force: boolean;
 }
@@ -36,11 +43,13 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   let input: string | null = null;
   let json = false;
+  let timeline = false;
   let force = false;
   let corpus = SEEDS_DIR;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--timeline') timeline = true;
     else if (a === '--force') force = true;
     else if (a === '--corpus') {
       const dir = argv[++i];
@@ -51,8 +60,8 @@ function parseArgs(argv: string[]): Args {
     else if (input === null) input = a;
     else throw new InputError(`one input at a time; ${USAGE}`);
   }
-  if (input === null) throw new InputError(USAGE);
-  return { input, json, corpus, force };
+  if (input === null && !timeline) throw new InputError(USAGE);
+  return { input, json, timeline, corpus, force };
 }
 
 function readInput(input: string): string {
@@ -190,8 +199,14 @@ function oneLine(s: string): string {
 function main(argv: string[]): number {
   try {
     const args = parseArgs(argv);
-    const raw = readInput(args.input);
-    const input = articleInput(args.input, raw);
+    if (args.input === null) {
+      const index = buildCorpusIndex(loadCorpus(args.corpus), DEFAULT_PACK);
+      console.log(JSON.stringify(buildTimeline(corpusFigureSources(index), index.pack.figureKinds), null, 2));
+      return 0;
+    }
+    const inputPath = args.input;
+    const raw = readInput(inputPath);
+    const input = articleInput(inputPath, raw);
     const reports = loadCorpus(args.corpus);
     // A report of the corpus analysed against the corpus is never its own witness: the same
     // file, or (from stdin or a copy) the same text.
@@ -199,15 +214,21 @@ function main(argv: string[]): number {
     const self = reports
       .filter(
         (r) =>
-          (args.input !== '-' && resolve(dirname(args.input)) === resolve(args.corpus) && r.id === basename(args.input, '.txt')) ||
+          (inputPath !== '-' && resolve(dirname(inputPath)) === resolve(args.corpus) && r.id === basename(inputPath, '.txt')) ||
           (input.text.trim() !== '' && same(r.text) === same(input.text)),
       )
       .map((r) => r.id);
-    const bare = analyzeArticleText(input, buildCorpusIndex(reports, DEFAULT_PACK), { force: args.force, excludeReportIds: self });
+    const index = buildCorpusIndex(reports, DEFAULT_PACK);
+    const bare = analyzeArticleText(input, index, { force: args.force, excludeReportIds: self });
     // The extension stores copy links as reports come in; a folder has none stored, so they are found here.
     const links = copyLinks(reports.map((r) => ({ id: r.id, signature: copySignature(r.text) })));
     const analysis = withReportDetails(bare, new Map(reports.map((r) => [r.id, detailsOf({ ...r, copyOf: links.get(r.id) ?? null })])));
-    if (args.json) console.log(JSON.stringify(analysis, null, 2));
+    if (args.timeline) {
+      // The article itself, when it is one of the corpus's reports, is not counted twice.
+      const corpus = corpusFigureSources(index).filter((r) => !self.includes(r.reportId ?? ''));
+      const article = analysis.claims.length ? [articleFigureSource(analysis, index.pack)] : [];
+      console.log(JSON.stringify(buildTimeline([...article, ...corpus], index.pack.figureKinds), null, 2));
+    } else if (args.json) console.log(JSON.stringify(analysis, null, 2));
     else printReadable(analysis);
     return 0;
   } catch (e) {

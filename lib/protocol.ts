@@ -4,6 +4,7 @@
 
 import type { ImportResult, SaveClaimInput, SavedClaimView, SyncStatus } from './sync';
 import type { RememberReading } from './reading';
+import type { FigureTimeline } from './timeline';
 import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
 
 export type { RememberReading, SaveClaimInput, SavedClaimView, SyncStatus };
@@ -132,6 +133,8 @@ export interface BackgroundRequests {
   'tab/state': { req: { tabId?: number }; res: TabState };
   'tab/sidebar': { req: { tabId?: number; open: boolean | 'toggle' }; res: TabState };
   'tab/add-article': { req: { tabId?: number }; res: Report };
+  /** The figures over time (lib/timeline.ts): the corpus's reports, and the tab's article when it is on the topic. */
+  'figures/timeline': { req: { tabId?: number }; res: FigureTimeline };
   'corpus/stats': { req: null; res: CorpusStats };
   'reports/list': { req: null; res: ReportListing[] };
   'reports/get': { req: { id: string }; res: Report | null };
@@ -185,6 +188,7 @@ export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: Sender
   'tab/state': 'extension',
   'tab/sidebar': 'extension',
   'tab/add-article': 'extension',
+  'figures/timeline': 'extension',
   'corpus/stats': 'extension',
   'reports/list': 'extension',
   'reports/get': 'extension',

@@ -368,8 +368,12 @@ function isNotCount(digits: string, before: string, after: string): boolean {
   if (MONTH.test(before) || MONTH_AFTER.test(after)) return true;
   if (/^\d{4}$/.test(digits)) {
     const year = Number(digits);
-    // A bare year ("in 2022", "2024 saw"), unless a counted noun follows directly ("2000 troops").
-    if (year >= 1900 && year <= 2100 && !/^\s+(?:more |additional )?(?:troops|soldiers)\b/.test(after)) return true;
+    // A bare year ("in 2022", "2024 saw"), unless a counted noun follows within two words
+    // ("2000 troops", "2000 North Korean troops"); after "in", "since"… it is a year all the
+    // same ("in 2024 North Korean troops …").
+    const yearPreposition = /\b(?:in|since|by|from|until|till|during|before|after|of|early|mid|late)\s*$/.test(before);
+    const countedNoun = /^\s+(?:[\p{L}'-]+\s+){0,2}(?:troops|soldiers)\b/u.test(after);
+    if (year >= 1900 && year <= 2100 && (yearPreposition || !countedNoun)) return true;
   }
   if (/\b(?:no|number|nos|no\.|article|resolution|unit|brigade|division|corps|regiment|battalion|army|route|page|chapter|section)\s*$/.test(before)) return true;
   return false;

@@ -8,6 +8,7 @@ import { activeTab, getTab, openOptionsAt, openOptionsPage, reloadTab, type TabR
 import type { CorpusStats, Settings, TabState } from '../../lib/protocol';
 import { RememberReadingSwitch } from '../reading/RememberReadingSwitch';
 import { reportLead, reportName } from '../../lib/report-name';
+import { useFigureTimeline } from '../figures/use-figure-timeline';
 import { PopupSavedClaims } from '../saved-claims/PopupSavedClaims';
 import { pageUrlOf } from './popup-model';
 import { PopupView, type Feedback, type PopupBusy } from './PopupView';
@@ -86,6 +87,9 @@ export function PopupApp({ search }: { search: string }) {
     return () => stops.forEach((stop) => stop());
   }, [tabId, loadState, loadStats]);
 
+  // The figures over time, once the tab's article is read as on the topic.
+  const figures = useFigureTimeline(tabId, state?.status === 'ready' ? state.report?.analyzedAt : undefined);
+
   const run = async (kind: Exclude<PopupBusy, null>, action: () => Promise<Feedback | null>) => {
     setBusy(kind);
     setFeedback(null);
@@ -159,6 +163,7 @@ export function PopupApp({ search }: { search: string }) {
           />
         )
       }
+      figures={figures}
     />
   );
 }

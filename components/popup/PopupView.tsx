@@ -8,6 +8,8 @@ import { ClaimCounts, ClaimDetails } from './ClaimsSummary';
 import { plural } from '../format';
 import { decidePhase, pageUrlOf, stateIsCurrent, summarizeClaims, type PopupInput, type PopupPhase } from './popup-model';
 import { siteOf } from '../../lib/site';
+import { FiguresOverTime } from '../figures/FiguresOverTime';
+import type { FiguresState } from '../figures/use-figure-timeline';
 import { topicLabel, TopicScore } from './TopicScore';
 
 export interface Feedback {
@@ -33,6 +35,8 @@ export interface PopupViewProps extends PopupInput, PopupActions {
   savedClaims?: ComponentChildren;
   /** The remembered-reading switch (components/reading), wired by PopupApp. */
   rememberReading?: ComponentChildren;
+  /** The figures over time, shown for an on-topic article (null timeline: still being asked for). */
+  figures?: FiguresState;
 }
 
 /** Why the reader cannot add this page, or null when they can. */
@@ -212,6 +216,7 @@ export function PopupView(props: PopupViewProps) {
       </div>
 
       {phase.kind === 'ready' && <ClaimDetails summary={summarizeClaims(phase.report.claims)} />}
+      {phase.kind === 'ready' && props.figures && <FiguresOverTime timeline={props.figures.timeline} error={props.figures.error} />}
 
       <footer class="popup-footer">
         {props.rememberReading}

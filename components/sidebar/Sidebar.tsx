@@ -3,6 +3,8 @@
 // through claims, Enter shows one in the article, Escape collapses to the handle.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TabState } from '../../lib/protocol';
+import { FiguresOverTime } from '../figures/FiguresOverTime';
+import type { FiguresState } from '../figures/use-figure-timeline';
 import type { SavedMark } from '../saved-claims/claim-to-save';
 import { ClaimCard, type SaveClaim } from './ClaimCard';
 import { RememberReadingPrompt, type RememberReadingProps } from './RememberReading';
@@ -30,6 +32,8 @@ export interface SidebarProps {
   saveErrors?: ReadonlyMap<number, string>;
   /** Remembered reading: the question and its outcome (absent: not shown). */
   reading?: Omit<RememberReadingProps, 'remembered'>;
+  /** The figures over time (absent: the section is not shown; null: still being asked for). */
+  figures?: FiguresState;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -102,7 +106,7 @@ function Handle({ model, onOpen, takeFocus }: { model: SidebarModel; onOpen: () 
 
 type PanelProps = SidebarProps & { model: SidebarModel };
 
-function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors, reading }: PanelProps) {
+function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onUnsaveClaim, savedClaims, savingClaims, saveErrors, reading, figures }: PanelProps) {
   const main = useRef<HTMLElement>(null);
 
   const claimButtons = () => [...(main.current?.querySelectorAll<HTMLButtonElement>('[data-claim] .claim__jump') ?? [])];
@@ -166,6 +170,7 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
           {statusLine(state, model)}
         </p>
         {reading && state?.status === 'ready' && <RememberReadingPrompt {...reading} remembered={state.remembered === true} />}
+        {figures && state?.status === 'ready' && <FiguresOverTime timeline={figures.timeline} error={figures.error} />}
         {model.groups.map(({ group, claims }) => (
           <section class={`group group--${group}`} aria-labelledby={`group-${group}`} key={group}>
             <h2 class="group__heading" id={`group-${group}`}>

@@ -10,6 +10,7 @@ import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
+import { articleFigureSource, buildTimeline, corpusFigureSources, type FigureSource } from '../../lib/timeline';
 import type { Corpus } from './corpus';
 import { afterAnalysis, answerReading, ownAddresses } from './reading';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
@@ -33,6 +34,9 @@ async function readVisibleArticle(tabId: number) {
   const reply = await askTab(tabId, 'content/article', null);
   return reply.ok ? reply.value : null;
 }
+
+/** The corpus's figure sources, read once per index (a new index is built when the corpus changes). */
+const corpusFigures = new WeakMap<object, FigureSource[]>();
 
 /** A content script's own tab (the messaging layer lets only content scripts send page/*). */
 function ownTab(sender: Sender): number {
@@ -130,6 +134,17 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       const a = reply.value;
       if (!a.article.isArticle) throw new Error('This page does not look like a news article, so it was not added');
       return corpus.add({ title: a.title, text: a.text, url: a.url, outlet: a.siteName, author: a.byline, date: a.publishedTime });
+    },
+    'figures/timeline': async (request, sender) => {
+      const [index, state] = await Promise.all([corpus.getIndex(), readTabState(tabOfRequest(request?.tabId, sender))]);
+      let sources = corpusFigures.get(index);
+      if (!sources) corpusFigures.set(index, (sources = corpusFigureSources(index)));
+      // The article's own figures count only when it was read as on the topic; a report kept at
+      // its address (remembered, or added by the reader) is that same article, not counted twice.
+      const report = state.status === 'ready' ? state.report : undefined;
+      if (!report) return buildTimeline(sources, index.pack.figureKinds);
+      const own = new Set(await corpus.idsAt([report.url]));
+      return buildTimeline([articleFigureSource(report, index.pack), ...sources.filter((r) => !own.has(r.reportId ?? ''))], index.pack.figureKinds);
     },
     'corpus/stats': () => corpus.stats(),
     'reports/list': () => corpus.list(),

@@ -7,10 +7,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground, askTab, onBroadcast } from '../../adapters/messaging';
 import type { TabState } from '../../lib/protocol';
+import { useFigureTimeline } from '../../components/figures/use-figure-timeline';
 import { usePageSavedClaims } from '../../components/saved-claims/use-page-saved-claims';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { useRememberReading } from '../../components/sidebar/use-remember-reading';
 import '../../components/sidebar/sidebar.css';
+import '../../components/figures/figures.css';
 
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
 const COLLAPSED_QUERY = '(max-width: 120px)';
@@ -83,9 +85,20 @@ function SidebarApp() {
   const onCollapse = useCallback(() => setOpen(false), [setOpen]);
   const saving = usePageSavedClaims(state);
   const reading = useRememberReading(tabId);
+  const figures = useFigureTimeline(tabId, state?.status === 'ready' ? state.report?.analyzedAt : undefined);
 
   return (
-    <Sidebar state={state} collapsed={collapsed} activeClaim={activeClaim} onJump={onJump} onOpen={onOpen} onCollapse={onCollapse} {...saving} reading={reading} />
+    <Sidebar
+      state={state}
+      collapsed={collapsed}
+      activeClaim={activeClaim}
+      onJump={onJump}
+      onOpen={onOpen}
+      onCollapse={onCollapse}
+      {...saving}
+      reading={reading}
+      figures={figures}
+    />
   );
 }
 

@@ -1,3 +1,5 @@
+import type { FigureKind } from './figure-kind';
+
 // The shape of a tracked story. A story is data: who (subject) sends what (force) into
 // which conflict (setting), and the names, sources, places and events its news speaks
 // of. The engine (lib/topic.ts, claims, match, stance) knows nothing of any one story: it
@@ -158,4 +160,6 @@ export interface TopicPack {
   forceOwners: readonly ForceOwner[];
   /** Nouns for a body of forces, lower case ("troops", "police officers"): what an owner word must stand before. */
   forceNouns: readonly string[];
+  /** The kinds of figure the story's reports keep giving and revising, for the figures over time (lib/timeline.ts). */
+  figureKinds: readonly FigureKind[];
 }

@@ -149,10 +149,15 @@ describe('parseQuantities', () => {
     expect(parseQuantities('The city has a thousand-year history.')).toEqual([]);
   });
 
+  it('reads a four-digit figure before a counted noun as a count, not a year', () => {
+    expect(only('Seoul said that 2000 North Korean troops have arrived in Russia.')).toMatchObject({ value: 2000, unit: 'troops' });
+  });
+
   it('ignores numbers that count nothing tracked', () => {
     for (const sentence of [
       'In September 2023, Putin met Kim; the meeting lasted more than five hours.',
       'Russia invaded Ukraine in February 2022.',
+      'In 2024 North Korean troops arrived in Russia for the first time.',
       'UK Prime Minister Starmer Signs Historic 100-Year Partnership with Ukraine in Kyiv',
       'The delegation of the Kim Il Sung Military University visited on October 8, 2024.',
       'Aid worth $1.5 billion, 40% of the budget, arrived on Oct. 23.',

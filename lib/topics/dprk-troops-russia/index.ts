@@ -17,6 +17,7 @@ import {
   SOURCES,
   STORY_ACTORS,
 } from './lexicon';
+import { FIGURE_KINDS } from './figures';
 import { DPRK_TROOPS_RUSSIA } from './topic';
 
 export { DPRK_TROOPS_RUSSIA } from './topic';
@@ -38,4 +39,5 @@ export const DPRK_TROOPS_RUSSIA_PACK: TopicPack = {
   roleCues: ROLE_CUES,
   forceOwners: FORCE_OWNERS,
   forceNouns: FORCE_NOUNS,
+  figureKinds: FIGURE_KINDS,
 };
