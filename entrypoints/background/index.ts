@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CrosscheckDB } from '../../adapters/db';
 import { broadcast, handleRequests } from '../../adapters/messaging';
 import { restrictStorageToExtension } from '../../adapters/storage-access';
-import { analyzeArticleText } from '../../lib/analyze';
+import { analyzeArticleText, readArticle } from '../../lib/analyze';
+import { matchClaims } from '../../lib/match';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
@@ -23,7 +24,7 @@ export default defineBackground(() => {
   const savedClaims = new SavedClaims(() => createSavedClaimsSync(), (change) => broadcast('claims/changed', change));
 
   handleRequests<BackgroundRequests>({
-    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }),
+    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText, stream: { read: readArticle, match: matchClaims } }),
     ...createSavedClaimsHandlers(savedClaims),
   }, REQUEST_SENDERS);
 
