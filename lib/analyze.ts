@@ -8,7 +8,7 @@ import { matchClaims } from './match';
 import { MAX_CLAIMS_PER_PAGE } from './page-limits';
 import { scoreTopic } from './topic';
 import { DEFAULT_TOPIC, type TopicDefinition } from './topics/index';
-import type { Analysis, ArticleInfo, TopicResult } from './types';
+import type { Analysis, ArticleInfo } from './types';
 
 export interface AnalyzeInput {
   title: string | null;
@@ -29,24 +29,15 @@ export interface AnalyzeOptions {
 
 /** Topic verdict, then claims and their matches (none when off-topic, unless forced). */
 export function analyzeArticleText(input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): Analysis {
-  const { topic, claims } = readArticle(input, opts);
+  const scored = scoreTopic(opts.topic ?? DEFAULT_TOPIC, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
+  const topic = { id: scored.id, onTopic: scored.onTopic, score: scored.score, evidence: scored.evidence };
+  if (!topic.onTopic && !opts.force) return { article: input.article, topic, claims: [] };
+  const claims = articleClaims(input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE);
   return {
     article: input.article,
     topic,
     claims: matchClaims(claims, index, { excludeReportIds: opts.excludeReportIds }),
   };
-}
-
-/**
- * The first half of analyzeArticleText, cheap next to the matching: the topic verdict and the
- * claims (none when off-topic, unless forced). The extension shows these at once and matches
- * them in batches (`matchClaims` is per claim: a batch's results are the whole run's).
- */
-export function readArticle(input: AnalyzeInput, opts: Omit<AnalyzeOptions, 'excludeReportIds'> = {}): { topic: TopicResult; claims: ExtractedClaim[] } {
-  const scored = scoreTopic(opts.topic ?? DEFAULT_TOPIC, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
-  const topic = { id: scored.id, onTopic: scored.onTopic, score: scored.score, evidence: scored.evidence };
-  if (!topic.onTopic && !opts.force) return { topic, claims: [] };
-  return { topic, claims: articleClaims(input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE) };
 }
 
 /** The headline's claim (when it states one the body does not repeat word for word), then the body's. */

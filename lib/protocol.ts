@@ -27,11 +27,6 @@ export interface PageReport extends Analysis {
   url: string;
   analyzedAt: number;
   corpusSize: number;
-  /**
-   * While the matches stream in ('page/claims'): how many claims, from the first, have been
-   * matched against the corpus; the others have no matches yet. Absent once all have.
-   */
-  scoredClaims?: number;
 }
 
 export type PageStatus =
@@ -114,13 +109,6 @@ export interface PageSettings {
  * extension's own pages, which name a tab or, inside one (the sidebar), get their own.
  */
 export interface BackgroundRequests {
-  /**
-   * The topic verdict and the claims at once, without their matches (`scoredClaims: 0`): the
-   * page shows its sidebar with them while the background matches them in batches, telling
-   * the tab's pages (tab/changed) as each batch lands.
-   */
-  'page/claims': { req: PageSnapshot; res: PageReport };
-  /** The whole analysis; after 'page/claims' for the same text, it waits for that matching to end. */
   'page/analyze': { req: PageSnapshot; res: PageReport };
   /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
   'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };
@@ -168,7 +156,6 @@ export type SenderKind = Sender['kind'];
 
 /** Who may send each background request. A request from anyone else is refused and logged. */
 export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: SenderKind } = {
-  'page/claims': 'content',
   'page/analyze': 'content',
   'page/status': 'content',
   'page/settings': 'content',

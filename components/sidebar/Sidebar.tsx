@@ -1,7 +1,7 @@
 // The sidebar: a small handle while collapsed, the article's claims with the reports on
 // each side while open. Works with the keyboard alone: Tab and the arrow keys move
 // through claims, Enter shows one in the article, Escape collapses to the handle.
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TabState } from '../../lib/protocol';
 import type { SavedMark } from '../saved-claims/claim-to-save';
 import { ClaimCard, type SaveClaim } from './ClaimCard';
@@ -31,7 +31,7 @@ export interface SidebarProps {
 
 export function Sidebar(props: SidebarProps) {
   const { state, collapsed, onCollapse } = props;
-  const model = useMemo(() => buildSidebarModel(state?.report?.claims ?? [], state?.report?.scoredClaims), [state?.report]);
+  const model = useMemo(() => buildSidebarModel(state?.report?.claims ?? []), [state?.report]);
   // Set when the reader collapses from inside, so the handle takes the focus they had.
   const focusHandle = useRef(false);
 
@@ -106,29 +106,25 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
 
   // Opened with the keyboard (the shortcut, or Enter on the handle): start at the first claim.
   // A click into the panel also focuses the frame: that must not move the reader's place.
-  const lastPointer = useRef(-Infinity);
-  const focusFirst = useCallback(() => {
-    if (performance.now() - lastPointer.current < POINTER_FOCUS_GRACE_MS) return;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
-    claimButtons()[0]?.focus();
-  }, []);
   useEffect(() => {
+    let lastPointer = -Infinity;
     const onPointer = () => {
-      lastPointer.current = performance.now();
+      lastPointer = performance.now();
     };
+    const focusFirst = () => {
+      if (performance.now() - lastPointer < POINTER_FOCUS_GRACE_MS) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      claimButtons()[0]?.focus();
+    };
+    if (document.hasFocus()) focusFirst();
     window.addEventListener('pointerdown', onPointer, true);
     window.addEventListener('focus', focusFirst);
     return () => {
       window.removeEventListener('pointerdown', onPointer, true);
       window.removeEventListener('focus', focusFirst);
     };
-  }, [focusFirst]);
-  // The claims may land after the panel opened (the matches stream in): the first one listed takes the focus then.
-  const hasClaims = model.listed > 0;
-  useEffect(() => {
-    if (document.hasFocus()) focusFirst();
-  }, [focusFirst, hasClaims]);
+  }, []);
 
   useEffect(() => {
     if (activeClaim === null) return;
@@ -185,20 +181,6 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
             </ol>
           </section>
         ))}
-        {model.pending.length > 0 && (
-          <section class="group group--pending" aria-labelledby="group-pending">
-            <h2 class="group__heading" id="group-pending">
-              {PENDING_HEADING}
-            </h2>
-            <ol class="group__claims">
-              {model.pending.map(({ index, text }) => (
-                <li class="claim claim--pending" key={index}>
-                  <p class="claim__text">{text}</p>
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
         {model.unmatched > 0 && model.listed > 0 && (
           <p class="panel__unmatched">
             {model.unmatched} more {model.unmatched === 1 ? 'claim has' : 'claims have'} no matching report.
@@ -210,17 +192,11 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
   );
 }
 
-/** Over the claims the background is still matching while the matches stream in. */
-export const PENDING_HEADING = 'Claims being checked';
-
 function statusLine(state: TabState | null, model: SidebarModel): string {
   if (!state) return 'Loading…';
   switch (state.status) {
-    case 'analyzing': {
-      const claims = state.report?.claims.length ?? 0;
-      if (claims === 0 || model.pending.length === 0) return 'Checking this article against your reports…';
-      return `Checking ${claims} ${claims === 1 ? 'claim' : 'claims'} against your reports: ${claims - model.pending.length} done…`;
-    }
+    case 'analyzing':
+      return 'Checking this article against your reports…';
     case 'error':
       return `Crosscheck could not check this article: ${state.error ?? 'unknown error'}`;
     case 'ready': {

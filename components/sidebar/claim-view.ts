@@ -34,24 +34,13 @@ export interface SidebarModel {
   /** Claims of the article that no report speaks to: counted, not listed. */
   unmatched: number;
   listed: number;
-  /** Claims still being matched against the corpus while the matches stream in, in article order. */
-  pending: { index: number; text: string }[];
 }
 
-/**
- * Orders claims conflicts first, then corroborated, then related only; article order within a
- * group. `scoredClaims`: while the matches stream in, how many claims (from the first) have
- * been matched; the rest are listed as pending.
- */
-export function buildSidebarModel(claims: readonly ClaimResult[], scoredClaims: number = claims.length): SidebarModel {
+/** Orders claims conflicts first, then corroborated, then related only; article order within a group. */
+export function buildSidebarModel(claims: readonly ClaimResult[]): SidebarModel {
   const byGroup = new Map<ClaimGroup, ClaimView[]>(STANCE_ORDER.map((s) => [s, []]));
   let unmatched = 0;
-  const pending: SidebarModel['pending'] = [];
   claims.forEach((claim, index) => {
-    if (index >= scoredClaims) {
-      pending.push({ index, text: claim.text });
-      return;
-    }
     if (claim.matches.length === 0) {
       unmatched++;
       return;
@@ -60,7 +49,7 @@ export function buildSidebarModel(claims: readonly ClaimResult[], scoredClaims: 
     byGroup.get(view.group)!.push(view);
   });
   const groups = STANCE_ORDER.map((group) => ({ group, claims: byGroup.get(group)! })).filter((g) => g.claims.length > 0);
-  return { groups, unmatched, listed: claims.length - unmatched - pending.length, pending };
+  return { groups, unmatched, listed: claims.length - unmatched };
 }
 
 export function claimView(claim: ClaimResult, index: number): ClaimView {

@@ -3,8 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CrosscheckDB } from '../../adapters/db';
 import { broadcast, handleRequests } from '../../adapters/messaging';
 import { restrictStorageToExtension } from '../../adapters/storage-access';
-import { analyzeArticleText, readArticle } from '../../lib/analyze';
-import { matchClaims } from '../../lib/match';
+import { analyzeArticleText } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
@@ -24,7 +23,7 @@ export default defineBackground(() => {
   const savedClaims = new SavedClaims(() => createSavedClaimsSync(), (change) => broadcast('claims/changed', change));
 
   handleRequests<BackgroundRequests>({
-    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText, stream: { read: readArticle, match: matchClaims } }),
+    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }),
     ...createSavedClaimsHandlers(savedClaims),
   }, REQUEST_SENDERS);
 

@@ -5,7 +5,7 @@
 
 import { browser } from 'wxt/browser';
 import { askBackground, handleRequests } from '../../adapters/messaging';
-import { CONTENT_REQUEST_SENDERS, type ContentRequests, type PageReport, type PageSettings, type PageSnapshot, type PageStatus } from '../../lib/protocol';
+import { CONTENT_REQUEST_SENDERS, type ContentRequests, type PageReport, type PageSettings, type PageStatus } from '../../lib/protocol';
 import { visibleParagraphs } from '../../lib/visible-text';
 import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
 import { watchLateContent } from './late-content';
@@ -162,59 +162,46 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     }
     page = extracted;
     lastStatus = '';
-    // The claims first: the sidebar shows them at once while the background matches them.
-    const claimsReply = await askAgainIfLost('page/claims', extracted.snapshot, stale);
-    if (stale() || !claimsReply.ok) return;
-    report = claimsReply.value;
-    if (!report.topic.onTopic || report.claims.length === 0) return hide();
-    stopWatching();
-    if (!(await mountSidebar(gen))) return;
-    // Then the whole analysis (the background's matching of those claims, when it ends): the
-    // highlights mark the claims that reports speak to.
-    const whole = report.scoredClaims === undefined ? claimsReply : await askAgainIfLost('page/analyze', extracted.snapshot, stale);
-    if (stale() || !whole.ok) return;
-    report = whole.value;
-    if (report.topic.onTopic && report.claims.length > 0) await addHighlights(report, gen, !overBudget());
-    else hide();
-  };
-
-  /** A service worker stopped in the middle of an analysis loses the answer; the next message starts it again. */
-  const askAgainIfLost = async (type: 'page/claims' | 'page/analyze', snapshot: PageSnapshot, stale: () => boolean) => {
-    let reply = await askBackground(type, snapshot);
+    let reply = await askBackground('page/analyze', extracted.snapshot);
+    // A service worker stopped in the middle of the analysis loses the answer; the next message starts it again.
     for (let retry = 0; retry < MAX_ANALYZE_RETRIES && !reply.ok && LOST_REPLY.test(reply.error) && !stale(); retry++) {
       meter.countRetry();
-      reply = await askBackground(type, snapshot);
+      reply = await askBackground('page/analyze', extracted.snapshot);
     }
-    return reply;
+    if (stale() || !reply.ok) return;
+    report = reply.value;
+    if (report.topic.onTopic && report.claims.length > 0) {
+      stopWatching();
+      await show(report, gen, !overBudget());
+    } else hide();
   };
 
-  /** The sidebar frame, which fetches the tab's claims and matches itself and follows them as they land. */
-  const mountSidebar = async (gen: number): Promise<boolean> => {
+  const show = async (analysis: PageReport, gen: number, withHighlights: boolean) => {
     hide();
     const s = settings ?? (await pageSettings(location.href));
-    // The frame's creation is a task of its own.
+    // Highlights first, in an idle moment, before the sidebar shifts the page's layout.
     await idle();
-    if (gen !== generation) return false;
-    const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
-    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
-    // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
-    shown = { sidebar, highlights: null, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
-    // The background's record of the tab follows what the page shows.
-    void askBackground('page/sidebar', { open, remember: false });
-    return true;
-  };
-
-  /** Marks the matched claims in the page, in an idle moment; past the pass's budget the sidebar stays, without them (the costly part). */
-  const addHighlights = async (analysis: PageReport, gen: number, withHighlights: boolean) => {
-    if (!withHighlights) return;
-    await idle();
-    if (gen !== generation || !shown) return;
+    if (gen !== generation) return;
     const claims = analysis.claims
       .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
       .filter((c) => c.matched);
-    const root = meter.time('highlight', () => findArticleRoot(doc));
-    shown.highlights?.remove();
-    shown.highlights = meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }));
+    // Past the pass's budget the sidebar still comes, without the highlights (the costly part).
+    const root = withHighlights ? meter.time('highlight', () => findArticleRoot(doc)) : null;
+    const highlights = withHighlights
+      ? meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }))
+      : null;
+    // The frame's creation is a task of its own.
+    await idle();
+    if (gen !== generation) {
+      highlights?.remove();
+      return;
+    }
+    const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
+    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
+    // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
+    shown = { sidebar, highlights, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
+    // The background's record of the tab follows what the page shows.
+    void askBackground('page/sidebar', { open, remember: false });
   };
 
   const setOpen = (open: boolean, focus: boolean): boolean => {

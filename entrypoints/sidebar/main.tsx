@@ -11,13 +11,6 @@ import { usePageSavedClaims } from '../../components/saved-claims/use-page-saved
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import '../../components/sidebar/sidebar.css';
 
-/**
- * While the background is still matching the claims, the frame also reads its tab's state this
- * often (ms): Firefox ESR did not deliver the per-batch tab/changed broadcasts to the frame in
- * our tests (tests/e2e/firefox-reading.e2e.test.ts), and a frame must never stay on "0 done".
- */
-const ANALYZING_POLL_MS = 150;
-
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
 const COLLAPSED_QUERY = '(max-width: 120px)';
 
@@ -62,22 +55,11 @@ function SidebarApp() {
     const offFocus = onBroadcast('sidebar/focus-claim', (p) => {
       if (p.tabId === tabId) setActiveClaim(p.index);
     });
-    // The matches stream in (tab/changed per batch): whatever landed between the first read
-    // and this subscription would otherwise be missed for good.
-    void loadState(tabId).then((s) => s && setState(s));
     return () => {
       offChanged();
       offFocus();
     };
   }, [tabId]);
-
-  const analyzing = state?.status === 'analyzing';
-  const progress = state?.report?.scoredClaims;
-  useEffect(() => {
-    if (tabId === undefined || !analyzing) return undefined;
-    const timer = setTimeout(() => void loadState(tabId).then((s) => s && setState(s)), ANALYZING_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [tabId, analyzing, progress, state]);
 
   // A new analysis (a single-page navigation) makes the old pick meaningless.
   useEffect(() => setActiveClaim(null), [state?.report?.analyzedAt]);

@@ -134,37 +134,6 @@ describe('<Sidebar> open, on a hand-made analysis', () => {
   });
 });
 
-describe('<Sidebar> while the matches stream in', () => {
-  /** The background has matched the first `scored` claims; the others wait. */
-  function streaming(scored: number): TabState {
-    const made = stateOf(MADE.map((c, i) => (i < scored ? c : { ...c, matches: [] })));
-    return { ...made, status: 'analyzing', report: { ...made.report!, scoredClaims: scored } };
-  }
-
-  it('shows every claim at once, those not matched yet under their own heading, and fills in as batches land', async () => {
-    await show(props({ state: streaming(0) }));
-    expect(claimIds()).toEqual([]);
-    const pending = () => [...container.querySelectorAll('.claim--pending')].map((el) => el.textContent);
-    expect(pending()).toEqual(MADE.map((c) => c.text));
-    expect(container.querySelector('#group-pending')!.textContent).toBe('Claims being checked');
-    expect(container.querySelector('.panel__summary')!.textContent).toBe('Checking 4 claims against your reports: 0 done…');
-    await expectAccessible(container);
-
-    await show(props({ state: streaming(2) }));
-    expect(claimIds()).toEqual(['1', '0']);
-    expect(pending()).toEqual([MADE[2]!.text, MADE[3]!.text]);
-    expect(container.querySelector('.panel__summary')!.textContent).toBe('Checking 4 claims against your reports: 2 done…');
-    // A claim still waiting is not counted as one no report speaks to.
-    expect(container.textContent).not.toContain('no matching report');
-
-    await show(props());
-    expect(claimIds()).toEqual(['1', '0', '2']);
-    expect(pending()).toEqual([]);
-    expect(container.querySelector('#group-pending')).toBeNull();
-    expect(container.textContent).toContain('1 more claim has no matching report.');
-  });
-});
-
 describe('<Sidebar> with the keyboard', () => {
   const jumpButton = (index: string) => container.querySelector<HTMLButtonElement>(`[data-claim="${index}"] .claim__jump`)!;
   const key = (el: Element, k: string) =>
