@@ -70,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/crosscheck.content/**/*.ts'],
+    files: ['entrypoints/crosscheck.content/**/*.ts', 'entrypoints/crosscheck-reader/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...DATABASE_IMPORTS, ...TEST_IMPORTS] }],
       'no-restricted-globals': ['error', { name: 'indexedDB', message: 'A content script\'s IndexedDB belongs to the page\'s origin: the background owns the database.' }],
@@ -78,7 +78,7 @@ export default tseslint.config(
   },
   {
     files: ['adapters/**/*.ts', 'entrypoints/**/*.{ts,tsx}'],
-    ignores: ['entrypoints/crosscheck.content/**'],
+    ignores: ['entrypoints/crosscheck.content/**', 'entrypoints/crosscheck-reader/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: TEST_IMPORTS }],
     },

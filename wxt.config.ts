@@ -30,15 +30,17 @@ export default defineConfig({
     description:
       'Source-aware reading: finds the checkable claims in a news article and shows which reports corroborate or conflict with each. Runs entirely on your device.',
     permissions: ['storage'],
-    // The sidebar is an extension page shown in a frame inside news pages (entrypoints/sidebar).
-    // Only that page is web-accessible: its scripts and styles are loaded by the sidebar page
-    // itself, from its own origin, which needs no listing; no page can fetch them.
+    // The sidebar is an extension page shown in a frame inside news pages (entrypoints/sidebar);
+    // its scripts and styles are loaded by the sidebar page itself, from its own origin, which
+    // needs no listing. The content script's second stage (crosscheck-reader.js) is imported
+    // by the first stage on pages that pass the quick check, which needs it listed
+    // (entrypoints/crosscheck.content/second-stage.ts says why this way).
     // Chrome: `use_dynamic_url` keeps pages from fetching the sidebar by the extension's fixed
     // id, which would tell them Crosscheck is installed; the frame the content script inserts
     // still loads (tests/e2e/privacy.e2e.test.ts). Firefox already gives each install its own host.
     web_accessible_resources: [
       {
-        resources: ['sidebar.html'],
+        resources: ['sidebar.html', 'crosscheck-reader.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

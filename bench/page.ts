@@ -42,6 +42,8 @@ const TRACED_ON_TOPIC_LOADS = 2;
 const SETTLE_MS = 400;
 /** Longest wait for the content script's verdict. */
 const VERDICT_TIMEOUT_MS = 8_000;
+/** The prefix of every extension URL in Chromium's traces. */
+const EXTENSION_ORIGIN = 'chrome-extension://';
 const TRACE_CATEGORIES = [
   '-*', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8',
   'disabled-by-default-v8.cpu_profiler', 'blink.user_timing',
@@ -125,7 +127,9 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
   const without = await launchChromium(null);
   try {
     const sw = await withExt.serviceWorker();
-    const origin = `chrome-extension://${withExt.extensionId}/`;
+    // Any extension origin is ours (the only extension loaded): the reader the first stage
+    // imports is web-accessible with use_dynamic_url, so it runs from a per-session host.
+    const origin = EXTENSION_ORIGIN;
     // Warm both browsers (first navigation, the extension's storage and index).
     await loadOnce(without.context, server.url('/p/wikipedia/'), null, origin);
     await loadOnce(withExt.context, server.url('/p/wikipedia/'), sw, origin);
@@ -282,7 +286,7 @@ function breakdown(traces: TraceAnalysis[], extensionDir: string, origin: string
   const maps = new Map<string, SourceMapLookup | null>();
   const position = (key: string) => {
     const [url, line, column] = key.split('|') as [string, string, string];
-    const file = url.slice(origin.length);
+    const file = url.startsWith(origin) ? url.slice(origin.length).replace(/^[^/]*\//, '') : url;
     if (!maps.has(file)) {
       const path = join(extensionDir, file + '.map');
       maps.set(file, existsSync(path) ? new SourceMapLookup(JSON.parse(readFileSync(path, 'utf8'))) : null);

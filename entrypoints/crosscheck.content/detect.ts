@@ -1,13 +1,14 @@
-// The two questions the content script asks of a page, cheapest first: can this page be
-// about the tracked topic at all (title + a few thousand characters, on every page), and
-// what is the article (Readability on a clone, only for pages that pass).
+// The second question the content script asks of a page, once the quick check
+// (quick-check.ts, on every page) has passed: what is the article (Readability on a clone).
 
 import { extractArticle, isProbablyArticle, type ExtractedArticle } from '../../lib/article';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import type { PageSnapshot } from '../../lib/protocol';
-import { QUICK_TEXT_CHARS, quickTopicCheck, type QuickCheck } from '../../lib/topic';
+import type { QuickCheck } from '../../lib/topic';
 import { DEFAULT_TOPIC } from '../../lib/topics';
-import { cheapPageText, findArticleRoot } from './page-text';
+import { findArticleRoot } from './page-text';
+
+export { cheapTopicCheck } from './quick-check';
 
 /**
  * Readability gives up on documents with more elements than this (it then finds no
@@ -31,10 +32,6 @@ export const MAX_PARSE_CHARS = 300_000;
 
 /** Subtrees never copied for Readability: it drops them anyway, and their text would use up the budget. */
 const NOT_COPIED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CROSSCHECK-SIDEBAR']);
-
-export function cheapTopicCheck(doc: Document): QuickCheck {
-  return quickTopicCheck(DEFAULT_TOPIC, cheapPageText(doc, QUICK_TEXT_CHARS));
-}
 
 export { isProbablyArticle };
 

@@ -1,8 +1,9 @@
-// The content script: top frame of every http(s) page. All the work is in reader.ts;
+// The content script: top frame of every http(s) page. Only the first stage is here (the
+// quick check, first-stage.ts); the reader loads on pages that pass it (second-stage.ts).
 // WXT imports this file in Node at build time, so nothing runs outside main().
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageContext } from './page-context';
-import { startReading } from './reader';
+import { startFirstStage } from './first-stage';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,6 +14,6 @@ export default defineContentScript({
     // the page (page-context.ts says why). Were that ever undone, WXT's context would have
     // posted the extension's id into the page already: then Crosscheck does not run here.
     if (!(ctx instanceof PageContext)) throw new Error('Crosscheck: unexpected content-script context');
-    startReading(ctx);
+    startFirstStage(ctx);
   },
 });

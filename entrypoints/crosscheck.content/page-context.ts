@@ -11,10 +11,13 @@
 // in the content script's own JavaScript world, which pages cannot see, and each copy notices
 // by itself that its extension is gone (`runtime.id` disappears from an orphaned script).
 
-import { browser } from 'wxt/browser';
+// The browser's own runtime, not the polyfill: this file is part of the first stage.
+import { nativeRuntime } from '../../adapters/native-runtime';
 
 /** Where a running copy keeps its stop function: in the isolated world's global object, out of the page's reach. */
 const STOP_KEY = Symbol.for('crosscheck.content.stop');
+/** A single-page navigation changes the URL first and the content after: wait this long before reading (ms). */
+export const NAVIGATION_SETTLE_MS = 250;
 /** How often, without the Navigation API, the address is compared for single-page navigations (ms). */
 const LOCATION_POLL_MS = 1_000;
 
@@ -122,7 +125,7 @@ export class PageContext {
 /** An orphaned content script (its extension updated, reloaded or removed) loses `runtime.id`. */
 function extensionAlive(): boolean {
   try {
-    return browser.runtime?.id != null;
+    return nativeRuntime()?.id != null;
   } catch {
     return false;
   }

@@ -7,33 +7,19 @@ import { browser } from 'wxt/browser';
 import { askBackground, handleRequests } from '../../adapters/messaging';
 import { CONTENT_REQUEST_SENDERS, type ContentRequests, type PageReport, type PageSettings, type PageStatus } from '../../lib/protocol';
 import { visibleParagraphs } from '../../lib/visible-text';
-import type { PageContext } from './page-context';
+import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
+import { watchLateContent } from './late-content';
 import type { QuickCheck } from '../../lib/topic';
-import { createCostMeter, OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
+import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
 import { highlightClaims, LEFTOVER_SELECTOR, removeAllHighlights, type ClaimHighlights } from './highlights';
 import { findArticleRoot } from './page-text';
 import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
-/** How long after a load or a navigation a late-arriving article body is still watched for. */
-export const LATE_CONTENT_WINDOW_MS = 15_000;
-/** Quiet time after the last DOM addition before the page is checked again. */
-export const LATE_CONTENT_DEBOUNCE_MS = 600;
-/** Characters of new text that make a re-check worthwhile. */
-export const LATE_CONTENT_MIN_CHARS = 300;
-/** Re-checks per watch at most, so a busy page (tickers, ads) costs little. */
-export const MAX_LATE_CHECKS = 6;
-/**
- * A page that never stops changing (a ticker rewriting itself every frame) never gives the
- * debounce its quiet moment: after this long with a check pending it runs anyway (ms).
- */
-export const LATE_CONTENT_MAX_WAIT_MS = 3_000;
 /** A lost answer to 'page/analyze' (the service worker was stopped mid-way) is asked again this many times. */
 export const MAX_ANALYZE_RETRIES = 1;
 /** What Chrome and Firefox say when the background went away before it answered. */
 const LOST_REPLY = /message port closed|message channel closed|Receiving end does not exist|No answer from Crosscheck/i;
-/** A single-page navigation changes the URL first and the content after: wait this long. */
-export const NAVIGATION_SETTLE_MS = 250;
 /** The expensive steps wait for an idle moment, but not longer than this. */
 export const IDLE_TIMEOUT_MS = 1_000;
 /**
@@ -51,9 +37,25 @@ interface Shown {
 
 const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
 
-export function startReading(ctx: PageContext): void {
-  const meter = createCostMeter();
+/**
+ * Takes the page over from the first stage (first-stage.ts), which loads this module only
+ * when the page passed the quick check; `meter` is the first stage's, so the page's cost is
+ * one account.
+ */
+export function startReading(ctx: PageContext, meter: CostMeter): void {
   meter.time('start', () => begin(ctx, meter));
+}
+
+/** The article of the page as the corpus would keep it ("Add this article"): only what the reader can see. */
+export function articleForCorpus(doc: Document, page: ExtractedPage | null = null): ContentRequests['content/article']['res'] {
+  const current = page ?? extractPage(doc, location.href, { pass: false, score: 0 }, isProbablyArticle(doc));
+  if (!current) throw new Error('Crosscheck found no article on this page');
+  const { snapshot, byline, siteName, publishedTime } = current;
+  // Added to the corpus, this text may later "corroborate" other pages: only what the
+  // reader can see goes, never text the page hides (display: none, visibility: hidden).
+  const text = visibleParagraphs(snapshot.text, doc.body?.innerText ?? '');
+  if (!text) throw new Error('Crosscheck found no visible article text on this page');
+  return { ...snapshot, text, byline, siteName, publishedTime };
 }
 
 function begin(ctx: PageContext, meter: CostMeter): void {
@@ -214,45 +216,9 @@ function begin(ctx: PageContext, meter: CostMeter): void {
   };
 
   /** Watches for an article body that arrives after load (client-rendered pages). */
-  const watchLateContent = () => {
+  const watchForLateContent = () => {
     stopWatching();
-    const body = doc.body;
-    if (!body) return;
-    let added = 0;
-    let checks = 0;
-    let debounce: number | undefined;
-    /** When the pending check was first scheduled (ms, performance.now), or null when none is. */
-    let pendingSince: number | null = null;
-    const observer = new MutationObserver((records) => {
-      // Counting stops at the threshold: a page re-adding a huge subtree every frame costs one pass over it, not one per frame.
-      for (let r = 0; r < records.length && added < LATE_CONTENT_MIN_CHARS; r++) {
-        for (const node of records[r]!.addedNodes) {
-          if (node.nodeType === 3) added += (node as Text).data.length;
-          else if (node.nodeType === 1) added += (node as Element).textContent?.length ?? 0;
-          if (added >= LATE_CONTENT_MIN_CHARS) break;
-        }
-      }
-      if (added < LATE_CONTENT_MIN_CHARS) return;
-      const now = performance.now();
-      pendingSince ??= now;
-      // Debounced, but never pushed back past the longest wait.
-      const wait = Math.max(0, Math.min(LATE_CONTENT_DEBOUNCE_MS, pendingSince + LATE_CONTENT_MAX_WAIT_MS - now));
-      clearTimeout(debounce);
-      debounce = ctx.setTimeout(() => {
-        added = 0;
-        pendingSince = null;
-        if (++checks >= MAX_LATE_CHECKS) stopWatching();
-        void detect();
-      }, wait);
-    });
-    observer.observe(body, { childList: true, subtree: true, characterData: false });
-    const deadline = ctx.setTimeout(() => stopWatching(), LATE_CONTENT_WINDOW_MS);
-    stopWatching = () => {
-      observer.disconnect();
-      clearTimeout(debounce);
-      clearTimeout(deadline);
-      stopWatching = () => {};
-    };
+    if (doc.body) stopWatching = watchLateContent(ctx, doc.body, () => void detect());
   };
 
   /** A fresh start for the page as it is now (load, single-page navigation, un-pausing). */
@@ -261,7 +227,7 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     hide();
     page = null;
     report = null;
-    watchLateContent();
+    watchForLateContent();
     if (delayMs > 0) ctx.setTimeout(() => void detect(), delayMs);
     else void detect();
   };
@@ -272,16 +238,7 @@ function begin(ctx: PageContext, meter: CostMeter): void {
       return { open: setOpen(open === 'toggle' ? !shown.sidebar.open : open, true) };
     },
     'content/scroll-to-claim': ({ index }) => ({ found: shown?.highlights?.reveal(index) ?? false }),
-    'content/article': () => {
-      const current = page ?? extractPage(doc, location.href, { pass: false, score: 0 }, isProbablyArticle(doc));
-      if (!current) throw new Error('Crosscheck found no article on this page');
-      const { snapshot, byline, siteName, publishedTime } = current;
-      // Added to the corpus, this text may later "corroborate" other pages: only what the
-      // reader can see goes, never text the page hides (display: none, visibility: hidden).
-      const text = visibleParagraphs(snapshot.text, doc.body?.innerText ?? '');
-      if (!text) throw new Error('Crosscheck found no visible article text on this page');
-      return { ...snapshot, text, byline, siteName, publishedTime };
-    },
+    'content/article': () => articleForCorpus(doc, page),
     'content/cost': () => meter.report(),
     'content/settings-changed': async () => {
       const wasPaused = settings?.paused ?? false;
