@@ -5,7 +5,7 @@
 // posting lists only grow at their ends; what depends on the claim count (the inverse
 // frequencies, the text weights) is recomputed from the lists, as indexClaims does.
 
-import { buildCorpusIndex, conceptWeight, indexClaims, inverseFrequency, type CorpusIndex, type IndexedClaim } from './corpus-index';
+import { buildCorpusIndex, indexClaims, inverseFrequency, wordStatistics, type CorpusIndex, type IndexedClaim } from './corpus-index';
 import type { Report } from './types';
 
 /** The index with `report` in it: appended, or in place of the report with its id. */
@@ -58,20 +58,8 @@ function appended(index: CorpusIndex, own: CorpusIndex): CorpusIndex {
 
   const n = Math.max(1, claims.length);
   const idf = new Map<string, number>();
-  const wordIdf = new Map<string, number>();
-  const wordDf = new Map<string, number>();
   for (const [t, list] of postings) idf.set(t, inverseFrequency(n, list.length));
-  for (const [t, list] of postings) {
-    if (!t.startsWith('w:')) continue;
-    wordIdf.set(t.slice(2), idf.get(t)! * conceptWeight(t.slice(2)));
-    wordDf.set(t.slice(2), list.length);
-  }
-  const textWeight = new Float64Array(claims.length);
-  claims.forEach((c, i) => {
-    let w = 0;
-    for (const term of c.terms) w += wordIdf.get(term) ?? 0;
-    textWeight[i] = w;
-  });
+  const { wordIdf, wordDf, textWeight } = wordStatistics(postings, idf, claims);
   return {
     version: index.version,
     pack: index.pack,

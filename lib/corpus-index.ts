@@ -106,19 +106,7 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[], pack:
     postings.set(t, Int32Array.from(list));
     idf.set(t, inverseFrequency(n, list.length));
   }
-  const wordIdf = new Map<string, number>();
-  const wordDf = new Map<string, number>();
-  for (const [t, list] of lists) {
-    if (!t.startsWith('w:')) continue;
-    wordIdf.set(t.slice(2), idf.get(t)! * conceptWeight(t.slice(2)));
-    wordDf.set(t.slice(2), list.length);
-  }
-  const textWeight = new Float64Array(claims.length);
-  claims.forEach((c, i) => {
-    let w = 0;
-    for (const term of c.terms) w += wordIdf.get(term) ?? 0;
-    textWeight[i] = w;
-  });
+  const { wordIdf, wordDf, textWeight } = wordStatistics(postings, idf, claims);
   return {
     version: CORPUS_INDEX_VERSION,
     pack,
@@ -133,6 +121,32 @@ export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[], pack:
     wordDf,
     wordSets: new Array<Set<string> | undefined>(claims.length),
   };
+}
+
+/**
+ * What the text similarity weighs words by, from the posting lists and their inverse
+ * frequencies: each content word's weight and document frequency, and each claim's summed
+ * word weight. Depends on the claim count, so an index that grows recomputes it.
+ */
+export function wordStatistics(
+  postings: ReadonlyMap<string, ArrayLike<number>>,
+  idf: ReadonlyMap<string, number>,
+  claims: readonly ExtractedClaim[],
+): { wordIdf: Map<string, number>; wordDf: Map<string, number>; textWeight: Float64Array } {
+  const wordIdf = new Map<string, number>();
+  const wordDf = new Map<string, number>();
+  for (const [t, list] of postings) {
+    if (!t.startsWith('w:')) continue;
+    wordIdf.set(t.slice(2), idf.get(t)! * conceptWeight(t.slice(2)));
+    wordDf.set(t.slice(2), list.length);
+  }
+  const textWeight = new Float64Array(claims.length);
+  claims.forEach((c, i) => {
+    let w = 0;
+    for (const term of c.terms) w += wordIdf.get(term) ?? 0;
+    textWeight[i] = w;
+  });
+  return { wordIdf, wordDf, textWeight };
 }
 
 /**

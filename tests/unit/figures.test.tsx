@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosscheckDB } from '../../adapters/db';
 import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
@@ -25,6 +25,7 @@ import { FIGURE_KINDS } from '../../lib/topics/dprk-troops-russia/figures';
 import { expectAccessible } from './helpers/axe';
 import { installChromeMessaging } from './helpers/chrome-messaging';
 import { DEFAULT_PACK } from '../../lib/topics';
+import { withContainer } from './helpers/container';
 
 const OWN_REPORTS = loadReportsFromFolder('tests/fixtures/timeline', 'user');
 const OWN = buildTimeline(corpusFigureSources(buildCorpusIndex(OWN_REPORTS, DEFAULT_PACK)), FIGURE_KINDS);
@@ -71,15 +72,8 @@ describe('the background answers figures/timeline', () => {
 });
 
 describe('the chart and its table', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  let container!: HTMLElement;
+  withContainer((c) => (container = c));
 
   const show = (timeline: FigureTimeline | null, open = true) => act(() => render(<FiguresOverTime timeline={timeline} open={open} />, container));
   const rowsOf = (kind: string) =>

@@ -4,7 +4,7 @@
 // the switch and removing every remembered article; each checked with axe.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RememberedReading } from '../../components/options/RememberedReading';
 import { ReportList } from '../../components/options/ReportList';
 import { RememberReadingSwitch } from '../../components/reading/RememberReadingSwitch';
@@ -13,6 +13,7 @@ import type { RememberReading } from '../../lib/reading';
 import type { TabState } from '../../lib/protocol';
 import type { ArticleInfo, ClaimMatch } from '../../lib/types';
 import { expectAccessible } from './helpers/axe';
+import { withContainer } from './helpers/container';
 
 const ARTICLE: ArticleInfo = { isArticle: true, title: 'Seoul says troops fight in Kursk', byline: null, siteName: 'Harbour Times', publishedTime: null, words: 120 };
 const TOPIC = { id: 'dprk-troops-russia', onTopic: true, score: 0.9, evidence: [] };
@@ -29,15 +30,8 @@ function state(patch: Partial<TabState> = {}): TabState {
   };
 }
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+let container!: HTMLElement;
+withContainer((c) => (container = c));
 
 const show = (node: preact.ComponentChild) => act(() => render(node, container));
 const settle = () => act(async () => {

@@ -5,7 +5,7 @@
 // copies ("Also carried by"), readable without opening anything.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClaimDetails } from '../../components/popup/ClaimsSummary';
 import { summarizeClaims } from '../../components/popup/popup-model';
 import { ReportList } from '../../components/options/ReportList';
@@ -15,19 +15,13 @@ import { detailsOf, withReportDetails } from '../../lib/report-details';
 import { reportLead, reportName } from '../../lib/report-name';
 import type { Analysis, ClaimMatch } from '../../lib/types';
 import { expectAccessible } from './helpers/axe';
+import { withContainer } from './helpers/container';
 
 const SEED_003 = SEED_REPORTS.find((s) => s.id.startsWith('003_'))!;
 const SEED_003_NAME = '“South Korea may soon deploy military intelligence personnel…” (no headline)';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+let container!: HTMLElement;
+withContainer((c) => (container = c));
 
 const match = (extra: Partial<ClaimMatch> = {}): ClaimMatch => ({
   reportId: SEED_003.id, reportTitle: SEED_003.title, outlet: SEED_003.outlet, date: SEED_003.date,
