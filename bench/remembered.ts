@@ -16,6 +16,7 @@ import { startServer } from '../tests/e2e/server';
 import { launchChromium } from './browser';
 import { round } from './stats';
 import { syntheticReports } from './synthetic-corpus';
+import { request, waitForSeeds } from './extension-requests';
 
 export const REMEMBERED_ARTICLES = 1_000;
 /** Synthetic reports of 10 claim sentences joined into one article: about the sentences of a news article. */
@@ -154,21 +155,6 @@ async function read(newPage: () => Promise<Page>, options: Page, url: string, re
   if (!analyzing) throw new Error(`no 'analyzing' state before 'ready' for ${url}`);
   const kept = events.find((e) => e.remembered);
   return { analysisMs: ready.t - analyzing.t, rememberMs: remembering && kept ? kept.t - ready.t : null };
-}
-
-async function request(page: Page, type: string, payload: unknown): Promise<unknown> {
-  const reply = (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ crosscheck: 1, type: t, payload: p }), [type, payload] as const)) as { ok: boolean; value?: unknown; error?: string } | undefined;
-  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
-  return reply.value;
-}
-
-async function waitForSeeds(page: Page): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const stats = (await request(page, 'corpus/stats', null).catch(() => null)) as { seeds: number } | null;
-    if (stats && stats.seeds > 0) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('The background never installed the seed reports');
 }
 
 /** Writes the rows in one transaction of a second connection to the background's database. */

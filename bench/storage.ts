@@ -9,6 +9,7 @@ import { launchChromium } from './browser';
 import { measureRemembered, type RememberedResult } from './remembered';
 import { syntheticReports, CLAIMS_PER_REPORT } from './synthetic-corpus';
 import { summarize, round, type Summary } from './stats';
+import { request, waitForSeeds } from './extension-requests';
 
 /** Reports in the large import, as issue 6 fixes it. */
 export const IMPORT_REPORTS = 10_000;
@@ -112,15 +113,6 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
 }
 
 /** Sends one request from the extension page and returns its value (throws on an error Result). */
-async function request(page: Page, type: string, payload: unknown): Promise<unknown> {
-  const reply = (await page.evaluate(
-    ([type, payload]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ crosscheck: 1, type, payload }),
-    [type, payload] as const,
-  )) as { ok: boolean; value?: unknown; error?: string } | undefined;
-  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
-  return reply.value;
-}
 
 /** Wall time of one request, measured inside the page so the CDP round trip is not counted. */
 async function timeRequest(page: Page, type: string, payload: unknown): Promise<number> {
@@ -134,14 +126,6 @@ async function timeRequest(page: Page, type: string, payload: unknown): Promise<
   return ms;
 }
 
-async function waitForSeeds(page: Page): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const stats = (await request(page, 'corpus/stats', null).catch(() => null)) as { seeds: number } | null;
-    if (stats && stats.seeds > 0) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('The background never installed the seed reports');
-}
 
 /** Removes the seed rows behind Dexie's back (a second connection), so the next request reinstalls them. */
 async function deleteSeeds(sw: Worker): Promise<void> {

@@ -609,7 +609,8 @@ const INTENTION_TO_SEND = /^\s+(?:plans?|intentions?|decision|pledge|readiness)\
 
 /** The owner named on a deployment or an intention to send: "the deployment of North Korean personnel". */
 function nominalOwner(folded: string, k: CompiledPack): string | null {
-  const owner = new RegExp(k.ownerWord.source, 'g');
+  const owner = k.ownerWords;
+  owner.lastIndex = 0;
   for (let m = owner.exec(folded); m; m = owner.exec(folded)) {
     if (!k.demonyms.has(m[1]!) && !/['’]s$/.test(m[1]!)) continue;
     const before = folded.slice(Math.max(0, m.index - 60), m.index);
@@ -628,8 +629,7 @@ const PREPOSITION_BEFORE = /\b(?:into|to|in|inside|from|with|against|on|at|towar
 
 /** A demonym ("Russian", "North Koreans") describes a noun; it is no verb's subject. */
 function isDemonym(folded: string, m: Mention, k: CompiledPack): boolean {
-  const words = folded.slice(m.start, m.end).replace(/s$/, '');
-  return [...k.demonyms].some((d) => words === d || words.endsWith(` ${d}`));
+  return k.demonymName.test(folded.slice(m.start, m.end));
 }
 
 /** The owner named inside a count phrase, or right after it ("10,000 soldiers of North Korea"). */

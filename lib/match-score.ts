@@ -133,7 +133,7 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     force: c.force,
     forceStrong: c.forceEvidence === 'strong',
     source,
-    sourceSides: source ? [source, ...(c.jointSources ?? [])].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [],
+    sourceSides: source ? [source, ...c.jointSources].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [],
     role: c.role,
     places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
     historical: c.historical,

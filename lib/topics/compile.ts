@@ -24,10 +24,14 @@ export interface CompiledPack {
   forceOwnerAfter: RegExp;
   /** Any owner adjective or name, whole words (group 1). */
   ownerWord: RegExp;
+  /** The same, global, to walk every owner word of a sentence (reset lastIndex before use). */
+  ownerWords: RegExp;
   /** Owner word (adjective or name) → actor. */
   ownerActor: ReadonlyMap<string, string>;
   /** Owner adjectives that are demonyms ("Russian", not "Russia's" or "DPRK"): "Russian units" names no sender. */
   demonyms: ReadonlySet<string>;
+  /** A name that is, or ends in, a demonym, with an optional plural ("north koreans"). */
+  demonymName: RegExp;
   sourceEntry(id: string): SourceEntry | null;
 }
 
@@ -52,6 +56,8 @@ function compile(pack: TopicPack): CompiledPack {
     names.push(...o.names);
   }
   const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+  // English demonyms end so ("korean", "chinese", "british"); possessives and acronyms do not.
+  const demonyms = new Set(adjectives.filter((a) => /(?:an|ese|ish)$/.test(a)));
   const nouns = alt(pack.forceNouns.flatMap((n) => [n, plural(n)]));
   return {
     pack,
@@ -72,8 +78,9 @@ function compile(pack: TopicPack): CompiledPack {
     forceOwnerAfter: new RegExp(String.raw`\b(?:${nouns})\s+(?:of|from)\s+(${alt(names)})\b`, 'g'),
     ownerWord: new RegExp(String.raw`\b(${alt([...adjectives, ...names])})\b`),
     ownerActor,
-    // English demonyms end so ("korean", "chinese", "british"); possessives and acronyms do not.
-    demonyms: new Set(adjectives.filter((a) => /(?:an|ese|ish)$/.test(a))),
+    ownerWords: new RegExp(String.raw`\b(${alt([...adjectives, ...names])})\b`, 'g'),
+    demonyms,
+    demonymName: new RegExp(String.raw`(?:^|\s)(?:${alt([...demonyms])})s?$`),
     sourceEntry: (id) => sourceById.get(id) ?? null,
   };
 }
