@@ -106,6 +106,8 @@ export interface DocumentContext {
 export const HISTORICAL_MONTHS = 6;
 /** Shortest sentence (words) worth checking; shorter ones are captions and fragments. */
 export const MIN_CLAIM_WORDS = 5;
+/** Shortest sentence (words) of a report kept as evidence without being a claim: headings and captions are shorter. */
+export const MIN_EVIDENCE_WORDS = 6;
 /** Longest sentence (chars) taken as one claim; longer ones are run-on captures. */
 export const MAX_CLAIM_CHARS = 800;
 
@@ -156,6 +158,41 @@ export function extractClaims(text: string, opts: { pack: TopicPack; documentDat
   }
   return out;
 }
+
+/**
+ * The sentences of a corpus report that may stand as evidence for a page's claim: its
+ * claims, and every other sentence of the story, such as reactions, analysis and plans
+ * ("Defense experts offer varying perspectives on the impact of North Korean involvement").
+ * A page's claim is what a reader checks, so it must be checkable; what it is checked
+ * against may be any sentence of a report about the story, as long as it is a sentence
+ * (not a caption or a fragment) and names one of the story's actors, places or forces, or
+ * points back to a sentence that does ("The two leaders confirmed plans to exchange
+ * delegations"). Other stories' teasers left in a saved page name none of them.
+ */
+export function extractEvidence(text: string, opts: { pack: TopicPack; documentDate?: string | null }): ExtractedClaim[] {
+  const k = compilePack(opts.pack);
+  const context = newDocumentContext();
+  const out: ExtractedClaim[] = [];
+  let previousKept = false;
+  for (const s of splitSentences(text)) {
+    const claim = parseClaim(s.text, { pack: opts.pack, offset: s.start, documentDate: opts.documentDate ?? null, context });
+    const kept: boolean = claim.checkable.length > 0 || isEvidenceSentence(claim, k, previousKept);
+    if (kept) out.push(claim);
+    previousKept = kept;
+  }
+  return out;
+}
+
+/** A sentence of the story that is not a checkable claim but may still be evidence (see extractEvidence). */
+function isEvidenceSentence(c: ExtractedClaim, k: CompiledPack, followsStory: boolean): boolean {
+  const folded = foldText(c.text);
+  const words = folded.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_EVIDENCE_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["']?$/.test(folded.trim()) || FURNITURE_LABEL.test(folded)) return false;
+  return c.actors.some((a) => k.storyActors.has(a)) || c.force !== null || c.places.length > 0 || (followsStory && REFERS_BACK.test(c.text));
+}
+
+/** A sentence that opens by pointing back ("The two leaders …", "He …", "This …") continues the one before. */
+const REFERS_BACK = /^\W*(?:the|this|these|those|he|she|they|it|its|their|his|her)\b/i;
 
 /** Reads one sentence into a claim (whether or not it is checkable). */
 export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {

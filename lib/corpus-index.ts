@@ -6,12 +6,12 @@
 // The index serialises to plain JSON (claims and report metadata); the postings are
 // rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
 
-import { CONCEPT_PREFIX, extractClaims, parseClaim, type ExtractedClaim } from './claims';
+import { CONCEPT_PREFIX, extractEvidence, parseClaim, type ExtractedClaim } from './claims';
 import type { TopicPack } from './topics/types';
 import type { Report } from './types';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
-export const CORPUS_INDEX_VERSION = 3;
+export const CORPUS_INDEX_VERSION = 4;
 
 /** How much each kind of shared term counts when preselecting candidates (times its IDF). */
 export const TERM_KIND_WEIGHTS: Record<string, number> = {
@@ -78,7 +78,7 @@ export function buildCorpusIndex(reports: readonly Report[], pack: TopicPack): C
   const claims: IndexedClaim[] = [];
   reports.forEach((r, i) => {
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
-    const found = extractClaims(r.text, { pack, documentDate: r.date });
+    const found = extractEvidence(r.text, { pack, documentDate: r.date });
     if (r.title) {
       const title = parseClaim(r.title, { pack, documentDate: r.date });
       if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push({ ...title, report: i });

@@ -150,7 +150,7 @@ export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim, pack: T
 export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Features {
   return {
     text: null,
-    events: eventsScore(a, b),
+    events: a.events || b.events ? eventsScore(a, b) : null,
     counts: countsScore(a.counts, b.counts),
     force: forceScore(a, b),
     actors: a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0,
@@ -188,8 +188,12 @@ const FEATURE_KEYS = (Object.keys(SCORE_WEIGHTS) as FeatureName[]).filter((k) =>
  */
 export function signatureRelevance(a: ClaimSignature, b: ClaimSignature, textSimilarity: number): number {
   const W = SCORE_WEIGHTS;
-  let sum = W.text * textSimilarity + W.events * eventsScore(a, b);
-  let weight = W.text + W.events;
+  let sum = W.text * textSimilarity;
+  let weight = W.text;
+  if (a.events || b.events) {
+    sum += W.events * eventsScore(a, b);
+    weight += W.events;
+  }
   const counts = countsScore(a.counts, b.counts);
   if (counts !== null) {
     sum += W.counts * counts;

@@ -126,7 +126,9 @@ export function buildTimeline(sources: readonly FigureSource[], kinds: readonly 
 export function corpusFigureSources(index: { reports: readonly ReportMeta[]; claims: readonly IndexedClaim[] }): FigureSource[] {
   const sources: FigureSource[] = index.reports.map((r) => ({ reportId: r.id, title: r.title, outlet: r.outlet, date: r.date, claims: [] }));
   for (const c of index.claims) {
-    if (c.quantities.length) (sources[c.report]!.claims as ExtractedClaim[]).push(c);
+    // Only claims: the index also keeps a report's other sentences as evidence, and a count
+    // in one of those (another story's teaser) is no figure of this story.
+    if (c.quantities.length && c.checkable.length) (sources[c.report]!.claims as ExtractedClaim[]).push(c);
   }
   return sources.filter((s) => s.claims.length > 0);
 }

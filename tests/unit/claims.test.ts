@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, parseClaim } from '../../lib/claims';
+import { extractClaims, extractEvidence, parseClaim } from '../../lib/claims';
 import { loadSeedReports } from '../../cli/load-reports';
 import { DEFAULT_PACK } from '../../lib/topics';
 
@@ -175,5 +175,33 @@ describe('extractClaims', () => {
     expect(c('The Pentagon said on Monday it believes between 11,000 and 12,000 North Korean soldiers are now in Russia.')).toMatchObject({
       attribution: 'the Pentagon', force: 'North Korea', checkable: expect.arrayContaining(['count']),
     });
+  });
+});
+
+describe('extractEvidence', () => {
+  const text = [
+    'North Korea has sent 3,000 troops to Russia, South Korea’s spy agency said on Monday.',
+    'Military experts doubt that the troops will change the course of the war in Ukraine.',
+    'The two leaders agreed to stay in close contact about the next steps.',
+    'Subscribe to our newsletter to get the day’s top stories every morning.',
+  ].join('\n\n');
+
+  it('keeps every sentence of the story as evidence, claims or not, and leaves out what is not about it', () => {
+    expect(extractClaims(text, { pack: DEFAULT_PACK }).map((c) => c.text)).toEqual([
+      'North Korea has sent 3,000 troops to Russia, South Korea’s spy agency said on Monday.',
+    ]);
+    expect(extractEvidence(text, { pack: DEFAULT_PACK }).map((c) => c.text)).toEqual([
+      'North Korea has sent 3,000 troops to Russia, South Korea’s spy agency said on Monday.',
+      // Names the story's places and forces: an assessment, not a checkable claim.
+      'Military experts doubt that the troops will change the course of the war in Ukraine.',
+      // Names nothing, but points back to a sentence of the story.
+      'The two leaders agreed to stay in close contact about the next steps.',
+    ]);
+  });
+
+  it('returns exact pieces of the input', () => {
+    for (const r of reports) {
+      for (const c of extractEvidence(r.text, { pack: DEFAULT_PACK })) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+    }
   });
 });

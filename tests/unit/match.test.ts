@@ -66,6 +66,20 @@ describe('matchClaims', () => {
   });
 });
 
+describe('evidence beyond claims', () => {
+  it('matches a claim to a report’s assessment that is not itself a checkable claim', () => {
+    const text = [
+      'North Korea has sent 3,000 troops to Russia, South Korea’s spy agency said on Monday.',
+      'Military experts doubt that the troops will change the course of the war in Ukraine.',
+    ].join('\n\n');
+    const own = buildCorpusIndex([{ id: 'experts', title: null, outlet: null, date: '2024-10-21', author: null, url: null, text, origin: 'user', addedAt: 0 }], DEFAULT_PACK);
+    const page = extractClaims('“North Korean soldiers are unlikely to change the course of the war in Ukraine,” an analyst at the institute said.', { pack: DEFAULT_PACK });
+    expect(page).toHaveLength(1);
+    const [result] = matchClaims(page, own);
+    expect(result!.matches.map((m) => m.claim)).toContain('Military experts doubt that the troops will change the course of the war in Ukraine.');
+  });
+});
+
 describe('summariseSides', () => {
   const m = (reportId: string, stance: ClaimMatch['stance'], source: string | null, outlet: string | null = null): ClaimMatch => ({
     reportId, reportTitle: null, outlet, date: null, claim: '', stance, score: 0.5, why: '', source,
