@@ -639,8 +639,8 @@ function findForce(
 /** Verbs of sending forces somewhere, whose subject is the sender. */
 const SENDING_VERB =
   /\b(?:deploy|deploys|deployed|deploying|dispatch|dispatches|dispatched|dispatching|send|sends|sending|sent|mobili[sz](?:e|es|ed|ing)|transfer|transfers|transferred|transferring)\b/;
-/** Nouns of a deployment whose owner follows "of" ("the deployment of North Korean personnel"). */
-const DEPLOYMENT_NOUN = /\b(?:deployment|dispatch|arrival|presence|withdrawal|transfer)\s+of\s+(?:[\w,]+\s+){0,2}?$/;
+/** Nouns of a deployment whose owner follows "of" ("the deployment of North Korean personnel", "the arrival in Russia of the North Koreans"). */
+const DEPLOYMENT_NOUN = /\b(?:deployment|dispatch|arrival|presence|withdrawal|transfer)(?:\s+(?:in|to|into|on)\s+(?:the\s+)?[\w-]+)?\s+of\s+(?:[\w,]+\s+){0,2}?$/;
 /** Nouns of an intention to send, after the owner ("North Korean plans to send"). */
 const INTENTION_TO_SEND = /^\s+(?:plans?|intentions?|decision|pledge|readiness)\s+to\s+(?:send|deploy|dispatch)\b/;
 

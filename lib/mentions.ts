@@ -18,6 +18,10 @@ export interface MentionFinder {
 }
 
 function aliasPattern(alias: string): string {
+  // A trailing "!" (case-sensitive aliases only): not when another capitalised word follows,
+  // so "the North" is a name but "the North Atlantic" is not.
+  const whole = alias.endsWith('!');
+  if (whole) return `${aliasPattern(alias.slice(0, -1))}(?!\\s+\\p{Lu})`;
   const wildcard = alias.endsWith('*');
   const body = wildcard ? alias.slice(0, -1) : alias;
   let out = '';

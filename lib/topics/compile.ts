@@ -78,7 +78,8 @@ function compile(pack: TopicPack): CompiledPack {
     forceOwnerAfter: new RegExp(String.raw`\b(?:${nouns})\s+(?:of|from)\s+(${alt(names)})\b`, 'g'),
     ownerWord: new RegExp(String.raw`\b(${alt([...adjectives, ...names])})\b`),
     ownerActor,
-    ownerWords: new RegExp(String.raw`\b(${alt([...adjectives, ...names])})\b`, 'g'),
+    // A demonym may stand plural for the people themselves ("the arrival of the North Koreans").
+    ownerWords: new RegExp(String.raw`\b(${alt([...adjectives, ...names])})s?\b`, 'g'),
     demonyms,
     demonymName: new RegExp(String.raw`(?:^|\s)(?:${alt([...demonyms])})s?$`),
     sourceEntry: (id) => sourceById.get(id) ?? null,

@@ -176,6 +176,24 @@ describe('extractClaims', () => {
       attribution: 'the Pentagon', force: 'North Korea', checkable: expect.arrayContaining(['count']),
     });
   });
+
+  it('reads "the North" as North Korea, but not "the North Atlantic"', () => {
+    const c = (s: string) => parseClaim(s, { pack: DEFAULT_PACK });
+    expect(c('Officials in Kyiv fear the North is sending more troops to Russia this winter.')).toMatchObject({
+      force: 'North Korea', checkable: expect.arrayContaining(['event']),
+    });
+    expect(c('The North Atlantic alliance sent more troops to Poland this winter.').actors).not.toContain('North Korea');
+  });
+
+  it('takes a people named after a deployment noun as the forces: "the arrival in Russia of the North Koreans"', () => {
+    const c = parseClaim('Kyiv’s gains have been reversed since the arrival in Russia of the North Koreans last autumn.', { pack: DEFAULT_PACK });
+    expect(c).toMatchObject({ force: 'North Korea', checkable: expect.arrayContaining(['event']) });
+  });
+
+  it('reads "there has been no statement from" as a silence', () => {
+    const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
+    expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });
+  });
 });
 
 describe('extractEvidence', () => {

@@ -20,6 +20,9 @@ export const ACTORS: readonly ActorEntry[] = [
       'north korea', 'north korean', 'north koreans', 'n. korea', 'n. korean', 'n.korea', 'dprk', 'd.p.r.k.',
       "democratic people's republic of korea", 'pyongyang', 'kim jong un', "korean people's army", '=KPA', 'kcna',
       "the north's", 'the north korean regime',
+      // Korean and wire coverage calls it "the North" once named ("the North is dispatching
+      // troops"); the capital N tells it from a direction, and "!" from "the North Atlantic".
+      '=the North!', '=The North!',
     ],
   },
   {
