@@ -190,6 +190,12 @@ describe('extractClaims', () => {
     expect(c).toMatchObject({ force: 'North Korea', checkable: expect.arrayContaining(['event']) });
   });
 
+  it('reads calling the reports a rumour or propaganda as a denial, not as a claim of the deployment', () => {
+    const c = (s: string) => parseClaim(s, { pack: DEFAULT_PACK });
+    expect(c('Pyongyang’s envoy called the reports of North Korean troops in Russia "a rumor spread by Seoul."')).toMatchObject({ polarity: 'denies' });
+    expect(c('The ministry labelled the allegations about soldiers sent to Kursk as propaganda.')).toMatchObject({ polarity: 'denies' });
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });
