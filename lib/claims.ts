@@ -100,6 +100,12 @@ export interface DocumentContext {
   /** The last agency, ministry or office that spoke: who "the agency said" means after a lawmaker spoke. */
   lastInstitution: string | null;
   bySurname: Map<string, string>;
+  /**
+   * The speaker of a quotation still open at the end of the last sentence, and for how many
+   * more sentences it may run: a quotation of several sentences names its speaker once
+   * (She remarked, "… backers. South Korea should consider …").
+   */
+  openQuote: { speaker: string | null; sentencesLeft: number } | null;
 }
 
 /** Months a dated event must precede its document by to count as background. */
@@ -145,7 +151,7 @@ const PRONOUN_SPEAKER =
   /\b(?:he|she|they|the (?:agency|ministry|official|spokes(?:man|woman|person)|minister|president|service|office|military|kremlin|envoy|ambassador))\s+(?:(?:later|also|then|further|previously|earlier|separately)\s+)?(?:said|says|stressed|added|noted|remarked|told|warned|insisted|explained|stated|emphasi[sz]ed|estimated|reported)\b/;
 
 export function newDocumentContext(): DocumentContext {
-  return { lastAttribution: null, lastInstitution: null, bySurname: new Map() };
+  return { lastAttribution: null, lastInstitution: null, bySurname: new Map(), openQuote: null };
 }
 
 /** The checkable claims of a text, with offsets into it. */
@@ -212,7 +218,8 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   }
   addImpliedEvents(events, quantities, folded, k);
   // "… is not under consideration," the official said: an unnamed denier is the speaker.
-  const speaker = attribution ?? openingSource(text, folded, sourceMentions);
+  // Inside a quotation opened in an earlier sentence, the one who opened it speaks.
+  const speaker = attribution ?? openingSource(text, folded, sourceMentions) ?? opts.context?.openQuote?.speaker ?? null;
   const speakerActor = speaker ? (k.sourceEntry(speaker)?.actor ?? (k.storyActors.has(speaker) ? speaker : null)) : null;
   if (speakerActor) for (const e of events) if (e.polarity !== 'asserts' && e.actors.length === 0) e.actors = [speakerActor];
   const negative = events.find((e) => e.polarity === 'denies') ?? events.find((e) => e.polarity === 'no-comment');
@@ -576,8 +583,25 @@ function updateContext(context: DocumentContext, claim: ExtractedClaim, text: st
   }
   // The next "he said" refers to this sentence's speaker; the next "the agency said" to the last institution.
   if (claim.speaker) context.lastAttribution = claim.speaker;
+  context.openQuote = quotationLeftOpen(context.openQuote, foldText(text), claim.speaker);
   const kind = claim.speaker ? k.sourceEntry(claim.speaker)?.kind : null;
   if (kind === 'intelligence' || kind === 'official') context.lastInstitution = claim.speaker;
+}
+
+/** A quotation runs at most this many sentences past the one that opened it (a stray quote mark must not give a speaker to the rest of the page). */
+export const MAX_QUOTED_SENTENCES = 4;
+
+/** Whether a quotation is still open after this sentence, and whose it is. */
+function quotationLeftOpen(
+  before: DocumentContext['openQuote'],
+  folded: string,
+  speaker: string | null,
+): DocumentContext['openQuote'] {
+  let open = before !== null;
+  for (const ch of folded) if (ch === '"') open = !open;
+  if (!open) return null;
+  if (before && !folded.includes('"')) return before.sentencesLeft > 1 ? { speaker: before.speaker, sentencesLeft: before.sentencesLeft - 1 } : null;
+  return { speaker: before?.speaker ?? speaker, sentencesLeft: MAX_QUOTED_SENTENCES };
 }
 
 /**

@@ -196,6 +196,20 @@ describe('extractClaims', () => {
     expect(c('The ministry labelled the allegations about soldiers sent to Kursk as propaganda.')).toMatchObject({ polarity: 'denies' });
   });
 
+  it('gives a quotation of several sentences its speaker, and stops at its end', () => {
+    const text = [
+      'Zelensky told reporters in Kyiv on Monday, "We see more North Korean soldiers at the front every week.',
+      'They are being sent to Kursk in groups of several hundred, and Russia hides their losses."',
+      'Heavy fighting continued near the Kursk border on Tuesday, with North Korean units taking part.',
+    ].join(' ');
+    expect(extractClaims(text, { pack: DEFAULT_PACK }).map((c) => c.speaker)).toEqual(['Zelensky', 'Zelensky', null]);
+  });
+
+  it('takes "issued a warning" as a reporting verb, so the one who warned is the source, not the next name', () => {
+    const [c] = extractClaims('Maria Zakharova issued a warning after Seoul announced new measures over North Korean troops in Russia.', { pack: DEFAULT_PACK });
+    expect(c!.attribution).toBe("Russia's Foreign Ministry");
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });
