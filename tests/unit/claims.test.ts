@@ -210,6 +210,12 @@ describe('extractClaims', () => {
     expect(c!.attribution).toBe("Russia's Foreign Ministry");
   });
 
+  it('reads the contracted silences ("didn\'t immediately confirm", "hasn\'t commented") as silences', () => {
+    const c = (s: string) => parseClaim(s, { pack: DEFAULT_PACK });
+    expect(c('Seoul’s spy agency didn’t immediately confirm the report about North Korean troops in Kursk.').polarity).toBe('no-comment');
+    expect(c('The Kremlin hasn’t commented on the figures for North Korean soldiers in Russia.').polarity).toBe('no-comment');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });
