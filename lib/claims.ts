@@ -216,6 +216,13 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   for (const [from, to] of clauses) {
     events.push(...clauseEvents(text, folded, from, to, clauses[0]![0] === from, sourceMentions, actorMentions, k));
   }
+  // "called the reports about the dispatch contradictory but did not confirm them": the
+  // dispatch is what the reports say, not what the speaker asserts, once the sentence is
+  // silent on it or denies it.
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (reportedOnly.has(e) && events.some((o) => o.family === e.family && o.polarity !== 'asserts')) events.splice(i, 1);
+  }
   addImpliedEvents(events, quantities, folded, k);
   // "… is not under consideration," the official said: an unnamed denier is the speaker.
   // Inside a quotation opened in an earlier sentence, the one who opened it speaks.
@@ -340,6 +347,11 @@ function splitClauses(folded: string, text: string): [number, number][] {
   return out;
 }
 
+/** An event named as what reports or claims say ("the reports about the dispatch of …"), right before it. */
+const REPORTED_OBJECT = /\b(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation|information)\s+(?:about|of|on|that|regarding)\s+(?:[\w'’-]+\s+){0,6}$/;
+/** Events asserted only as what reports say (see parseClaim); kept apart so the event type stays as it is. */
+const reportedOnly = new WeakSet<ClaimEvent>();
+
 /** Events of one clause; a denial or silence covers what follows its cue in the clause. */
 function clauseEvents(
   text: string,
@@ -376,7 +388,7 @@ function clauseEvents(
       if (seen.has(key)) continue;
       seen.add(key);
       const window = clause.slice(Math.max(0, m.index - ROLE_WINDOW_CHARS / 2), m.index + m[0].length + ROLE_WINDOW_CHARS);
-      events.push({
+      const event: ClaimEvent = {
         family: p.family,
         polarity: inScope ? polarity : 'asserts',
         cue: inScope ? cueText : null,
@@ -385,7 +397,9 @@ function clauseEvents(
         implied: false,
         scopeFrom: inScope ? from + Math.max(0, cueStart) : null,
         scopeTo: inScope ? to : null,
-      });
+      };
+      if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
+      events.push(event);
     }
   }
   // A family both asserted and denied in one clause is denied ("will not send troops to fight").

@@ -216,6 +216,14 @@ describe('extractClaims', () => {
     expect(c('The Kremlin hasn’t commented on the figures for North Korean soldiers in Russia.').polarity).toBe('no-comment');
   });
 
+  it('does not take what reports say for an assertion when the speaker will not confirm it', () => {
+    const c = parseClaim('The Kremlin called the latest reports about the dispatch of North Korean troops confusing, but did not confirm them.', { pack: DEFAULT_PACK });
+    expect(c.events.map((e) => `${e.family}:${e.polarity}`)).toEqual(['deploy:no-comment']);
+    // Confirming the reports is asserting what they say.
+    const confirmed = parseClaim('Seoul’s spy agency confirmed reports about the dispatch of North Korean troops to Russia.', { pack: DEFAULT_PACK });
+    expect(confirmed.events.map((e) => `${e.family}:${e.polarity}`)).toContain('deploy:asserts');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });
