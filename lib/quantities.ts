@@ -50,7 +50,7 @@ export interface ParsedQuantity extends Quantity {
   partial: PartOfWhole | null;
 }
 
-export type PartOfWhole = 'first group' | 'one unit' | 'part of a total';
+export type PartOfWhole = 'first group' | 'one unit' | 'part of a total' | 'an addition';
 
 export type QuantityBound = 'exact' | 'about' | 'below' | 'above' | 'upto' | 'range' | 'vague';
 
@@ -302,6 +302,13 @@ const FIRST_GROUP_CUES =
   /\b(?:first|initial|advance|vanguard|early)\s+(?:[\w-]+\s+)?(?:group|wave|batch|contingent|stage|tranche|echelon|party|rotation|phase|deployment)s?\b|\b(?:start|beginning) of (?:a|an|the) (?:larger|wider|bigger|broader)\b/;
 /** "a unit of about 200 soldiers", "one company of 100 troops": a body of men inside the force. */
 const ONE_UNIT_CUES = /\b(?:a|one|another|each) (?:unit|group|company|platoon|squad|detachment|column|team|battalion) of\s+(?:about |around |some |nearly |roughly |up to |at least )?$/;
+/**
+ * "another 1,000", "an additional 3,000", "a second round of …", "1,000 more troops", "newly
+ * transported": a batch added to a force, not the force's size.
+ */
+const ADDITION_BEFORE = /\b(?:another|additional|extra|fresh|(?:second|third|fourth|new|fresh|latest) (?:round|wave|batch|group|contingent|rotation|tranche|deployment)s? of)\s+(?:about |around |some |nearly |roughly |up to |at least |an estimated |between )?$/;
+const ADDITION_INSIDE = /\d\s+(?:more|additional|extra|fresh)\s/;
+const ADDITION_AFTER = /^\s*(?:more|additional|extra|fresh)\b|^[^.;]{0,60}?\b(?:newly (?:sent|deployed|dispatched|transported|arrived|transferred)|(?:second|third|new|fresh|latest) (?:round|wave|batch|rotation|tranche) (?:of|in)\b|as reinforcements\b)/;
 /** "including about 1,500 special forces", "among them 500 officers": a part of the count named before. */
 const PART_OF_TOTAL_CUES = /\b(?:including|among them|among whom|of whom|of which|of them)\s+(?:about |around |some |nearly |roughly |up to |at least |an estimated )?$/;
 
@@ -316,7 +323,10 @@ function markPartial(folded: string, quantities: ParsedQuantity[]): void {
     const from = i > 0 ? quantities[i - 1]!.span[1] : 0;
     const to = i + 1 < quantities.length ? quantities[i + 1]!.span[0] : folded.length;
     const before = folded.slice(from, q.span[0]);
-    if (ONE_UNIT_CUES.test(before)) q.partial = 'one unit';
+    const after = folded.slice(q.span[1], to);
+    const inside = folded.slice(q.span[0], q.span[1]);
+    if (ADDITION_BEFORE.test(before) || ADDITION_INSIDE.test(inside) || ADDITION_AFTER.test(after)) q.partial = 'an addition';
+    else if (ONE_UNIT_CUES.test(before)) q.partial = 'one unit';
     else if (i > 0 && PART_OF_TOTAL_CUES.test(before)) q.partial = 'part of a total';
     else if (FIRST_GROUP_CUES.test(folded.slice(from, to))) q.partial = 'first group';
   });

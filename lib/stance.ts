@@ -171,8 +171,11 @@ export function compatible(a: ParsedQuantity, b: ParsedQuantity): boolean {
 function fitOf(a: ParsedQuantity, b: ParsedQuantity): Fit {
   const [aLo, aHi] = widened(a);
   const [bLo, bHi] = widened(b);
+  const exact = a.bound !== 'vague' && b.bound !== 'vague';
+  // A batch added to a force is not the force's size, whatever the figures ("another 1,000" and 3,000).
+  if (exact && (a.partial === 'an addition') !== (b.partial === 'an addition')) return 'part';
   if (aLo <= bHi && bLo <= aHi) return 'agree';
-  if (a.bound !== 'vague' && b.bound !== 'vague') {
+  if (exact) {
     // A first group smaller than a total is a part of it ("a first group of 1,500" and 11,000 now).
     if ((a.partial && aHi < bLo) || (b.partial && bHi < aLo)) return 'part';
     const ratio = aHi < bLo ? bLo / aHi : aLo / bHi;

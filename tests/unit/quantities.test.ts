@@ -138,6 +138,10 @@ describe('parseQuantities', () => {
       parseQuantities('North Korea plans to send 12,000 soldiers in total, including about 1,500 special forces already in the Russian Far East.').map((q) => q.partial),
     ).toEqual([null, 'part of a total']);
     expect(parseQuantities('North Korea has sent 1,500 special forces to Russia.')[0]!.partial).toBeNull();
+    expect(parseQuantities('Pyongyang has sent another 2,000 troops, Seoul said.')[0]!.partial).toBe('an addition');
+    expect(parseQuantities('North Korea sent 1,000 more troops to Kursk.')[0]!.partial).toBe('an addition');
+    expect(parseQuantities('Some 3,000 soldiers were newly transported to Kursk by sea.')[0]!.partial).toBe('an addition');
+    expect(parseQuantities('More than 3,000 soldiers are in Kursk.')[0]!.partial).toBeNull();
   });
 
   it('reads wire idioms: "a 12,000-strong force", "more than a thousand"', () => {

@@ -131,6 +131,17 @@ describe('count rules on sentences of the kind news pages carry', () => {
     expect(stance('North Korea has sent 3,000 troops to Russia.', ARRIVED)).toMatchObject({ stance: 'conflicts', why: '3,000 vs 1,500 troops' });
   });
 
+  it('holds a batch added to the force against the force as related, whatever the figures', () => {
+    expect(stance('Pyongyang has sent another 1,500 troops to Russia, Seoul said.', ARRIVED)).toEqual({
+      stance: 'related',
+      why: 'an addition (1,500) vs 1,500 troops',
+    });
+    expect(stance('Seoul said 3,000 North Korean soldiers were newly transported to Kursk in a second round of deployment.', ARRIVED).stance).toBe('related');
+    // Two additions of one size agree; a total against a total still conflicts.
+    expect(stance('North Korea sent 1,000 more troops to Kursk, Kyiv said.', 'Pyongyang has sent an additional 1,000 soldiers to Russia.').stance).toBe('corroborates');
+    expect(stance('North Korea has sent 3,000 troops to Russia.', ARRIVED).stance).toBe('conflicts');
+  });
+
   it('reads a vague amount as a range: close figures are related, covered ones agree, far ones conflict', () => {
     expect(stance('North Korea has sent thousands of troops to Russia.', ARRIVED)).toEqual({
       stance: 'related',
