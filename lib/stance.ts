@@ -9,6 +9,7 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
+import { foldText, STOP_WORDS } from './normalise';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { TopicPack } from './topics/types';
 import type { Stance } from './types';
@@ -231,6 +232,9 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim, k: CompiledP
   if (page.role && other.role && page.role !== other.role) {
     return { stance: 'related', why: `different roles: ${roleText(page.role)} vs ${roleText(other.role)}` };
   }
+  // Two reports quoting the same words of the same speaker report the same statement.
+  const quoted = sameQuotation(page, other);
+  if (quoted) return { stance: 'corroborates', why: `both quote ${page.speaker}: "${quoted}"` };
   const shared = page.events.filter((e) => other.events.some((o) => o.family === e.family)).map((e) => e.family);
   // Two people's reactions ("a dangerous step", "a significant escalation") do not confirm each other.
   if (
@@ -263,6 +267,31 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim, k: CompiledP
       y.rank - x.rank,
   );
   return { stance: telling[0]!.stance, why: telling[0]!.why };
+}
+
+/** Words a quotation must share, in a row, to be the same words quoted. */
+export const SAME_QUOTE_WORDS = 2;
+const QUOTATION = /"([^"]{3,300})"/g;
+
+/** The longest run of words two sentences quote alike from the same speaker ("a significant escalation"), or null. */
+function sameQuotation(a: ExtractedClaim, b: ExtractedClaim): string | null {
+  if (!a.speaker || a.speaker !== b.speaker) return null;
+  const quotedWords = (text: string): string[][] =>
+    [...foldText(text).matchAll(QUOTATION)].map((m) => m[1]!.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
+  const theirs = quotedWords(b.text).map((words) => ` ${words.join(' ')} `);
+  const quotedByBoth = (run: string[]) => theirs.some((t) => t.includes(` ${run.join(' ')} `));
+  let best: string[] = [];
+  for (const words of quotedWords(a.text)) {
+    for (let i = 0; i + SAME_QUOTE_WORDS <= words.length; i++) {
+      let end = i + SAME_QUOTE_WORDS;
+      if (!quotedByBoth(words.slice(i, end))) continue;
+      while (end < words.length && quotedByBoth(words.slice(i, end + 1))) end++;
+      const run = words.slice(i, end);
+      // A run of small words ("of the") is no quotation of anyone.
+      if (run.length > best.length && run.some((w) => !STOP_WORDS.has(w))) best = run;
+    }
+  }
+  return best.length ? best.join(' ') : null;
 }
 
 function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent, k: CompiledPack): Verdict {

@@ -131,6 +131,15 @@ describe('count rules on sentences of the kind news pages carry', () => {
     expect(stance('North Korea has sent 3,000 troops to Russia.', ARRIVED)).toMatchObject({ stance: 'conflicts', why: '3,000 vs 1,500 troops' });
   });
 
+  it('reads two reports quoting the same words of the same speaker as the same statement', () => {
+    const a = 'Zelensky said the arrival of North Korean troops was "a dangerous new stage" of the war in Ukraine.';
+    const b = 'Speaking in Kyiv, Zelensky called the deployment of North Korean soldiers "a dangerous new stage" in the conflict.';
+    expect(stance(a, b)).toEqual({ stance: 'corroborates', why: 'both quote Zelensky: "a dangerous new stage"' });
+    // The same words from someone else are another statement; shared small words are no quotation.
+    expect(stance(a, 'Rutte said the arrival of North Korean troops was "a dangerous new stage" of the war.').why).not.toMatch(/both quote/);
+    expect(stance('Zelensky said the troops were "of the North" in a speech.', 'Zelensky told reporters they were "of the Russian army" in Kursk.').why).not.toMatch(/both quote/);
+  });
+
   it('holds a batch added to the force against the force as related, whatever the figures', () => {
     expect(stance('Pyongyang has sent another 1,500 troops to Russia, Seoul said.', ARRIVED)).toEqual({
       stance: 'related',
