@@ -271,13 +271,24 @@ function compareEvents(page: ExtractedClaim, other: ExtractedClaim, k: CompiledP
 
 /** Words a quotation must share, in a row, to be the same words quoted. */
 export const SAME_QUOTE_WORDS = 2;
-const QUOTATION = /"([^"]{3,300})"/g;
+
+/**
+ * The quoted stretches of a folded sentence. A quotation may open in it and run on past its
+ * end (She remarked, "There is no need …), or have opened in a sentence before it and close
+ * here (… from entering the Ukrainian conflict.").
+ */
+function quotedSpans(folded: string): string[] {
+  const parts = folded.split('"');
+  // A lone mark with nothing but punctuation after it closes a quotation begun earlier.
+  if (parts.length === 2 && /^[\s.,;:!?)]*$/.test(parts[1]!)) return [parts[0]!];
+  // Otherwise every other stretch is quoted; after an odd number of marks the last runs to the end.
+  return parts.filter((q, i) => i % 2 === 1 && q.trim().length >= 3);
+}
 
 /** The longest run of words two sentences quote alike from the same speaker ("a significant escalation"), or null. */
 function sameQuotation(a: ExtractedClaim, b: ExtractedClaim): string | null {
   if (!a.speaker || a.speaker !== b.speaker) return null;
-  const quotedWords = (text: string): string[][] =>
-    [...foldText(text).matchAll(QUOTATION)].map((m) => m[1]!.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
+  const quotedWords = (text: string): string[][] => quotedSpans(foldText(text)).map((q) => q.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
   const theirs = quotedWords(b.text).map((words) => ` ${words.join(' ')} `);
   const quotedByBoth = (run: string[]) => theirs.some((t) => t.includes(` ${run.join(' ')} `));
   let best: string[] = [];

@@ -135,6 +135,10 @@ describe('count rules on sentences of the kind news pages carry', () => {
     const a = 'Zelensky said the arrival of North Korean troops was "a dangerous new stage" of the war in Ukraine.';
     const b = 'Speaking in Kyiv, Zelensky called the deployment of North Korean soldiers "a dangerous new stage" in the conflict.';
     expect(stance(a, b)).toEqual({ stance: 'corroborates', why: 'both quote Zelensky: "a dangerous new stage"' });
+    // A quotation may open and run past the sentence's end, or close one opened before it.
+    const opened = 'Zelensky said, "North Korean troops are a dangerous new stage of this war, and the world must answer.';
+    expect(stance(opened, b).why).toBe('both quote Zelensky: "a dangerous new stage"');
+    expect(stance('Zelensky said the North Korean deployment was a dangerous new stage of the war in Ukraine."', b).why).toBe('both quote Zelensky: "a dangerous new stage"');
     // The same words from someone else are another statement; shared small words are no quotation.
     expect(stance(a, 'Rutte said the arrival of North Korean troops was "a dangerous new stage" of the war.').why).not.toMatch(/both quote/);
     expect(stance('Zelensky said the troops were "of the North" in a speech.', 'Zelensky told reporters they were "of the Russian army" in Kursk.').why).not.toMatch(/both quote/);
