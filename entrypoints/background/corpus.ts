@@ -4,6 +4,7 @@
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
 import { withoutReports, withReport, withReports } from '../../lib/corpus-index-add';
+import { prepareIndex } from '../../lib/match';
 import { copyLinks, CopyIndex, copySignature, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
 import { detailsOf, type ReportDetails } from '../../lib/report-details';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
@@ -247,8 +248,10 @@ export class Corpus {
         throw error;
       });
       if (added > 0) {
-        // Answered once the index holds them: the import costs the reading of its reports' claims, and the next page's analysis does not.
-        await this.changeIndex((index) => withReports(index, linked), false).catch(() => undefined);
+        // Answered once the index holds them and is persisted: the import costs the reading of its
+        // reports' claims and the index's write, and neither the next page's analysis nor a restarted worker does.
+        const grown = this.changeIndex((index) => withReports(index, linked), false);
+        if (grown) await this.persistNow(grown).catch(() => undefined);
         this.onChange();
       }
     }
@@ -284,25 +287,33 @@ export class Corpus {
    * every report again), a turn of the event loop later so the page's answer is not held up.
    */
   private extendIndex(report: Report): void {
-    void this.changeIndex((index) => withReport(index, report), true).catch(() => undefined);
+    void this.changeIndex((index) => withReport(index, report), true)?.catch(() => undefined);
   }
 
   /** Deleted reports leave the index in memory (their claims go; nothing is read again). */
   private async indexWithout(ids: readonly string[]): Promise<void> {
-    await this.changeIndex((index) => withoutReports(index, ids), false).catch(() => undefined);
+    await this.changeIndex((index) => withoutReports(index, ids), false)?.catch(() => undefined);
   }
 
   /**
    * Changes the index in memory after a write to the reports, instead of dropping it, and
    * persists it again a little later, since the write cleared the cache. Nothing to change
    * when no index is in memory: the next analysis builds one from the database, which holds
-   * the write. Should the change fail, the index is dropped and rebuilt the same way.
+   * the write (null is returned). Should the change fail, the index is dropped and rebuilt the same way.
    * `later`: a turn of the event loop later, so the request that made the write is answered first.
    */
-  private changeIndex(change: (index: CorpusIndex) => CorpusIndex, later: boolean): Promise<CorpusIndex | null> {
+  private changeIndex(change: (index: CorpusIndex) => CorpusIndex, later: boolean): Promise<CorpusIndex> | null {
     const previous = this.index;
-    if (!previous) return Promise.resolve(null);
-    const next = previous.then((index) => (later ? new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(change(index)), 0)) : change(index)));
+    if (!previous) return null;
+    // A persist waiting for the corpus to be still would write the index this change replaces.
+    this.cancelPersist();
+    const changed = (index: CorpusIndex) => {
+      const next = change(index);
+      // What matching reads of the whole index is built here too, not in the next page's analysis.
+      prepareIndex(next);
+      return next;
+    };
+    const next = previous.then((index) => (later ? new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(changed(index)), 0)) : changed(index)));
     const current: Promise<CorpusIndex> = next.catch((error: unknown) => {
       if (this.index === current) this.index = null;
       throw error;
@@ -315,11 +326,23 @@ export class Corpus {
   /** Persists the index once the corpus has been still for PERSIST_AFTER_CHANGE_MS. */
   private persistLater(pending: Promise<CorpusIndex>): void {
     if (this.index !== pending) return;
-    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.cancelPersist();
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
       void this.persistIndex(pending).catch(() => undefined);
     }, PERSIST_AFTER_CHANGE_MS);
+  }
+
+  /** Persists the index as soon as it is ready, in place of the later write its change scheduled. */
+  private async persistNow(pending: Promise<CorpusIndex>): Promise<void> {
+    await pending;
+    this.cancelPersist();
+    await this.persistIndex(pending);
+  }
+
+  private cancelPersist(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
   }
 
   /** Writes the index to the cache unless the corpus changed meanwhile (then the cache stays cleared and the next start rebuilds). */
