@@ -83,7 +83,7 @@ export function markdown(r: BenchResult): string {
         ['reports in the corpus afterwards, seeds included (corpus10kStored)', formatNumber(s.corpus10kStored)],
         ['database growth (corpus10kBytes)', kb(s.corpus10kBytes)],
         ['first analysis after the import (firstAnalysisAfterImportMs)', ms(s.firstAnalysisAfterImportMs)],
-        ['persisted index', kb(s.indexCacheBytes)],
+        ['persisted index, its cache row as JSON (indexCacheBytes)', kb(s.indexCacheBytes)],
         ['next analysis, index warm', ms(s.warmAnalysisMs)],
       ]),
     );

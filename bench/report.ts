@@ -209,7 +209,7 @@ export function printReport(r: BenchResult): string {
         ['  reports in the corpus afterwards (seeds included)', s.corpus10kStored.toLocaleString('en-US')],
         ['  database growth (storage.estimate)', kb(s.corpus10kBytes)],
         ['first analysis after the import', ms(s.firstAnalysisAfterImportMs)],
-        ['  persisted index (storage growth)', kb(s.indexCacheBytes)],
+        ['  persisted index (its cache row as JSON)', kb(s.indexCacheBytes)],
         ['next analysis (index warm)', ms(s.warmAnalysisMs)],
       ]),
     );

@@ -38,13 +38,13 @@ export interface StorageResult {
   corpus10kImports: number;
   /** The imports one after another, summed: parse, validate, sign and link, store, and bring the search index up to date. */
   corpus10kInstallMs: number;
-  /** Growth of navigator.storage.estimate().usage in the extension's origin. */
+  /** Growth of navigator.storage.estimate().usage in the extension's origin over the imports (with the index, where the imports persist it). */
   corpus10kBytes: number;
-  /** The background's first page analysis after the import: index build over 10,000 reports + persist + match. */
+  /** The background's first page analysis after the import (on the base: index build over 10,000 reports + persist + match). */
   firstAnalysisAfterImportMs: number | null;
   /** The next analysis of the same article, index warm in memory. */
   warmAnalysisMs: number | null;
-  /** Growth of storage usage once the background has persisted the search index after the import (its cache table). */
+  /** The search index the background persisted after the import (its cache row, as JSON), once it holds every report. */
   indexCacheBytes: number | null;
   /** Remembered reading: 1,000 articles kept, their size and the next article's analysis (bench/remembered.ts), in a browser of its own. */
   remembered1000: RememberedResult | null;
@@ -100,7 +100,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       try {
         firstAnalysis = (await content.timed('page/analyze', snapshot)).ms;
         warmAnalysis = (await content.timed('page/analyze', snapshot)).ms;
-        indexCacheBytes = (await persistedIndex(sw, stats.reports)) ? (await usage(sw)) - after : null;
+        indexCacheBytes = await persistedIndexBytes(sw, stats.reports);
         if (indexCacheBytes === null) notes.push(`the search index over ${stats.reports} reports was not persisted within ${PERSIST_TIMEOUT_MS / 1000} s`);
       } catch (error) {
         notes.push(`page/analyze failed: ${(error as Error).message}`);
@@ -137,35 +137,36 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
 /** How long the background may take to persist its index after the import. */
 const PERSIST_TIMEOUT_MS = 120_000;
 
-/** Waits until the background's persisted index holds `reports` reports; false if it does not within the timeout. */
-async function persistedIndex(sw: Worker, reports: number): Promise<boolean> {
+/** Bytes of the background's persisted index as JSON, once it holds `reports` reports; null if it does not within the timeout. */
+async function persistedIndexBytes(sw: Worker, reports: number): Promise<number | null> {
   const deadline = Date.now() + PERSIST_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const held = await sw.evaluate(
       ([dbName]) =>
-        new Promise<number>((resolve) => {
+        new Promise<{ reports: number; bytes: number }>((resolve) => {
+          const none = { reports: -1, bytes: 0 };
           const open = indexedDB.open(dbName);
-          open.onerror = () => resolve(-1);
+          open.onerror = () => resolve(none);
           open.onsuccess = () => {
             const db = open.result;
             const get = db.transaction('cache', 'readonly').objectStore('cache').get('corpus-index');
             get.onsuccess = () => {
               db.close();
               const value = (get.result as { value?: { reports?: unknown[] } } | undefined)?.value;
-              resolve(Array.isArray(value?.reports) ? value.reports.length : -1);
+              resolve(Array.isArray(value?.reports) ? { reports: value.reports.length, bytes: JSON.stringify(value).length } : none);
             };
             get.onerror = () => {
               db.close();
-              resolve(-1);
+              resolve(none);
             };
           };
         }),
       [DB] as const,
     );
-    if (held === reports) return true;
+    if (held.reports === reports) return held.bytes;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return false;
+  return null;
 }
 
 

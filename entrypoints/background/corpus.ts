@@ -319,13 +319,12 @@ export class Corpus {
       throw error;
     });
     this.index = current;
-    void current.then(() => this.persistLater(current), () => undefined);
+    this.persistLater(current);
     return current;
   }
 
-  /** Persists the index once the corpus has been still for PERSIST_AFTER_CHANGE_MS. */
+  /** Persists the index once the corpus has been still for PERSIST_AFTER_CHANGE_MS (the write waits for the change itself). */
   private persistLater(pending: Promise<CorpusIndex>): void {
-    if (this.index !== pending) return;
     this.cancelPersist();
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
@@ -335,7 +334,6 @@ export class Corpus {
 
   /** Persists the index as soon as it is ready, in place of the later write its change scheduled. */
   private async persistNow(pending: Promise<CorpusIndex>): Promise<void> {
-    await pending;
     this.cancelPersist();
     await this.persistIndex(pending);
   }
