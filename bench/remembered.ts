@@ -86,7 +86,7 @@ export async function measureRemembered(extensionDir: string, opts: { quick?: bo
     const before = await usage(sw);
     await writeRows(sw, rows);
     const databaseBytes = (await usage(sw)) - before;
-    // Rows written behind the background's back: a report added and removed makes it drop its index, as a remembered article does.
+    // Rows written behind the background's back: a report added makes it drop its index (reports/add still does; deleting it then leaves no index to change).
     const probe = (await request(options, 'reports/add', { title: 'bench probe', text: 'North Korean troops in Russia: a probe.' })) as { id: string };
     await request(options, 'reports/delete', { id: probe.id });
     const stats = (await request(options, 'corpus/stats', null)) as { reports: number };

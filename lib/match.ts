@@ -315,6 +315,15 @@ function kthLargest(ids: Int32Array, n: number, acc: Float64Array, k: number, sc
   return scores[target]!;
 }
 
+/**
+ * Builds what matching reads of a whole index, ahead of the first page matched against it
+ * (the table of the claims' distinct signatures), so that an index grown or shrunk in the
+ * background by an import or a deletion is ready before the reader's next article.
+ */
+export function prepareIndex(index: CorpusIndex): void {
+  signatureTable(index);
+}
+
 const signatureTables = new WeakMap<CorpusIndex, { ids: Int32Array; signatures: ClaimSignature[] }>();
 /** Per claim, the id of its signature among the corpus's distinct signatures (built once per index). */
 function signatureTable(index: CorpusIndex): { ids: Int32Array; signatures: ClaimSignature[] } {
@@ -326,8 +335,7 @@ function signatureTable(index: CorpusIndex): { ids: Int32Array; signatures: Clai
   const all = signaturesOf(index);
   index.claims.forEach((c, i) => {
     const s = (all[i] ??= signatureOf(c, index.pack));
-    // The pack's affinity table is shared by every signature: it tells none apart.
-    const key = JSON.stringify(s, (k, v: unknown) => (k === 'affinity' ? undefined : v));
+    const key = signatureKeyOf(c, s);
     let id = byKey.get(key);
     if (id === undefined) {
       byKey.set(key, (id = signatures.length));
@@ -337,6 +345,20 @@ function signatureTable(index: CorpusIndex): { ids: Int32Array; signatures: Clai
   });
   signatureTables.set(index, (table = { ids, signatures }));
   return table;
+}
+
+const signatureKeys = new WeakMap<ExtractedClaim, string>();
+/**
+ * What tells a claim's signature apart from others, computed once per claim object: an index
+ * changed in place (lib/corpus-index-add.ts) keeps its claim objects, so the table of a grown
+ * or shrunk index reads only the new claims' signatures (at 100,000 claims, stringifying every
+ * one made the first analysis after an import about a second slower).
+ */
+function signatureKeyOf(c: ExtractedClaim, s: ClaimSignature): string {
+  let key = signatureKeys.get(c);
+  // The pack's affinity table is shared by every signature: it tells none apart.
+  if (key === undefined) signatureKeys.set(c, (key = JSON.stringify(s, (k, v: unknown) => (k === 'affinity' ? undefined : v))));
+  return key;
 }
 
 const signatureArrays = new WeakMap<CorpusIndex, (ClaimSignature | undefined)[]>();

@@ -3,7 +3,8 @@
 
 import { explainStorageError, installSeedReports, type CrosscheckDB } from '../../adapters/db';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../../lib/corpus-index';
-import { withReport } from '../../lib/corpus-index-add';
+import { withoutReports, withReport, withReports } from '../../lib/corpus-index-add';
+import { prepareIndex } from '../../lib/match';
 import { copyLinks, CopyIndex, copySignature, isCurrentSignature, type SignedReport } from '../../lib/near-duplicates';
 import { detailsOf, type ReportDetails } from '../../lib/report-details';
 import { exportReportsJson, makeUserReport, parseImportFiles, userReportId } from '../../lib/report-import';
@@ -14,12 +15,13 @@ import type { Report } from '../../lib/types';
 
 const INDEX_KEY = 'corpus-index';
 /**
- * The index is persisted again this long after the last remembered article, not after each:
- * writing it holds the worker up (tens of MB at 1,000 articles, bench storage.remembered1000),
- * and a reader going from article to article should not wait for it. Should the worker stop
+ * The index is persisted again this long after the last change made in place (a remembered
+ * article, an import, a deletion), not after each: writing it holds the worker up (tens of MB
+ * at 1,000 articles, bench storage.remembered1000), and a reader going from article to
+ * article, or importing file after file, should not wait for it. Should the worker stop
  * first, the cache stays cleared and the next start rebuilds, as after any other change.
  */
-const PERSIST_AFTER_REMEMBER_MS = 2_000;
+const PERSIST_AFTER_CHANGE_MS = 2_000;
 
 /** A database step whose storage failures (no IndexedDB, quota exceeded) come out as errors a reader can act on. */
 async function stored<T>(work: () => Promise<T>): Promise<T> {
@@ -190,7 +192,8 @@ export class Corpus {
       await this.db.cache.clear();
     }));
     (await this.signatures)?.remove(id);
-    this.changed();
+    await this.indexWithout([id]);
+    this.onChange();
   }
 
   /**
@@ -207,6 +210,9 @@ export class Corpus {
     if (reports.length > 0) {
       // Read before the transaction: a transaction must not wait on anything but the database.
       const corpus = await this.loadSignatures();
+      // The index as it stands before the import, so the import grows it instead of dropping it (a
+      // rebuild reads every report again: seconds per thousand). Without one, the next analysis builds it.
+      await this.getIndex().catch(() => undefined);
       let linked: Report[] = [];
       await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
         const existing = new Map((await this.db.reports.bulkGet(reports.map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
@@ -241,7 +247,13 @@ export class Corpus {
         this.signatures = null;
         throw error;
       });
-      if (added > 0) this.changed();
+      if (added > 0) {
+        // Answered once the index holds them and is persisted: the import costs the reading of its
+        // reports' claims and the index's write, and neither the next page's analysis nor a restarted worker does.
+        const grown = this.changeIndex((index) => withReports(index, linked), false);
+        if (grown) await this.persistNow(grown).catch(() => undefined);
+        this.onChange();
+      }
     }
     return { added, skipped: summary.skipped, ...(keptBoth.length > 0 ? { keptBoth } : {}) };
   }
@@ -272,23 +284,63 @@ export class Corpus {
 
   /**
    * A remembered article joins the index in memory instead of dropping it (a rebuild reads
-   * every report again), a turn of the event loop later so the page's answer is not held up;
-   * the index is persisted again a little later, since the write cleared it.
+   * every report again), a turn of the event loop later so the page's answer is not held up.
    */
   private extendIndex(report: Report): void {
+    void this.changeIndex((index) => withReport(index, report), true)?.catch(() => undefined);
+  }
+
+  /** Deleted reports leave the index in memory (their claims go; nothing is read again). */
+  private async indexWithout(ids: readonly string[]): Promise<void> {
+    await this.changeIndex((index) => withoutReports(index, ids), false)?.catch(() => undefined);
+  }
+
+  /**
+   * Changes the index in memory after a write to the reports, instead of dropping it, and
+   * persists it again a little later, since the write cleared the cache. Nothing to change
+   * when no index is in memory: the next analysis builds one from the database, which holds
+   * the write (null is returned). Should the change fail, the index is dropped and rebuilt the same way.
+   * `later`: a turn of the event loop later, so the request that made the write is answered first.
+   */
+  private changeIndex(change: (index: CorpusIndex) => CorpusIndex, later: boolean): Promise<CorpusIndex> | null {
     const previous = this.index;
-    if (!previous) return;
-    const next = previous.then((index) => new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(withReport(index, report)), 0)));
-    this.index = next.catch((error: unknown) => {
-      if (this.index === next) this.index = null;
+    if (!previous) return null;
+    // A persist waiting for the corpus to be still would write the index this change replaces.
+    this.cancelPersist();
+    const changed = (index: CorpusIndex) => {
+      const next = change(index);
+      // What matching reads of the whole index is built here too, not in the next page's analysis.
+      prepareIndex(next);
+      return next;
+    };
+    const next = previous.then((index) => (later ? new Promise<CorpusIndex>((resolve) => setTimeout(() => resolve(changed(index)), 0)) : changed(index)));
+    const current: Promise<CorpusIndex> = next.catch((error: unknown) => {
+      if (this.index === current) this.index = null;
       throw error;
     });
-    const pending = this.index;
-    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.index = current;
+    this.persistLater(current);
+    return current;
+  }
+
+  /** Persists the index once the corpus has been still for PERSIST_AFTER_CHANGE_MS (the write waits for the change itself). */
+  private persistLater(pending: Promise<CorpusIndex>): void {
+    this.cancelPersist();
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
       void this.persistIndex(pending).catch(() => undefined);
-    }, PERSIST_AFTER_REMEMBER_MS);
+    }, PERSIST_AFTER_CHANGE_MS);
+  }
+
+  /** Persists the index as soon as it is ready, in place of the later write its change scheduled. */
+  private async persistNow(pending: Promise<CorpusIndex>): Promise<void> {
+    this.cancelPersist();
+    await this.persistIndex(pending);
+  }
+
+  private cancelPersist(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
   }
 
   /** Writes the index to the cache unless the corpus changed meanwhile (then the cache stays cleared and the next start rebuilds). */
@@ -309,12 +361,18 @@ export class Corpus {
   /** Removes every remembered article; the reader's own and the seeds stay. */
   async forgetReading(): Promise<number> {
     const removed = await stored(() => this.db.transaction('rw', this.db.reports, this.db.cache, async () => {
-      const count = await this.db.reports.where('origin').equals('reading').delete();
-      if (count > 0) await this.db.cache.clear();
-      return count;
+      const ids = (await this.db.reports.where('origin').equals('reading').primaryKeys()).map(String);
+      await this.db.reports.bulkDelete(ids);
+      if (ids.length > 0) await this.db.cache.clear();
+      return ids;
     }));
-    if (removed > 0) this.changed();
-    return removed;
+    if (removed.length > 0) {
+      const signatures = await this.signatures;
+      for (const id of removed) signatures?.remove(id);
+      await this.indexWithout(removed);
+      this.onChange();
+    }
+    return removed.length;
   }
 
   async exportJson(): Promise<string> {

@@ -15,7 +15,9 @@ import {
   isCurrentSignature,
   resemblance,
   SHINGLE_WORDS,
+  type SignedReport,
 } from '../../lib/near-duplicates';
+import { syntheticReports } from '../../bench/synthetic-corpus';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/copies/${name}.txt`, 'utf8').trim();
 /** The fixture's paragraphs without its headline line. */
@@ -144,5 +146,50 @@ describe('findCopyOf: linking a new report to the copy already in the corpus', (
       { id: 'c', signature: copySignature(REGIONAL_COPY) },
     ]);
     expect([...links]).toEqual([['c', 'a']]);
+  });
+});
+
+describe('the packed index answers as comparing with every report does', () => {
+  // Stories of the benchmark's synthetic corpus (one story, many shared phrases), each with a
+  // copy trimmed at its end and a copy carrying a paragraph of another story, some texts too
+  // short to be anything's copy, and our wire story with its copy: more reports than the
+  // index's first allocation, so it grows, and removals move reports between slots.
+  const stories = syntheticReports(600, 77);
+  const texts: { id: string; text: string }[] = [];
+  stories.forEach((r, i) => {
+    const parts = r.text.split('\n\n');
+    texts.push({ id: `story-${i}`, text: r.text });
+    texts.push({ id: `trimmed-${i}`, text: parts.slice(0, Math.max(1, parts.length - 1)).join('\n\n') });
+    texts.push({ id: `carried-${i}`, text: [...parts, stories[(i + 7) % stories.length]!.text.split('\n\n')[0]!].join('\n\n') });
+    if (i % 10 === 0) texts.push({ id: `short-${i}`, text: parts[0]!.split(' ').slice(0, 12).join(' ') });
+  });
+  texts.push({ id: 'wire', text: ORIGINAL }, { id: 'other', text: OTHER_STORY }, { id: 'regional', text: REGIONAL_COPY });
+  const signed = texts.map((t) => ({ id: t.id, signature: copySignature(t.text) }));
+
+  it('links each report as it comes in, then after every third is removed, exactly as findCopyOf over the reports stored', () => {
+    const index = new CopyIndex();
+    const stored = new Map<string, SignedReport>();
+    let linked = 0;
+    for (const r of signed) {
+      const expected = findCopyOf(r.signature, stored.values());
+      expect(index.findCopyOf(r.signature, r.id), r.id).toBe(expected);
+      if (expected) linked++;
+      const report = { ...r, copyOf: expected };
+      index.add(report);
+      stored.set(r.id, report);
+    }
+    // Both answers are exercised: copies found, and reports that copy nothing.
+    expect(linked).toBeGreaterThan(100);
+    expect(signed.length - linked).toBeGreaterThan(60);
+    signed.forEach((r, i) => {
+      if (i % 3 !== 0) return;
+      index.remove(r.id);
+      stored.delete(r.id);
+    });
+    expect(index.size).toBe(stored.size);
+    for (const r of signed) {
+      const others = [...stored.values()].filter((s) => s.id !== r.id);
+      expect(index.findCopyOf(r.signature, r.id), r.id).toBe(findCopyOf(r.signature, others));
+    }
   });
 });

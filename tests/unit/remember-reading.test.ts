@@ -138,7 +138,7 @@ describe('remembered reading in the background', () => {
     value(await askBackground('reading/set', { remember: true }));
     value(await analyze(3, URL_1, snapshot(FILES[0]!, URL_1)));
     const id = readingReportId(URL_1);
-    // The copy a restarted service worker reads (written a moment later: PERSIST_AFTER_REMEMBER_MS).
+    // The copy a restarted service worker reads (written a moment later: PERSIST_AFTER_CHANGE_MS).
     await expect.poll(async () => ((await db.cache.get('corpus-index'))?.value as { reports?: { id: string }[] } | undefined)?.reports?.map((r) => r.id) ?? [], { timeout: 10_000 }).toContain(id);
     const restarted = new Corpus(db, SEED_REPORTS);
     expect((await restarted.getIndex()).reports.map((r) => r.id)).toContain(id);
