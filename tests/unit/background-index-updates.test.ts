@@ -15,6 +15,7 @@ import { analyzeArticleText } from '../../lib/analyze';
 import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result } from '../../lib/protocol';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { value } from './helpers/result';
 
 const FIXTURES = 'tests/fixtures/remembered';
 const IMPORTED = ['1-hur-kursk-arrivals.txt', '2-pentagon-kursk-count.txt', '3-kremlin-denies-kursk.txt'];
@@ -34,10 +35,6 @@ beforeEach(async () => {
   await corpus.installSeeds();
 });
 
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-  return reply.value;
-}
 
 function article(file: string): { title: string; text: string } {
   const [title = '', ...paragraphs] = readFileSync(`${FIXTURES}/${file}`, 'utf8').trim().split(/\n\s*\n/);

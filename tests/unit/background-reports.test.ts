@@ -12,6 +12,7 @@ import { analyzeArticleText } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests, type Result } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { value } from './helpers/result';
 
 const ADDED_TEXT = readFileSync('tests/fixtures/popup-options/added-article.txt', 'utf8');
 const [ADDED_TITLE = '', ...ADDED_PARAGRAPHS] = ADDED_TEXT.trim().split(/\n\s*\n/);
@@ -31,10 +32,6 @@ beforeEach(async () => {
   messaging.broadcasts.length = 0;
 });
 
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-  return reply.value;
-}
 
 const errorOf = <T>(reply: Result<T>): string => (reply.ok ? 'no error' : reply.error);
 const list = async () => value(await askBackground('reports/list', null));

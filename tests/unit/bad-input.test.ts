@@ -18,6 +18,7 @@ import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSna
 import { MAX_IMPORT_BYTES, MAX_REPORT_CHARS } from '../../lib/report-import';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { value } from './helpers/result';
 
 const DB_VERSIONS_DIR = 'tests/fixtures/db-versions';
 /** Dexie stores `version(n)` as IndexedDB version n * 10. */
@@ -48,10 +49,6 @@ afterAll(() => {
   for (const [name, outcome] of outcomes) console.log(`${name} | ${outcome}`);
 });
 
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-  return reply.value;
-}
 const errorOf = <T>(reply: Result<T>): string => (reply.ok ? 'no error' : reply.error);
 const userReports = async () => (await db.reports.where('origin').equals('user').toArray()).sort((a, b) => a.id.localeCompare(b.id));
 

@@ -15,6 +15,7 @@ import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type Result 
 import { describeSide, groupCopies, summariseSides } from '../../lib/sources';
 import type { ClaimMatch } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { value } from './helpers/result';
 
 const m = (reportId: string, extra: Partial<ClaimMatch> = {}): ClaimMatch => ({
   reportId, reportTitle: `Report ${reportId}`, outlet: null, date: null, claim: `A sentence of ${reportId}.`, stance: 'corroborates', score: 0.5, why: 'both: 3,000 soldiers', source: null, ...extra,
@@ -79,10 +80,6 @@ describe('copies added through the background', () => {
     await corpus.installSeeds();
   });
 
-  function value<T>(reply: Result<T>): T {
-    if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-    return reply.value;
-  }
 
   const addCopies = async () => {
     const wire = value(await askBackground('reports/add', { title: WIRE_TITLE, outlet: 'Kursk Wire Service', date: '2024-10-25', url: 'https://wire.example.org/kursk', text: WIRE.join('\n\n') }));

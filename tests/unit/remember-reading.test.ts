@@ -15,6 +15,7 @@ import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { value } from './helpers/result';
 
 const FIXTURES = 'tests/fixtures/remembered';
 const FILES = ['1-hur-kursk-arrivals.txt', '2-pentagon-kursk-count.txt', '3-kremlin-denies-kursk.txt', '4-seoul-kursk-update.txt'];
@@ -34,10 +35,6 @@ beforeEach(async () => {
   await corpus.installSeeds();
 });
 
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-  return reply.value;
-}
 
 /** One of our articles as its page's content script sends it. */
 function snapshot(file: string, url: string, extra: Partial<PageSnapshot['article']> = {}): PageSnapshot {

@@ -17,6 +17,7 @@ import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '.
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
 import { DEFAULT_PACK } from '../../lib/topics';
+import { value } from './helpers/result';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
@@ -57,10 +58,6 @@ beforeEach(() => {
 });
 afterEach(() => engines.forEach((e) => e.stop()));
 
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(`expected a value, got the error "${reply.error}"`);
-  return reply.value;
-}
 const errorOf = <T>(reply: Result<T>): string => (reply.ok ? 'no error' : reply.error);
 const save = (claimIndex: number, url = PAGE_URL) => askBackground('claims/save', claimToSave({ url, title: HEADLINE }, LISTED[claimIndex]!));
 const flush = async () => (await claims.ready()).flush();

@@ -22,11 +22,12 @@ import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from '.
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
-import { REQUEST_SENDERS, type BackgroundRequests, type Result, type TabState } from '../../lib/protocol';
+import { REQUEST_SENDERS, type BackgroundRequests, type TabState } from '../../lib/protocol';
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
 import { encodeClaim } from '../../lib/sync/format';
 import { installChromeMessaging } from './helpers/chrome-messaging';
 import { DEFAULT_PACK } from '../../lib/topics';
+import { value } from './helpers/result';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
@@ -84,10 +85,6 @@ async function until(check: () => boolean, what: string) {
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   el.value = value;
   el.dispatchEvent(new Event('input', { bubbles: true }));
-}
-function value<T>(reply: Result<T>): T {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
 }
 const flush = async () => (await claims.ready()).flush();
 
