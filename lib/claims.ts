@@ -191,9 +191,9 @@ export function extractEvidence(text: string, opts: { pack: TopicPack; documentD
 
 /** A sentence of the story that is not a checkable claim but may still be evidence (see extractEvidence). */
 function isEvidenceSentence(c: ExtractedClaim, k: CompiledPack, followsStory: boolean): boolean {
-  const folded = foldText(c.text);
-  const words = folded.split(/\s+/).filter(Boolean).length;
-  if (words < MIN_EVIDENCE_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["']?$/.test(folded.trim()) || FURNITURE_LABEL.test(folded)) return false;
+  // Only the sentence's opening is folded again for the furniture label: every report sentence passes here on an index build.
+  const words = c.text.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_EVIDENCE_WORDS || c.text.length > MAX_CLAIM_CHARS || /\?\s*["'\u201D\u2019]?$/.test(c.text.trim()) || FURNITURE_LABEL.test(foldText(c.text.slice(0, 80)))) return false;
   return c.actors.some((a) => k.storyActors.has(a)) || c.force !== null || c.places.length > 0 || (followsStory && REFERS_BACK.test(c.text));
 }
 
@@ -262,7 +262,7 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   };
   claim.terms = [...contentTerms(text), ...conceptTerms(claim)];
   claim.checkable = checkability(claim, folded, k);
-  if (opts.context) updateContext(opts.context, claim, text, sourceMentions, k);
+  if (opts.context) updateContext(opts.context, claim, text, folded, sourceMentions, k);
   return claim;
 }
 
@@ -586,7 +586,7 @@ function personSource(text: string, folded: string, context: DocumentContext | u
   return null;
 }
 
-function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, sources: Mention[], k: CompiledPack): void {
+function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, folded: string, sources: Mention[], k: CompiledPack): void {
   // A named speaker is later "Minister Kim" (Korean names put the family name first) or "Singh".
   for (const m of sources) {
     const words = text.slice(m.start, m.end).split(/\s+/);
@@ -597,7 +597,7 @@ function updateContext(context: DocumentContext, claim: ExtractedClaim, text: st
   }
   // The next "he said" refers to this sentence's speaker; the next "the agency said" to the last institution.
   if (claim.speaker) context.lastAttribution = claim.speaker;
-  context.openQuote = quotationLeftOpen(context.openQuote, foldText(text), claim.speaker);
+  context.openQuote = quotationLeftOpen(context.openQuote, folded, claim.speaker);
   const kind = claim.speaker ? k.sourceEntry(claim.speaker)?.kind : null;
   if (kind === 'intelligence' || kind === 'official') context.lastInstitution = claim.speaker;
 }
