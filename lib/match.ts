@@ -10,17 +10,19 @@
 //  3. Bound: the CANDIDATE_POOL best previews go on; a candidate whose structure cannot reach
 //     the threshold even with identical wording is dropped.
 //  4. Score: fuse.js matches the page claim's rare words (short patterns, never whole
-//     sentences) against the candidates' words, and that overlap joins the structural
+//     sentences; lib/spelling-variants.ts, each pair of words judged once) against the
+//     candidates' words, and that overlap joins the structural
 //     features in one 0..1 relevance. Stance and reason come from lib/stance.ts.
 //
 // `matchClaimsNaive` is the baseline the benchmark compares against: one fuse.js search
 // per whole sentence over every corpus claim, then the same scoring of every claim found.
 
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import Fuse from 'fuse.js';
 import { CONCEPT_PREFIX, type ExtractedClaim } from './claims';
 import { conceptWeight, idfOf, indexTerms, inverseFrequency, TERM_KIND_WEIGHTS, type CorpusIndex } from './corpus-index';
 import { combine, familyAffinity, relevance, signatureOf, signatureRelevance, structuralFeatures, type ClaimSignature } from './match-score';
 import { toPublicQuantity } from './quantities';
+import { spellingVariants } from './spelling-variants';
 import { judgeStance, type StanceJudgement } from './stance';
 import type { TopicPack } from './topics/types';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
@@ -55,10 +57,6 @@ export const MAX_FUZZY_TERMS = 8;
 export const MIN_FUZZY_TERM_CHARS = 5;
 /** Words found in more corpus claims than this are matched exactly only (common words do not vary in spelling). */
 export const FUZZY_MAX_DOCUMENT_FREQUENCY = 3;
-/** A fuzzy match may differ in length from the word by at most this many characters. */
-export const MAX_FUZZY_LENGTH_DIFFERENCE = 2;
-/** fuse.js score (0 = exact, 1 = anything) above which a word does not match. */
-export const FUZZY_TERM_THRESHOLD = 0.25;
 /** A word the corpus has never seen weighs this share of the rarest seen word. */
 export const UNSEEN_TERM_WEIGHT = 0.5;
 /** fuse.js threshold of the naive baseline's whole-sentence search: 1 lets every claim through, so the baseline scores the whole corpus and its top 5 is the true top 5. */
@@ -77,15 +75,6 @@ export interface ScoredCandidate {
   /** Relevance 0..1. */
   score: number;
 }
-
-const FUZZY_OPTIONS: IFuseOptions<string> = {
-  includeScore: true,
-  ignoreLocation: true,
-  ignoreFieldNorm: true,
-  isCaseSensitive: true,
-  shouldSort: false,
-  threshold: FUZZY_TERM_THRESHOLD,
-};
 
 /** Matches each claim against the corpus: the fast path. */
 export function matchClaims(claims: readonly ExtractedClaim[], index: CorpusIndex, opts: MatchOptions = {}): ClaimResult[] {
@@ -478,15 +467,8 @@ function textSimilarity(claim: ExtractedClaim, ids: readonly number[] | null, in
     fuzzyTerms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const vocabulary = new Set<string>();
     for (const set of sets) for (const t of set) vocabulary.add(t);
-    const words = [...vocabulary];
-    const fuse = new Fuse(words, FUZZY_OPTIONS);
     for (const [term, w] of fuzzyTerms.slice(0, MAX_FUZZY_TERMS)) {
-      const near = new Map<string, number>();
-      for (const r of fuse.search(term)) {
-        const word = words[r.refIndex]!;
-        // Same word, other spelling: close in length too ("train" is not "ukrainian").
-        if (word !== term && Math.abs(word.length - term.length) <= MAX_FUZZY_LENGTH_DIFFERENCE) near.set(word, 1 - (r.score ?? 1));
-      }
+      const near = spellingVariants(term, vocabulary);
       if (!near.size) continue;
       for (let j = 0; j < count; j++) {
         if (sets[j]!.has(term)) continue;
