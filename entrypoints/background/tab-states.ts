@@ -19,8 +19,22 @@ export async function writeTabState(state: TabState): Promise<TabState> {
   return state;
 }
 
-export async function patchTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
-  return writeTabState({ ...(await readTabState(tabId)), ...patch, tabId });
+/** Per tab, the last patch begun: the next one starts after it. */
+const patching = new Map<number, Promise<unknown>>();
+
+/**
+ * Changes some fields of a tab's state. Patches of one tab run one after another: two at
+ * once would each read the old state and the second write would undo the first (the page
+ * saying its sidebar is open while the analysis stores its matches).
+ */
+export function patchTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+  const before = patching.get(tabId) ?? Promise.resolve();
+  const done = before.catch(() => undefined).then(async () => writeTabState({ ...(await readTabState(tabId)), ...patch, tabId }));
+  patching.set(tabId, done);
+  void done.catch(() => undefined).finally(() => {
+    if (patching.get(tabId) === done) patching.delete(tabId);
+  });
+  return done;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
