@@ -84,6 +84,8 @@ export interface PageResult {
   sidebarMs: Summary | null;
   /** DOMContentLoaded → the sidebar frame shows the claims. */
   sidebarContentMs: Summary | null;
+  /** DOMContentLoaded to the sidebar listing every match (the claims come first, their matches as they are found). */
+  sidebarSettledMs: Summary | null;
   onTopicWords: number;
   /** Main-thread ms of the extension's code on the on-topic article (detection, extraction, sidebar, highlights). */
   onTopicMainThreadMs: Summary | null;
@@ -181,6 +183,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     // The on-topic article: sidebar timings.
     const sidebarTimes: number[] = [];
     const contentTimes: number[] = [];
+    const settledTimes: number[] = [];
     const onTopicCost: number[] = [];
     const onTopicTraces: TraceAnalysis[] = [];
     const startAfterDcl: number[] = [];
@@ -195,6 +198,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       if (r < 0) continue;
       if (s.sidebarMs !== null) sidebarTimes.push(s.sidebarMs);
       if (s.contentMs !== null) contentTimes.push(s.contentMs);
+      if (s.settledMs !== null) settledTimes.push(s.settledMs);
       onTopicMetered.push(s.cost ? meteredMs(s.cost) : null);
       if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
     }
@@ -227,6 +231,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       withExtensionMainThreadMs: summarize(loads.map((l) => l.taskMsWith)),
       sidebarMs: sidebarTimes.length ? summarize(sidebarTimes) : null,
       sidebarContentMs: contentTimes.length ? summarize(contentTimes) : null,
+      sidebarSettledMs: settledTimes.length ? summarize(settledTimes) : null,
       onTopicWords: article.words,
       onTopicMainThreadMs: onTopicCost.length ? summarize(onTopicCost) : null,
       longTasks: loads.reduce((s, l) => s + l.longTasksCaused, 0) + onTopicLong,
@@ -359,10 +364,16 @@ async function loadOnce(context: BrowserContext, url: string, sw: Worker | null,
 interface OnTopicLoad extends Loaded {
   sidebarMs: number | null;
   contentMs: number | null;
+  settledMs: number | null;
 }
 
-/** Selectors that mean the sidebar frame shows its result (a claim group, or the collapsed handle's count). */
-const SIDEBAR_READY = '.group, .handle__count, .panel__summary';
+/**
+ * The sidebar frame shows the article's claims: a claim group, the collapsed handle's count,
+ * or the summary naming the claims it checks (the claims come before their matches).
+ */
+const SIDEBAR_READY = '.group, .handle__count, .panel__summary[data-claims]';
+/** Every match is in: the list is no longer busy and lists its claims. */
+const SIDEBAR_SETTLED = 'main[aria-busy="false"] .group, .handle__count';
 
 async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string, tracing: boolean): Promise<OnTopicLoad> {
   const page = await context.newPage();
@@ -387,6 +398,7 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
     const { status: verdict, tabId } = await waitForVerdict(sw, url);
     let sidebarMs: number | null = null;
     let contentMs: number | null = null;
+    let settledMs: number | null = null;
     const timing = await page
       .waitForFunction(() => (window as unknown as { __sidebarAt?: number }).__sidebarAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
       .then(() =>
@@ -402,22 +414,26 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
       const frame = await waitForSidebarFrame(page);
       if (frame) {
         // Polled inside the frame at each animation frame, so the time is the frame's own, not the bench's.
-        const shownAt = await frame
-          .evaluate(async (selector) => {
-            const deadline = performance.now() + 8_000;
-            while (!document.querySelector(selector) && performance.now() < deadline) {
-              await new Promise((r) => requestAnimationFrame(() => r(null)));
-            }
-            return document.querySelector(selector) ? performance.timeOrigin + performance.now() : null;
-          }, SIDEBAR_READY)
-          .catch(() => null);
+        const when = (selector: string) =>
+          frame
+            .evaluate(async (selector) => {
+              const deadline = performance.now() + 8_000;
+              while (!document.querySelector(selector) && performance.now() < deadline) {
+                await new Promise((r) => requestAnimationFrame(() => r(null)));
+              }
+              return document.querySelector(selector) ? performance.timeOrigin + performance.now() : null;
+            }, selector)
+            .catch(() => null);
+        const shownAt = await when(SIDEBAR_READY);
         if (shownAt !== null) contentMs = shownAt - timing.dclEpoch;
+        const settledAt = await when(SIDEBAR_SETTLED);
+        if (settledAt !== null) settledMs = settledAt - timing.dclEpoch;
       }
     }
     await page.waitForTimeout(SETTLE_MS);
     const events = tracing ? await stopTracing(cdp) : [];
     const cost = await contentCost(sw, tabId);
-    return { verdict, cost, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs };
+    return { verdict, cost, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs, settledMs };
   } finally {
     await page.close();
   }

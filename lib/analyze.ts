@@ -4,11 +4,12 @@
 
 import { extractClaims, parseClaim, type ExtractedClaim } from './claims';
 import type { CorpusIndex } from './corpus-index';
-import { matchClaims } from './match';
+import { matchClaims, matchEachClaim } from './match';
 import { MAX_CLAIMS_PER_PAGE } from './page-limits';
 import { scoreTopic } from './topic';
 import type { TopicPack } from './topics/types';
-import type { Analysis, ArticleInfo } from './types';
+import { toPublicQuantity } from './quantities';
+import type { Analysis, ArticleInfo, ClaimResult, TopicResult } from './types';
 
 export interface AnalyzeInput {
   title: string | null;
@@ -31,17 +32,42 @@ export interface AnalyzeOptions {
  * story is the one the index was read for (`index.pack`): the article is read with it too.
  */
 export function analyzeArticleText(input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): Analysis {
-  const pack = index.pack;
+  const read = readArticle(input, index.pack, opts);
+  return { article: read.article, topic: read.topic, claims: matchClaims(read.claims, index, { excludeReportIds: opts.excludeReportIds }) };
+}
+
+/** The first half of the analysis: the topic verdict and the claims, before any matching. */
+export interface ReadArticle {
+  article: ArticleInfo;
+  topic: TopicResult;
+  claims: ExtractedClaim[];
+}
+
+/** The topic verdict and the claims (none when off-topic, unless forced); `analyzeArticleText` matches them next. */
+export function readArticle(input: AnalyzeInput, pack: TopicPack, opts: AnalyzeOptions = {}): ReadArticle {
   const scored = scoreTopic(pack.topic, { title: input.title, text: input.text }, { sensitivity: opts.sensitivity });
   const topic = { id: scored.id, onTopic: scored.onTopic, score: scored.score, evidence: scored.evidence };
   if (!topic.onTopic && !opts.force) return { article: input.article, topic, claims: [] };
   const claims = articleClaims(pack, input.title, input.text, isoDate(input.article.publishedTime)).slice(0, MAX_CLAIMS_PER_PAGE);
-  return {
-    article: input.article,
-    topic,
-    claims: matchClaims(claims, index, { excludeReportIds: opts.excludeReportIds }),
-  };
+  return { article: input.article, topic, claims };
 }
+
+/** A claim as the analysis lists it before it is matched: no match yet. */
+export function unmatchedResult(claim: ExtractedClaim): ClaimResult {
+  return { text: claim.text, quantities: claim.quantities.map(toPublicQuantity), attribution: claim.attribution, matches: [] };
+}
+
+/**
+ * The analysis in its two halves, for a caller that shows the claims before their matches
+ * (the background, so that the sidebar lists them at once and fills in the matches).
+ * `read` then every claim of `matchEach` gives exactly `analyzeArticleText`.
+ */
+export const ANALYSIS_STEPS = {
+  read: (input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): ReadArticle => readArticle(input, index.pack, opts),
+  matchEach: (claims: readonly ExtractedClaim[], index: CorpusIndex, opts: Pick<AnalyzeOptions, 'excludeReportIds'> = {}): Iterable<ClaimResult> =>
+    matchEachClaim(claims, index, { excludeReportIds: opts.excludeReportIds }),
+};
+export type AnalysisSteps = typeof ANALYSIS_STEPS;
 
 /** The headline's claim (when it states one the body does not repeat word for word), then the body's. */
 export function articleClaims(pack: TopicPack, title: string | null, text: string, documentDate: string | null = null): ExtractedClaim[] {

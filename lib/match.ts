@@ -78,8 +78,16 @@ export interface ScoredCandidate {
 
 /** Matches each claim against the corpus: the fast path. */
 export function matchClaims(claims: readonly ExtractedClaim[], index: CorpusIndex, opts: MatchOptions = {}): ClaimResult[] {
+  return [...matchEachClaim(claims, index, opts)];
+}
+
+/**
+ * `matchClaims` one claim at a time, in order, for a caller that gives the thread back
+ * between claims: the background lets the sidebar list the claims while they are matched.
+ */
+export function* matchEachClaim(claims: readonly ExtractedClaim[], index: CorpusIndex, opts: MatchOptions = {}): Generator<ClaimResult> {
   const excluded = excludedReports(index, opts);
-  return claims.map((c) => toResult(c, rankCandidates(c, index, excluded, opts), index, opts));
+  for (const c of claims) yield toResult(c, rankCandidates(c, index, excluded, opts), index, opts);
 }
 
 /** The baseline: one fuse.js search per whole sentence over every corpus claim, then the same scoring. */

@@ -122,6 +122,11 @@ export interface PageSettings {
  * extension's own pages, which name a tab or, inside one (the sidebar), get their own.
  */
 export interface BackgroundRequests {
+  /**
+   * The article's topic verdict and claims, before their matches: the page shows the sidebar
+   * at once, and 'page/analyze' (asked next, with the same snapshot) fills in the matches.
+   */
+  'page/claims': { req: PageSnapshot; res: PageReport };
   'page/analyze': { req: PageSnapshot; res: PageReport };
   /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
   'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };
@@ -180,6 +185,7 @@ export type SenderKind = Sender['kind'];
 
 /** Who may send each background request. A request from anyone else is refused and logged. */
 export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: SenderKind } = {
+  'page/claims': 'content',
   'page/analyze': 'content',
   'page/status': 'content',
   'page/settings': 'content',

@@ -164,9 +164,10 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
           <span aria-hidden="true">⟩</span>
         </button>
       </header>
-      <main class="panel__body" ref={main} onKeyDown={onKeyDown} aria-labelledby="panel-summary">
+      {/* Busy while the matches are still coming in: a screen reader waits for the list to settle. */}
+      <main class="panel__body" ref={main} onKeyDown={onKeyDown} aria-labelledby="panel-summary" aria-busy={state?.status === 'analyzing' ? 'true' : 'false'}>
         {title && <p class="panel__article">{title}</p>}
-        <p class="panel__summary" id="panel-summary" role="status">
+        <p class="panel__summary" id="panel-summary" role="status" data-claims={state?.report ? state.report.claims.length : undefined}>
           {statusLine(state, model)}
         </p>
         {reading && state?.status === 'ready' && <RememberReadingPrompt {...reading} remembered={state.remembered === true} />}
@@ -190,7 +191,7 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
             </ol>
           </section>
         ))}
-        {model.unmatched > 0 && model.listed > 0 && (
+        {state?.status === 'ready' && model.unmatched > 0 && model.listed > 0 && (
           <p class="panel__unmatched">
             {model.unmatched} more {model.unmatched === 1 ? 'claim has' : 'claims have'} no matching report.
           </p>
@@ -204,8 +205,13 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
 function statusLine(state: TabState | null, model: SidebarModel): string {
   if (!state) return 'Loading…';
   switch (state.status) {
-    case 'analyzing':
-      return 'Checking this article against your reports…';
+    case 'analyzing': {
+      // The claims come first, their matches as they are found.
+      const claims = state.report?.claims.length ?? 0;
+      if (claims === 0) return 'Checking this article against your reports…';
+      const found = model.listed > 0 ? ` ${model.listed} with matches so far.` : '';
+      return `Checking ${claims} ${claims === 1 ? 'claim' : 'claims'} of this article against your reports…${found}`;
+    }
     case 'error':
       return `Crosscheck could not check this article: ${state.error ?? 'unknown error'}`;
     case 'ready': {

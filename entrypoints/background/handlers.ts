@@ -5,7 +5,9 @@
 import { browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
-import type { ArticleInfo, Analysis } from '../../lib/types';
+import type { AnalysisSteps, ReadArticle } from '../../lib/analyze';
+import { unmatchedResult } from '../../lib/analyze';
+import type { Analysis, ClaimResult } from '../../lib/types';
 import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
@@ -15,19 +17,21 @@ import type { Corpus } from './corpus';
 import { afterAnalysis, answerReading, ownAddresses } from './reading';
 import { emptyTabState, patchTabState, readTabState } from './tab-states';
 
-type CorpusIndexOf<C> = C extends { getIndex(): Promise<infer I> } ? I : never;
-
-/** lib/analyze's `analyzeArticleText`, passed in so the handlers do not pin the engine. */
-export type AnalyzeText = (
-  page: { title: string; text: string; article: ArticleInfo },
-  index: CorpusIndexOf<Corpus>,
-  options: { sensitivity: number; excludeReportIds?: readonly string[] },
-) => Analysis;
-
 export interface BackgroundServices {
   corpus: Corpus;
-  analyze: AnalyzeText;
+  /** lib/analyze's two halves (reading, then matching claim by claim), passed in so the handlers do not pin the engine. */
+  analyze: AnalysisSteps;
 }
+
+/** Matching gives the thread back this often (ms), so the sidebar's own requests are answered meanwhile. */
+export const MATCH_SLICE_MS = 25;
+/** The sidebar is told about the matches found so far at most this often (ms) while the rest are matched. */
+export const PARTIAL_REPORT_MS = 150;
+
+/** Tabs whose last article read is kept for the 'page/analyze' that follows 'page/claims'. */
+const MAX_READ_TABS = 8;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The article a tab shows, visible paragraphs only (what "Add this article" keeps too). */
 async function readVisibleArticle(tabId: number) {
@@ -73,26 +77,77 @@ export async function setSidebar(tabId: number, open: boolean | 'toggle'): Promi
 }
 
 export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices): Handlers<BackgroundRequests> {
+  /** Per tab, the last article read, so that 'page/analyze' after 'page/claims' does not read it again. */
+  const lastRead = new Map<number, { key: string; read: ReadArticle }>();
+
+  /** A page's snapshot, checked and bounded, read against the corpus as it is now. */
+  const readPage = async (snapshot: unknown, sender: Sender) => {
+    const { tabId, url: senderUrl } = contentSender(sender);
+    const checked = checkedSnapshotFields(snapshot);
+    const fields = (typeof snapshot === 'object' && snapshot !== null ? snapshot : {}) as { text?: unknown; title?: unknown };
+    const [index, settings, stats, ownIds] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats(), corpus.idsAt(ownAddresses(senderUrl, checked.url))]);
+    // The content script cuts too; a page's text is bounded here whatever sends it.
+    const text = capArticleText(withoutInvisibles(typeof fields.text === 'string' ? fields.text : '')).text;
+    const title = capTitle(typeof fields.title === 'string' ? fields.title : null);
+    const article = checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 };
+    const key = `${settings.sensitivity}\u0000${title ?? ''}\u0000${JSON.stringify(article)}\u0000${text}`;
+    const kept = lastRead.get(tabId);
+    const read = kept && kept.key === key ? kept.read : analyze.read({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity });
+    lastRead.delete(tabId);
+    lastRead.set(tabId, { key, read });
+    // Only the last few tabs' articles are kept: closed tabs leave nothing behind for long.
+    if (lastRead.size > MAX_READ_TABS) lastRead.delete(lastRead.keys().next().value!);
+    return { tabId, senderUrl, checked, index, settings, corpusSize: stats.reports - ownIds.length, ownIds, title, text, article, read };
+  };
+
+  /** Which story each listed report carries and what names a report without a headline, from what was stored with it. */
+  const withDetails = async (analysis: Analysis) => withReportDetails(analysis, await corpus.details(matchedReportIds(analysis)));
+
+  const pageReport = (page: { checked: { url: string }; corpusSize: number }, analysis: Analysis): PageReport => ({
+    ...analysis,
+    url: page.checked.url,
+    analyzedAt: Date.now(),
+    corpusSize: page.corpusSize,
+  });
+
   return {
+    'page/claims': async (snapshot, sender) => {
+      const page = await readPage(snapshot, sender);
+      const { read } = page;
+      const report = pageReport(page, { article: read.article, topic: read.topic, claims: read.claims.map(unmatchedResult) });
+      // Only an article the sidebar will show changes the tab now; 'page/analyze' says the rest.
+      if (read.topic.onTopic && read.claims.length > 0) {
+        await changedTab(page.tabId, { ...page.checked, status: 'analyzing', error: null, remembered: false, topic: read.topic, report });
+      }
+      return report;
+    },
     'page/analyze': async (snapshot, sender) => {
-      const page = contentSender(sender);
-      const tabId = page.tabId;
-      const checked = checkedSnapshotFields(snapshot);
-      await changedTab(tabId, { ...checked, status: 'analyzing', error: null, remembered: false });
+      const tabId = ownTab(sender);
+      await changedTab(tabId, { ...checkedSnapshotFields(snapshot), status: 'analyzing', error: null, remembered: false });
       try {
-        const [index, settings, stats, ownIds] = await Promise.all([corpus.getIndex(), readSettings(), corpus.stats(), corpus.idsAt(ownAddresses(page.url, checked.url))]);
-        // The content script cuts too; a page's text is bounded here whatever sends it.
-        const text = capArticleText(withoutInvisibles(typeof snapshot.text === 'string' ? snapshot.text : '')).text;
-        const title = capTitle(snapshot.title);
-        const article = checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 };
-        // An article already in the corpus (remembered, or added by the reader) is not its own corroboration.
-        const bare = analyze({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity, excludeReportIds: ownIds });
-        // Which story each listed report carries and what names a report without a headline, from what was stored with it.
-        const analysis = withReportDetails(bare, await corpus.details(matchedReportIds(bare)));
-        const report: PageReport = { ...analysis, url: checked.url, analyzedAt: Date.now(), corpusSize: stats.reports - ownIds.length };
+        const page = await readPage(snapshot, sender);
+        const { checked, read } = page;
+        const claims: ClaimResult[] = read.claims.map(unmatchedResult);
+        let sliceFrom = performance.now();
+        let toldAt = sliceFrom;
+        let i = 0;
+        for (const result of analyze.matchEach(read.claims, page.index, { excludeReportIds: page.ownIds })) {
+          claims[i++] = result;
+          if (performance.now() - sliceFrom < MATCH_SLICE_MS || i === claims.length) continue;
+          // The sidebar lists the claims matched so far; the page's own requests get through.
+          if (performance.now() - toldAt >= PARTIAL_REPORT_MS) {
+            const partial = pageReport(page, await withDetails({ article: read.article, topic: read.topic, claims: claims.slice() }));
+            await changedTab(tabId, { topic: read.topic, report: partial });
+            toldAt = performance.now();
+          }
+          await yieldToEvents();
+          sliceFrom = performance.now();
+        }
+        const analysis = await withDetails({ article: read.article, topic: read.topic, claims });
+        const report = pageReport(page, analysis);
         await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
         // After the sidebar has its results: keeping the article must not delay them.
-        const remembered = await afterAnalysis(corpus, settings, { tabId, senderUrl: page.url, url: checked.url, title, text, article, onTopic: analysis.topic.onTopic }, readVisibleArticle).catch((error: unknown) => {
+        const remembered = await afterAnalysis(corpus, page.settings, { tabId, senderUrl: page.senderUrl, url: checked.url, title: page.title, text: page.text, article: page.article, onTopic: analysis.topic.onTopic }, readVisibleArticle).catch((error: unknown) => {
           console.error('[crosscheck] could not remember this article:', error);
           return false;
         });

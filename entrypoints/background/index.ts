@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CrosscheckDB } from '../../adapters/db';
 import { broadcast, handleRequests } from '../../adapters/messaging';
 import { restrictStorageToExtension } from '../../adapters/storage-access';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
@@ -24,7 +24,7 @@ export default defineBackground(() => {
   const savedClaims = new SavedClaims(() => createSavedClaimsSync(), (change) => broadcast('claims/changed', change));
 
   handleRequests<BackgroundRequests>({
-    ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }),
+    ...createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }),
     ...createSavedClaimsHandlers(savedClaims),
   }, REQUEST_SENDERS);
 

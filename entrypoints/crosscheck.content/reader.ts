@@ -162,6 +162,11 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     }
     page = extracted;
     lastStatus = '';
+    // The claims first: the sidebar lists them at once and fills in their matches as the
+    // background finds them ('page/analyze' below, which reads the same snapshot).
+    const early = await askBackground('page/claims', extracted.snapshot);
+    if (stale()) return;
+    if (early.ok && early.value.topic.onTopic && early.value.claims.length > 0) mountSidebar();
     let reply = await askBackground('page/analyze', extracted.snapshot);
     // A service worker stopped in the middle of the analysis loses the answer; the next message starts it again.
     for (let retry = 0; retry < MAX_ANALYZE_RETRIES && !reply.ok && LOST_REPLY.test(reply.error) && !stale(); retry++) {
@@ -176,10 +181,23 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     } else hide();
   };
 
+  /** The sidebar frame, in the page at once; it follows the tab's analysis by itself. */
+  const mountSidebar = (): Shown => {
+    if (shown) return shown;
+    const open = !(settings?.sidebarCollapsed ?? false) && window.innerWidth >= WIDE_VIEWPORT_PX;
+    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
+    // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
+    shown = { sidebar, highlights: null, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
+    // The background's record of the tab follows what the page shows.
+    void askBackground('page/sidebar', { open, remember: false });
+    return shown;
+  };
+
+  /** The analysis in the page: the sidebar (mounted already when the claims came first) and the highlights of matched claims. */
   const show = async (analysis: PageReport, gen: number, withHighlights: boolean) => {
-    hide();
-    const s = settings ?? (await pageSettings(location.href));
-    // Highlights first, in an idle moment, before the sidebar shifts the page's layout.
+    shown?.highlights?.remove();
+    if (shown) shown.highlights = null;
+    // Highlights in an idle moment.
     await idle();
     if (gen !== generation) return;
     const claims = analysis.claims
@@ -190,18 +208,15 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     const highlights = withHighlights
       ? meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }))
       : null;
-    // The frame's creation is a task of its own.
-    await idle();
-    if (gen !== generation) {
-      highlights?.remove();
-      return;
+    if (!shown) {
+      // The frame's creation is a task of its own.
+      await idle();
+      if (gen !== generation) {
+        highlights?.remove();
+        return;
+      }
     }
-    const open = !s.sidebarCollapsed && window.innerWidth >= WIDE_VIEWPORT_PX;
-    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
-    // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
-    shown = { sidebar, highlights, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
-    // The background's record of the tab follows what the page shows.
-    void askBackground('page/sidebar', { open, remember: false });
+    mountSidebar().highlights = highlights;
   };
 
   const setOpen = (open: boolean, focus: boolean): boolean => {

@@ -14,6 +14,9 @@ import { useRememberReading } from '../../components/sidebar/use-remember-readin
 import '../../components/sidebar/sidebar.css';
 import '../../components/figures/figures.css';
 
+/** How often the sidebar reads its tab's state while the matches are still coming in (ms). */
+const ANALYZING_POLL_MS = 250;
+
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
 const COLLAPSED_QUERY = '(max-width: 120px)';
 
@@ -55,6 +58,9 @@ function SidebarApp() {
     const offChanged = onBroadcast('tab/changed', (p) => {
       if (p.tabId === tabId) void loadState(tabId).then((s) => s && setState(s));
     });
+    // The claims come before their matches: a change between the first load and this
+    // listener (the last matches, say) would be missed, so the state is read once more.
+    void loadState(tabId).then((s) => s && setState(s));
     const offFocus = onBroadcast('sidebar/focus-claim', (p) => {
       if (p.tabId === tabId) setActiveClaim(p.index);
     });
@@ -63,6 +69,15 @@ function SidebarApp() {
       offFocus();
     };
   }, [tabId]);
+
+  // While the matches come in, the state is also read on a timer: in Firefox ESR this frame
+  // was seen to miss the background's 'tab/changed' broadcasts, and stayed "Checking…".
+  const analyzing = state?.status === 'analyzing';
+  useEffect(() => {
+    if (tabId === undefined || !analyzing) return undefined;
+    const timer = setInterval(() => void loadState(tabId).then((s) => s && setState(s)), ANALYZING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [tabId, analyzing]);
 
   // A new analysis (a single-page navigation) makes the old pick meaningless.
   useEffect(() => setActiveClaim(null), [state?.report?.analyzedAt]);

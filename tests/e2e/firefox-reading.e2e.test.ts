@@ -9,6 +9,7 @@ import { parseReportText } from '../../lib/report-text';
 import type { TabState } from '../../lib/protocol';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { layoutPage, newsPage, readArticleFixture, ARTICLE_BODY } from './news-pages';
+import { SIDEBAR_SETTLED } from './probes';
 import { startServer, type TestServer } from './server';
 
 // The extension API as the functions handed to page.evaluate see it in an extension page.
@@ -70,7 +71,7 @@ async function tabState(page: Page): Promise<TabState | undefined> {
 async function waitForSidebar(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect.poll(async () => (frame = await firefox.extensionFrame(page, 'sidebar.html')) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-  await expect.poll(() => frame!.evaluate(() => document.querySelectorAll('[data-claim]').length), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+  await expect.poll(() => frame!.evaluate((settled) => document.querySelectorAll(settled).length, SIDEBAR_SETTLED), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
   return frame!;
 }
 

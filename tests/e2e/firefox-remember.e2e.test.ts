@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingReportId } from '../../lib/reading';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { newsPage, readArticleFixture } from './news-pages';
+import { SIDEBAR_SETTLED } from './probes';
 import { startServer, type TestServer } from './server';
 
 declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -34,7 +35,7 @@ afterAll(async () => {
 async function sidebarOf(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect.poll(async () => (frame = await firefox.extensionFrame(page, 'sidebar.html')) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-  await expect.poll(() => frame!.evaluate(() => document.querySelectorAll('[data-claim]').length), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+  await expect.poll(() => frame!.evaluate((settled) => document.querySelectorAll(settled).length, SIDEBAR_SETTLED), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
   return frame!;
 }
 

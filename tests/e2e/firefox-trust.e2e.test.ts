@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../wxt.config';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { ON_TOPIC } from './hostile-pages';
+import { SIDEBAR_SETTLED } from './probes';
 import { startServer, type TestServer } from './server';
 import { articlePage } from './trust-pages';
 
@@ -49,7 +50,7 @@ const open = (path: string): Promise<Page> => firefox.openPage(server.url(path))
 async function waitForSidebar(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect.poll(async () => (frame = await firefox.extensionFrame(page, 'sidebar.html')) !== undefined, { timeout: UI_TIMEOUT }).toBe(true);
-  await expect.poll(() => frame!.evaluate(() => document.querySelectorAll('[data-claim]').length), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+  await expect.poll(() => frame!.evaluate((settled) => document.querySelectorAll(settled).length, SIDEBAR_SETTLED), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
   return frame!;
 }
 

@@ -54,10 +54,16 @@ export async function waitForSidebarFrame(browser: ExtensionBrowser, page: Page)
   return sidebarFrame(browser, page)!;
 }
 
-/** The open sidebar, once it lists claims. */
+/**
+ * A sidebar that lists claims and is done checking them: the claims come first and their
+ * matches as they are found, with the list marked busy (aria-busy) until the last one.
+ */
+export const SIDEBAR_SETTLED = 'main[aria-busy="false"] [data-claim]';
+
+/** The open sidebar, once it lists its claims, all checked. */
 export async function waitForSidebar(browser: ExtensionBrowser, page: Page): Promise<Frame> {
   const frame = await waitForSidebarFrame(browser, page);
-  await frame.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
+  await frame.locator(SIDEBAR_SETTLED).first().waitFor({ timeout: UI_TIMEOUT });
   return frame;
 }
 

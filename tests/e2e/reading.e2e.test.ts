@@ -16,6 +16,7 @@ import {
   highlightedTexts,
   injected,
   NOTHING_INJECTED as NOTHING,
+  SIDEBAR_SETTLED,
   sidebarFrame,
   tabState,
   UI_TIMEOUT,
@@ -392,7 +393,7 @@ describe('the keyboard alone', () => {
     await expect.poll(isOpen, { timeout: UI_TIMEOUT }).toBe(true);
 
     // Focus lands on the first claim; arrows and Tab move through claims.
-    await frame.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
+    await frame.locator(SIDEBAR_SETTLED).first().waitFor({ timeout: UI_TIMEOUT });
     const order = await frame.locator('[data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
     expect(order.length).toBeGreaterThan(1);
     await expect.poll(focusedClaim, { timeout: UI_TIMEOUT }).toBe(order[0]);

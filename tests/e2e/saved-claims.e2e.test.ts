@@ -15,7 +15,7 @@ import { claimIdFor } from '../../lib/sync/format';
 import { axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPage, readArticleFixture } from './news-pages';
-import { UI_TIMEOUT } from './probes';
+import { SIDEBAR_SETTLED, UI_TIMEOUT } from './probes';
 import { startServer, type TestServer } from './server';
 
 // The extension API as the functions handed to sw.evaluate see it in the service worker.
@@ -107,7 +107,7 @@ async function openSidebar(browser: ExtensionBrowser, page: Page): Promise<Frame
   await expect
     .poll(() => (frame = page.frames().find((f) => f.url().startsWith(browser.extensionUrl('sidebar.html')))) !== undefined, { timeout: UI_TIMEOUT })
     .toBe(true);
-  await frame!.locator('[data-claim]').first().waitFor({ timeout: UI_TIMEOUT });
+  await frame!.locator(SIDEBAR_SETTLED).first().waitFor({ timeout: UI_TIMEOUT });
   return frame!;
 }
 

@@ -11,7 +11,7 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result } from '../../lib/protocol';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   messaging = installChromeMessaging();
   db = new CrosscheckDB(`index-updates-${++dbCount}`);
   const corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
 });
 
@@ -76,7 +76,7 @@ async function analysedAfresh(): Promise<PageReport> {
   await db.cache.clear();
   fakeBrowser.reset();
   messaging = installChromeMessaging();
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus: new Corpus(db, SEED_REPORTS), analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus: new Corpus(db, SEED_REPORTS), analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   return analyzeNext();
 }
 

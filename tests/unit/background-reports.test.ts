@@ -8,7 +8,7 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests, type Result } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   messaging = installChromeMessaging();
   db = new CrosscheckDB(`crosscheck-reports-test-${++dbCount}`);
   corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
   messaging.broadcasts.length = 0;
 });

@@ -12,7 +12,7 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { MAX_ARTICLE_CHARS, MAX_CLAIMS_PER_PAGE } from '../../lib/page-limits';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
 import { MAX_IMPORT_BYTES, MAX_REPORT_CHARS } from '../../lib/report-import';
@@ -35,7 +35,7 @@ const outcomes: [string, string][] = [];
 function connect(database: CrosscheckDB): void {
   db = database;
   corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
 }
 
 beforeEach(() => {

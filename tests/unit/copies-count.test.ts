@@ -10,7 +10,7 @@ import { askBackground, handleRequests } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type Result } from '../../lib/protocol';
 import { describeSide, groupCopies, summariseSides } from '../../lib/sources';
 import type { ClaimMatch } from '../../lib/types';
@@ -76,7 +76,7 @@ describe('copies added through the background', () => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
     const corpus = new Corpus(new CrosscheckDB(`copies-count-${++dbCount}`), SEED_REPORTS);
-    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
     await corpus.installSeeds();
   });
 

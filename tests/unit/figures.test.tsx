@@ -17,7 +17,7 @@ import { Sidebar } from '../../components/sidebar/Sidebar';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { DEFAULT_SETTINGS, REQUEST_SENDERS, type BackgroundRequests, type Result, type TabState } from '../../lib/protocol';
 import { buildTimeline, corpusFigureSources, type FigureTimeline } from '../../lib/timeline';
@@ -37,7 +37,7 @@ describe('the background answers figures/timeline', () => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
     const corpus = new Corpus(new CrosscheckDB(`figures-${Math.random()}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   });
 
   it("to an extension page: the corpus's figures with the tab's on-topic article's own; a content script is refused", async () => {

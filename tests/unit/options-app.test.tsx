@@ -12,7 +12,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { installChromeMessaging } from './helpers/chrome-messaging';
 import { expectAccessible } from './helpers/axe';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   installChromeMessaging();
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-options-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
   container = document.createElement('div');
   document.body.append(container);

@@ -13,7 +13,7 @@ import { PopupApp, tabIdFromSearch } from '../../components/popup/PopupApp';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type TabState } from '../../lib/protocol';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
 
@@ -29,7 +29,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   messaging = installChromeMessaging();
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-popup-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
   container = document.createElement('div');
   document.body.append(container);

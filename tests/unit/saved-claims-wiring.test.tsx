@@ -20,7 +20,7 @@ import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from '../../entrypoints/background/saved-claims';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS, analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { REQUEST_SENDERS, type BackgroundRequests, type TabState } from '../../lib/protocol';
 import { claimIdFor, type SavedClaimsSync, type SavedClaimsSyncOptions } from '../../lib/sync';
@@ -54,7 +54,7 @@ function startBackground(options: Partial<SavedClaimsSyncOptions> = {}) {
     (change) => broadcast('claims/changed', change),
   );
   const corpus = new Corpus(new CrosscheckDB(`crosscheck-saved-claims-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>({ ...createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), ...createSavedClaimsHandlers(claims) }, REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>({ ...createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), ...createSavedClaimsHandlers(claims) }, REQUEST_SENDERS);
 }
 
 beforeEach(() => {

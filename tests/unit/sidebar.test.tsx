@@ -97,6 +97,7 @@ describe('<Sidebar> open, on a hand-made analysis', () => {
   it('shows claims conflicts first, each report with its reason, title, outlet, date and matched sentence', async () => {
     await show(props());
     expect(claimIds()).toEqual(['1', '0', '2']);
+    expect(container.querySelector('main')!.getAttribute('aria-busy')).toBe('false');
     const b = container.querySelector('[data-claim="1"]')!;
     expect(stancesOf(b)).toEqual(['conflicts', 'conflicts', 'corroborates']);
     const first = b.querySelector('[data-stance="conflicts"]')!;
@@ -111,6 +112,19 @@ describe('<Sidebar> open, on a hand-made analysis', () => {
     expect(a.querySelector('time')!.textContent).toBe('8 Oct 2024');
     expect(container.textContent).toContain('1 more claim has no matching report.');
     expect(container.textContent).not.toContain('D: A claim no report speaks to.');
+    await expectAccessible(container);
+  });
+
+  it('while the matches are still being found, names the claims it checks and lists those matched so far', async () => {
+    const soFar = MADE.map((c, i) => (i === 0 ? c : { ...c, matches: [] }));
+    await show(props({ state: { ...stateOf(soFar), status: 'analyzing' } }));
+    expect(container.querySelector('#panel-summary')!.textContent).toBe('Checking 4 claims of this article against your reports… 1 with matches so far.');
+    expect(claimIds()).toEqual(['0']);
+    // Not yet matched is not "no matching report"; the list says it is still changing.
+    expect(container.textContent).not.toContain('no matching report');
+    expect(container.querySelector('main')!.getAttribute('aria-busy')).toBe('true');
+    await show(props({ state: { ...stateOf(MADE.map((c) => ({ ...c, matches: [] }))), status: 'analyzing' } }));
+    expect(container.querySelector('#panel-summary')!.textContent).toBe('Checking 4 claims of this article against your reports…');
     await expectAccessible(container);
   });
 

@@ -10,7 +10,7 @@ import { askBackground, broadcast, handleRequests, onBroadcast } from '../../ada
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { analyzeArticleText } from '../../lib/analyze';
+import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, senderOf, type BackgroundRequests, type Result } from '../../lib/protocol';
 import {
   MAX_IMPORT_BYTES,
@@ -52,7 +52,7 @@ describe('the background refuses requests from the wrong sender', () => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
     const corpus = new Corpus(new CrosscheckDB(`trust-senders-${Math.random()}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: analyzeArticleText }), REQUEST_SENDERS);
+    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   });
 
   it('a content script gets nothing but page/*, and an extension page no page/*; each refusal is one line in the log', async () => {
