@@ -11,7 +11,8 @@
 
 import { buildCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../lib/corpus-index';
 import { extractClaims, type ExtractedClaim } from '../lib/claims';
-import { matchClaims, matchClaimsNaive, CANDIDATE_POOL, NAIVE_FUSE_THRESHOLD } from '../lib/match';
+import { CANDIDATE_POOL } from '../lib/admission';
+import { matchClaims, matchClaimsNaive, NAIVE_FUSE_THRESHOLD } from '../lib/match';
 import type { ClaimResult } from '../lib/types';
 import { benchArticle, seedReports } from './fixtures';
 import { profileBreakdown, type Breakdown } from './profile';

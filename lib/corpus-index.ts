@@ -27,6 +27,9 @@ export const TERM_KIND_WEIGHTS: Record<string, number> = {
   w: 1.0, // content word
 };
 
+/** A word the corpus has never seen weighs this share of the rarest seen word (in the text similarity and in admission alike). */
+export const UNSEEN_TERM_WEIGHT = 0.5;
+
 export interface ReportMeta {
   id: string;
   title: string | null;
