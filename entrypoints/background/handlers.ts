@@ -145,13 +145,15 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         }
         const analysis = await withDetails({ article: read.article, topic: read.topic, claims });
         const report = pageReport(page, analysis);
-        await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', topic: analysis.topic, report });
-        // After the sidebar has its results: keeping the article must not delay them.
+        // Every match is listed before the article is kept (remembered reading): keeping it
+        // must not delay them. The tab is 'ready' once both are done, in one change, so that
+        // a sidebar that reads its state while it is 'analyzing' sees the outcome too.
+        await changedTab(tabId, { topic: analysis.topic, report });
         const remembered = await afterAnalysis(corpus, page.settings, { tabId, senderUrl: page.senderUrl, url: checked.url, title: page.title, text: page.text, article: page.article, onTopic: analysis.topic.onTopic }, readVisibleArticle).catch((error: unknown) => {
           console.error('[crosscheck] could not remember this article:', error);
           return false;
         });
-        if (remembered) await changedTab(tabId, { remembered: true });
+        await changedTab(tabId, { status: analysis.topic.onTopic ? 'ready' : 'off-topic', ...(remembered && { remembered: true }) });
         return report;
       } catch (error) {
         await changedTab(tabId, { status: 'error', error: (error as Error).message });
