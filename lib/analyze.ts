@@ -64,8 +64,7 @@ export function unmatchedResult(claim: ExtractedClaim): ClaimResult {
  */
 export const ANALYSIS_STEPS = {
   read: (input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): ReadArticle => readArticle(input, index.pack, opts),
-  matchEach: (claims: readonly ExtractedClaim[], index: CorpusIndex, opts: Pick<AnalyzeOptions, 'excludeReportIds'> = {}): Iterable<ClaimResult> =>
-    matchEachClaim(claims, index, { excludeReportIds: opts.excludeReportIds }),
+  matchEach: matchEachClaim,
 };
 export type AnalysisSteps = typeof ANALYSIS_STEPS;
 

@@ -5,8 +5,7 @@
 import { browser } from 'wxt/browser';
 import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
-import type { AnalysisSteps, ReadArticle } from '../../lib/analyze';
-import { unmatchedResult } from '../../lib/analyze';
+import { unmatchedResult, type AnalysisSteps, type ReadArticle } from '../../lib/analyze';
 import type { Analysis, ClaimResult } from '../../lib/types';
 import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';

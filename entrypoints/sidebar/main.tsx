@@ -58,9 +58,6 @@ function SidebarApp() {
     const offChanged = onBroadcast('tab/changed', (p) => {
       if (p.tabId === tabId) void loadState(tabId).then((s) => s && setState(s));
     });
-    // The claims come before their matches: a change between the first load and this
-    // listener (the last matches, say) would be missed, so the state is read once more.
-    void loadState(tabId).then((s) => s && setState(s));
     const offFocus = onBroadcast('sidebar/focus-claim', (p) => {
       if (p.tabId === tabId) setActiveClaim(p.index);
     });
@@ -70,8 +67,9 @@ function SidebarApp() {
     };
   }, [tabId]);
 
-  // While the matches come in, the state is also read on a timer: in Firefox ESR this frame
-  // was seen to miss the background's 'tab/changed' broadcasts, and stayed "Checking…".
+  // While the matches come in, the state is also read on a timer: a change made before the
+  // listener above was set would be missed, and in Firefox ESR this frame was seen to miss
+  // the background's 'tab/changed' broadcasts and stay "Checking…".
   const analyzing = state?.status === 'analyzing';
   useEffect(() => {
     if (tabId === undefined || !analyzing) return undefined;

@@ -4,15 +4,12 @@
 // the matches are in, and the matches are exactly those of the whole analysis in one go.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CrosscheckDB } from '../../adapters/db';
-import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
-import { Corpus } from '../../entrypoints/background/corpus';
-import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { ANALYSIS_STEPS, analyzeArticleText } from '../../lib/analyze';
-import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
-import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { askBackground } from '../../adapters/messaging';
+import type { Corpus } from '../../entrypoints/background/corpus';
+import { analyzeArticleText } from '../../lib/analyze';
+import type { PageReport, PageSnapshot, Result, TabState } from '../../lib/protocol';
+import { startBackground } from './helpers/background';
+import type { ChromeMessaging } from './helpers/chrome-messaging';
 import { value } from './helpers/result';
 
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
@@ -20,14 +17,9 @@ const TAB = 7;
 
 let messaging: ChromeMessaging;
 let corpus: Corpus;
-let dbCount = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  messaging = installChromeMessaging();
-  corpus = new Corpus(new CrosscheckDB(`claims-first-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
-  await corpus.installSeeds();
+  ({ messaging, corpus } = await startBackground('claims-first'));
 });
 
 function snapshot(file: string): PageSnapshot {

@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosscheckDB } from '../../adapters/db';
-import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
+import { askBackground, handleRequests } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result } from '../../lib/protocol';
+import { startBackground } from './helpers/background';
 import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
 import { value } from './helpers/result';
 
@@ -24,15 +25,9 @@ const PAGE_URL = 'https://news.example.org/seoul-kursk';
 
 let db: CrosscheckDB;
 let messaging: ChromeMessaging;
-let dbCount = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  messaging = installChromeMessaging();
-  db = new CrosscheckDB(`index-updates-${++dbCount}`);
-  const corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
-  await corpus.installSeeds();
+  ({ messaging, db } = await startBackground('index-updates'));
 });
 
 

@@ -2,16 +2,14 @@
 // them: askBackground → runtime messaging → the real handlers → Dexie on fake-indexeddb.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CrosscheckDB } from '../../adapters/db';
-import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
-import { Corpus } from '../../entrypoints/background/corpus';
-import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
+import type { CrosscheckDB } from '../../adapters/db';
+import { askBackground } from '../../adapters/messaging';
+import type { Corpus } from '../../entrypoints/background/corpus';
 import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { ANALYSIS_STEPS } from '../../lib/analyze';
-import { REQUEST_SENDERS, type BackgroundRequests, type Result } from '../../lib/protocol';
+import type { Result } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
-import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import { startBackground } from './helpers/background';
+import type { ChromeMessaging } from './helpers/chrome-messaging';
 import { value } from './helpers/result';
 
 const ADDED_TEXT = readFileSync('tests/fixtures/popup-options/added-article.txt', 'utf8');
@@ -20,15 +18,9 @@ const [ADDED_TITLE = '', ...ADDED_PARAGRAPHS] = ADDED_TEXT.trim().split(/\n\s*\n
 let db: CrosscheckDB;
 let corpus: Corpus;
 let messaging: ChromeMessaging;
-let dbCount = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  messaging = installChromeMessaging();
-  db = new CrosscheckDB(`crosscheck-reports-test-${++dbCount}`);
-  corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
-  await corpus.installSeeds();
+  ({ messaging, db, corpus } = await startBackground('crosscheck-reports-test'));
   messaging.broadcasts.length = 0;
 });
 

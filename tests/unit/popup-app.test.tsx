@@ -6,16 +6,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CrosscheckDB } from '../../adapters/db';
-import { broadcast, handleRequests } from '../../adapters/messaging';
 import { readSettings } from '../../adapters/settings';
 import { PopupApp, tabIdFromSearch } from '../../components/popup/PopupApp';
-import { Corpus } from '../../entrypoints/background/corpus';
-import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
-import { ANALYSIS_STEPS } from '../../lib/analyze';
-import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type TabState } from '../../lib/protocol';
-import { installChromeMessaging, type ChromeMessaging } from './helpers/chrome-messaging';
+import type { PageReport, TabState } from '../../lib/protocol';
+import { startBackground } from './helpers/background';
+import type { ChromeMessaging } from './helpers/chrome-messaging';
 
 const PAGE_URL = 'https://news.example.org/2024/10/31/buryatia';
 const [TITLE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/popup-options/next-article.txt', 'utf8').trim().split(/\n\s*\n/);
@@ -23,14 +18,9 @@ const ARTICLE = { isArticle: true, title: TITLE, byline: null, siteName: 'Exampl
 
 let container: HTMLElement;
 let messaging: ChromeMessaging;
-let dbCount = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  messaging = installChromeMessaging();
-  const corpus = new Corpus(new CrosscheckDB(`crosscheck-popup-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
-  await corpus.installSeeds();
+  ({ messaging } = await startBackground('crosscheck-popup-test'));
   container = document.createElement('div');
   document.body.append(container);
 });
