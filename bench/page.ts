@@ -199,6 +199,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       if (s.sidebarMs !== null) sidebarTimes.push(s.sidebarMs);
       if (s.contentMs !== null) contentTimes.push(s.contentMs);
       if (s.settledMs !== null) settledTimes.push(s.settledMs);
+      if (s.lateLook) notes.push('on-topic article: the claims were listed before the bench looked into the frame (sidebarContentMs is an upper bound)');
       onTopicMetered.push(s.cost ? meteredMs(s.cost) : null);
       if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
     }
@@ -365,6 +366,8 @@ interface OnTopicLoad extends Loaded {
   sidebarMs: number | null;
   contentMs: number | null;
   settledMs: number | null;
+  /** The claims were listed before the bench could look into the frame (contentMs is then an upper bound). */
+  lateLook: boolean;
 }
 
 /**
@@ -395,10 +398,10 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
     const cdp = await context.newCDPSession(page);
     if (tracing) await startTracing(cdp);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const { status: verdict, tabId } = await waitForVerdict(sw, url);
     let sidebarMs: number | null = null;
     let contentMs: number | null = null;
     let settledMs: number | null = null;
+    let lateLook = false;
     const timing = await page
       .waitForFunction(() => (window as unknown as { __sidebarAt?: number }).__sidebarAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
       .then(() =>
@@ -411,29 +414,35 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
       .catch(() => null);
     if (timing) {
       sidebarMs = timing.sidebarMs;
+      // The frame is watched from the moment it exists, before the analysis is over: the
+      // claims come first, and a look taken after the verdict would date them to the look.
       const frame = await waitForSidebarFrame(page);
       if (frame) {
         // Polled inside the frame at each animation frame, so the time is the frame's own, not the bench's.
+        // Both watches start together; the frame has yet to load its script when they do.
         const when = (selector: string) =>
           frame
             .evaluate(async (selector) => {
+              const atFirstLook = document.querySelector(selector) !== null;
               const deadline = performance.now() + 8_000;
               while (!document.querySelector(selector) && performance.now() < deadline) {
                 await new Promise((r) => requestAnimationFrame(() => r(null)));
               }
-              return document.querySelector(selector) ? performance.timeOrigin + performance.now() : null;
+              return document.querySelector(selector) ? { at: performance.timeOrigin + performance.now(), atFirstLook } : null;
             }, selector)
             .catch(() => null);
-        const shownAt = await when(SIDEBAR_READY);
-        if (shownAt !== null) contentMs = shownAt - timing.dclEpoch;
-        const settledAt = await when(SIDEBAR_SETTLED);
-        if (settledAt !== null) settledMs = settledAt - timing.dclEpoch;
+        const [shown, settled] = await Promise.all([when(SIDEBAR_READY), when(SIDEBAR_SETTLED)]);
+        if (shown) contentMs = shown.at - timing.dclEpoch;
+        if (settled) settledMs = settled.at - timing.dclEpoch;
+        // Already there at the first look: the time is when the bench looked, an upper bound.
+        lateLook = Boolean(shown?.atFirstLook);
       }
     }
+    const { status: verdict, tabId } = await waitForVerdict(sw, url);
     await page.waitForTimeout(SETTLE_MS);
     const events = tracing ? await stopTracing(cdp) : [];
     const cost = await contentCost(sw, tabId);
-    return { verdict, cost, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs, settledMs };
+    return { verdict, cost, taskDurationMs: 0, trace: analyzeTrace(events, url, origin), sidebarMs, contentMs, settledMs, lateLook };
   } finally {
     await page.close();
   }
