@@ -12,7 +12,7 @@ import { createCostMeter, type CostMeter } from './cost-meter';
 import { watchLateContent } from './late-content';
 import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
 import { cheapTopicCheck } from './quick-check';
-import { loadReader, type Reader } from './second-stage';
+import { loadReader, type HandedPage, type Reader } from './second-stage';
 
 /**
  * Left by a Crosscheck that ran here before an extension update (sidebar-frame.ts' HOST_SELECTOR,
@@ -64,7 +64,7 @@ function gate(ctx: PageContext, meter: CostMeter, deps: FirstStageDeps): void {
   };
 
   /** The page passed: the reader takes over everything (its own watchers, listeners and checks). */
-  const handOver = async (): Promise<void> => {
+  const handOver = async (handed?: HandedPage): Promise<void> => {
     const reader = await deps.loadReader();
     if (handedOver || ctx.isInvalid) return;
     handedOver = true;
@@ -72,7 +72,7 @@ function gate(ctx: PageContext, meter: CostMeter, deps: FirstStageDeps): void {
     stopWatching();
     stopNavigation();
     stopHandling();
-    reader.startReading(ctx, meter);
+    reader.startReading(ctx, meter, handed);
   };
 
   const check = async (): Promise<void> => {
@@ -98,7 +98,7 @@ function gate(ctx: PageContext, meter: CostMeter, deps: FirstStageDeps): void {
         tellStatus('off-topic', url);
         return;
       }
-      await handOver();
+      await handOver({ url, settings, quick });
     } catch (error) {
       // Whatever went wrong stays out of the page's console; the popup tells the reader.
       if (!ctx.isInvalid) tellStatus('error', url, `Crosscheck could not read this page (${(error as Error)?.message ?? error}).`);

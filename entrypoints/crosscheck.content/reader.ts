@@ -14,6 +14,7 @@ import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
 import { highlightClaims, LEFTOVER_SELECTOR, removeAllHighlights, type ClaimHighlights } from './highlights';
 import { findArticleRoot } from './page-text';
+import type { HandedPage } from './second-stage';
 import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
 /** A lost answer to 'page/analyze' (the service worker was stopped mid-way) is asked again this many times. */
@@ -42,8 +43,8 @@ const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
  * when the page passed the quick check; `meter` is the first stage's, so the page's cost is
  * one account.
  */
-export function startReading(ctx: PageContext, meter: CostMeter): void {
-  meter.time('start', () => begin(ctx, meter));
+export function startReading(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
+  meter.time('start', () => begin(ctx, meter, handed));
 }
 
 /** The article of the page as the corpus would keep it ("Add this article"): only what the reader can see. */
@@ -58,7 +59,7 @@ export function articleForCorpus(doc: Document, page: ExtractedPage | null = nul
   return { ...snapshot, text, byline, siteName, publishedTime };
 }
 
-function begin(ctx: PageContext, meter: CostMeter): void {
+function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   const doc = document;
   // Leftovers of a Crosscheck that ran here before an extension update (one query on the
   // common path where there are none).
@@ -131,7 +132,11 @@ function begin(ctx: PageContext, meter: CostMeter): void {
     const stale = () => gen !== generation || ctx.isInvalid;
     const spentBefore = meter.totalMs();
     const overBudget = () => meter.totalMs() - spentBefore > PASS_BUDGET_MS;
-    settings = await pageSettings(url);
+    // The first pass starts from what the first stage found moments ago (one answer from
+    // the background and one quick check fewer before the sidebar); later passes ask anew.
+    const first = handed && handed.url === url ? handed : undefined;
+    handed = undefined;
+    settings = first?.settings ?? (await pageSettings(url));
     if (stale()) return;
     if (settings.paused) {
       stopWatching();
@@ -139,7 +144,7 @@ function begin(ctx: PageContext, meter: CostMeter): void {
       tellStatus('paused', url);
       return;
     }
-    const quick: QuickCheck = meter.time('cheapCheck', () => cheapTopicCheck(doc));
+    const quick: QuickCheck = first?.quick ?? meter.time('cheapCheck', () => cheapTopicCheck(doc));
     if (!quick.pass) {
       tellStatus('off-topic', url);
       return;

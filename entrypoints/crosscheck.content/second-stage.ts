@@ -11,7 +11,8 @@
 // that pages cannot guess from the extension's id), and Firefox gives every install its own
 // host; what can be fetched is code anyone can read in the store's package, never data.
 import { nativeRuntime } from '../../adapters/native-runtime';
-import type { ContentRequests } from '../../lib/protocol';
+import type { ContentRequests, PageSettings } from '../../lib/protocol';
+import type { QuickCheck } from '../../lib/topic';
 import type { CostMeter } from './cost-meter';
 import type { PageContext } from './page-context';
 
@@ -21,9 +22,19 @@ const READER_KEY = Symbol.for('crosscheck.content.reader');
 
 type ArticleReply = ContentRequests['content/article']['res'];
 
+/**
+ * What the first stage learned of the page before handing it over: the reader's first pass
+ * starts from it instead of asking for the settings and running the quick check again.
+ */
+export interface HandedPage {
+  url: string;
+  settings: PageSettings;
+  quick: QuickCheck;
+}
+
 export interface Reader {
   /** Takes over the page from the first stage: reads, asks for the matches, shows the sidebar, follows the page. */
-  startReading(ctx: PageContext, meter: CostMeter): void;
+  startReading(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void;
   /** "Add this article" on a page the first stage let pass by: the article as the corpus would keep it. */
   articleForCorpus(doc: Document): ArticleReply;
 }

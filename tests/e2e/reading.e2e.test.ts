@@ -156,7 +156,10 @@ describe('an on-topic article on a news page', () => {
         await waitForSidebar(browser, page);
         await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
       });
-      costs.push({ page: name, kind: 'on-topic', status: (await tabStatus(page)) ?? '?', cost, own: await contentCost(browser, page) });
+      const own = await contentCost(browser, page);
+      costs.push({ page: name, kind: 'on-topic', status: (await tabStatus(page)) ?? '?', cost, own });
+      // The reader starts from the first stage's verdict: the page is checked once, not twice.
+      expect(own.cheapChecks).toBe(1);
       const frame = sidebarFrame(browser, page)!;
 
       // Each labelled claim of the article is listed with a labelled seed as conflicting or

@@ -107,6 +107,9 @@ describe('the first stage', () => {
     const { reader, loadReader } = start();
     await vi.waitFor(() => expect(reader.startReading).toHaveBeenCalledTimes(1));
     expect(reader.startReading.mock.calls[0]![0]).toBe(ctx);
+    // What the first stage found goes with the page, so the reader asks and checks nothing twice.
+    expect(reader.startReading.mock.calls[0]![2]).toMatchObject({ url: location.href, settings: { paused: false }, quick: { pass: true } });
+    expect(runtime.sent.filter((s) => s.type === 'page/settings')).toHaveLength(1);
     expect(loadReader).toHaveBeenCalledTimes(1);
     expect(runtime.statuses()).toEqual([]);
     // The reader registers its own listeners; the first stage's are gone.
