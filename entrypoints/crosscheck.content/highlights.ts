@@ -104,19 +104,52 @@ export interface HighlightOptions {
 }
 
 export function highlightClaims(doc: Document, claims: readonly ClaimToHighlight[], opts: HighlightOptions = {}): ClaimHighlights {
-  const win = doc.defaultView!;
-  const css = opts.forceMarks ? null : cssHighlights(win);
-  const located: { claim: ClaimToHighlight; range: Range }[] = [];
+  const locating = locateClaims(doc, claims, opts.roots);
+  let step = locating.next();
+  while (!step.done) step = locating.next();
+  return paintHighlights(doc, step.value, opts);
+}
+
+/** A claim found in the page, and where. */
+export interface LocatedClaim {
+  claim: ClaimToHighlight;
+  range: Range;
+}
+
+/**
+ * Finds the claims in the page, one at a time: it yields after mapping each root's text
+ * and after each claim, so that a caller can spread the work over several tasks (the
+ * reader gives the page its thread back between slices; see reader.ts). Returns the claims
+ * it found. A claim whose text changed under it between slices is passed over.
+ */
+export function* locateClaims(doc: Document, claims: readonly ClaimToHighlight[], roots: readonly Element[] = [doc.body]): Generator<void, LocatedClaim[]> {
+  const located: LocatedClaim[] = [];
   let missing = [...claims];
-  for (const root of opts.roots ?? [doc.body]) {
+  for (const root of roots) {
     if (missing.length === 0) break;
     const map: TextMap = buildTextMap(root, MAX_MAPPED_CHARS);
-    missing = missing.filter((claim) => {
-      const range = findQuote(map, claim.text, { isVisible: isShown });
+    yield;
+    const stillMissing: ClaimToHighlight[] = [];
+    for (const claim of missing) {
+      let range: Range | null = null;
+      try {
+        range = findQuote(map, claim.text, { isVisible: isShown });
+      } catch {
+        // The page changed the text since it was mapped (an offset past a node's end).
+      }
       if (range) located.push({ claim, range });
-      return !range;
-    });
+      else stillMissing.push(claim);
+      yield;
+    }
+    missing = stillMissing;
   }
+  return located;
+}
+
+/** Paints the located claims and returns the handle the reader uses to reveal, focus and remove them. */
+export function paintHighlights(doc: Document, located: readonly LocatedClaim[], opts: Pick<HighlightOptions, 'forceMarks'> = {}): ClaimHighlights {
+  const win = doc.defaultView!;
+  const css = opts.forceMarks ? null : cssHighlights(win);
 
   const style = doc.createElement('style');
   style.setAttribute(STYLE_ATTR, '');

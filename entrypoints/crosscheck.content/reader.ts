@@ -12,7 +12,7 @@ import { watchLateContent } from './late-content';
 import type { QuickCheck } from '../../lib/topic';
 import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
-import { highlightClaims, LEFTOVER_SELECTOR, removeAllHighlights, type ClaimHighlights } from './highlights';
+import { LEFTOVER_SELECTOR, locateClaims, paintHighlights, removeAllHighlights, type ClaimHighlights } from './highlights';
 import { findArticleRoot } from './page-text';
 import type { HandedPage } from './second-stage';
 import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
@@ -21,6 +21,8 @@ import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, 
 export const MAX_ANALYZE_RETRIES = 1;
 /** What Chrome and Firefox say when the background went away before it answered. */
 const LOST_REPLY = /message port closed|message channel closed|Receiving end does not exist|No answer from Crosscheck/i;
+/** Main-thread time one slice of the claims' search in the page may take before it gives the thread back. */
+export const HIGHLIGHT_SLICE_MS = 12;
 /** The expensive steps wait for an idle moment, but not longer than this. */
 export const IDLE_TIMEOUT_MS = 1_000;
 /**
@@ -57,6 +59,14 @@ export function articleForCorpus(doc: Document, page: ExtractedPage | null = nul
   const text = visibleParagraphs(snapshot.text, doc.body?.innerText ?? '');
   if (!text) throw new Error('Crosscheck found no visible article text on this page');
   return { ...snapshot, text, byline, siteName, publishedTime };
+}
+
+/** Runs `steps` until it is done or `ms` have passed (at least one step). */
+function advanceFor<T>(steps: Generator<void, T>, ms: number): IteratorResult<void, T> {
+  const until = performance.now() + ms;
+  let step = steps.next();
+  while (!step.done && performance.now() < until) step = steps.next();
+  return step;
 }
 
 function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
@@ -209,10 +219,21 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
       .map((c, index) => ({ index, text: c.text, matched: c.matches.length > 0, conflicted: c.matches.some((m) => m.stance === 'conflicts') }))
       .filter((c) => c.matched);
     // Past the pass's budget the sidebar still comes, without the highlights (the costly part).
-    const root = withHighlights ? meter.time('highlight', () => findArticleRoot(doc)) : null;
-    const highlights = withHighlights
-      ? meter.time('highlight', () => highlightClaims(doc, claims, { roots: root && root !== doc.body ? [root, doc.body] : [doc.body] }))
-      : null;
+    let highlights: ClaimHighlights | null = null;
+    if (withHighlights) {
+      const root = meter.time('highlight', () => findArticleRoot(doc));
+      // The claims are looked for a few at a time, each slice in an idle moment of its own:
+      // done in one go, mapping and searching a long article on a big page was one long task.
+      const locating = locateClaims(doc, claims, root && root !== doc.body ? [root, doc.body] : [doc.body]);
+      let step = meter.time('highlight', () => advanceFor(locating, HIGHLIGHT_SLICE_MS));
+      while (!step.done) {
+        await idle();
+        if (gen !== generation) return;
+        step = meter.time('highlight', () => advanceFor(locating, HIGHLIGHT_SLICE_MS));
+      }
+      const located = step.value;
+      highlights = meter.time('highlight', () => paintHighlights(doc, located));
+    }
     if (!shown) {
       // The frame's creation is a task of its own.
       await idle();

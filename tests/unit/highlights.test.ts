@@ -4,7 +4,7 @@
 // page's DOM restored exactly on teardown. The Highlight API path runs in Chromium
 // (tests/e2e/reading.e2e.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightClaims } from '../../entrypoints/crosscheck.content/highlights';
+import { highlightClaims, locateClaims, paintHighlights } from '../../entrypoints/crosscheck.content/highlights';
 
 afterEach(() => {
   document.head.replaceChildren();
@@ -70,5 +70,30 @@ describe('highlightClaims with <mark> elements', () => {
     h.remove();
     expect(document.body.innerHTML).toBe(before);
     expect(document.querySelector('style[data-crosscheck-style]')).toBeNull();
+  });
+});
+
+describe('locateClaims, the search the reader spreads over several tasks', () => {
+  it('gives the thread back after mapping the text and after each claim, and finds what the one-go search finds', () => {
+    load();
+    const steps = locateClaims(document, CLAIMS);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // One pause after mapping the body, one after each of the three claims.
+    expect(pauses).toBe(1 + CLAIMS.length);
+    const h = paintHighlights(document, step.value, { forceMarks: true });
+    expect([...h.found].sort()).toEqual([0, 2]);
+  });
+
+  it('passes over a claim whose text the page changed between two slices, and still finds the others', () => {
+    load();
+    const steps = locateClaims(document, CLAIMS);
+    steps.next(); // the body's text is mapped
+    // The page's own script rewrites the second paragraph's text in place before the next slice.
+    (document.querySelectorAll('p')[1]!.firstChild as Text).data = 'Updated.';
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value.map((l) => l.claim.index)).toEqual([0]);
   });
 });
