@@ -36,7 +36,8 @@
 
 import type { ExtractedClaim } from './claims';
 import { conceptWeight, inverseFrequency, UNSEEN_TERM_WEIGHT, type CorpusIndex } from './corpus-index';
-import { signatureOf, signatureRelevance, type ClaimSignature } from './match-score';
+import { signatureOf, type ClaimSignature } from './match-score';
+import { signatureFactors, signatureLines, type SignatureFactors } from './signature-lines';
 
 /** Admission finds, exactly, the claims whose preview ranks among this many best (ties by claim id). */
 export const ADMISSION_POOL = 64;
@@ -58,11 +59,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
   // The line of each signature for this claim: preview = a + b · text similarity.
   const own = signatureOf(claim, index.pack);
   const { lineA, lineB } = s;
-  for (let g = 0; g < groups; g++) {
-    const a = signatureRelevance(own, table.signatures[g]!, 0);
-    lineA[g] = a;
-    lineB[g] = signatureRelevance(own, table.signatures[g]!, 1) - a;
-  }
+  signatureLines(own, table.factors, lineA, lineB);
 
   // The page's words the corpus has, heaviest first: a claim's shared weight is summed in
   // this order, as the text similarity of lib/match.ts would sum it word by word.
@@ -262,6 +259,8 @@ export function prepareIndex(index: CorpusIndex): void {
 
 interface AdmissionTable {
   signatures: ClaimSignature[];
+  /** The signatures by the values of the fields each feature reads (lib/signature-lines.ts). */
+  factors: SignatureFactors;
   /** The claims of signature g are groupClaims[groupStart[g] .. groupStart[g + 1]), by word weight T, then id. */
   groupStart: Int32Array;
   groupClaims: Int32Array;
@@ -305,7 +304,7 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   for (let g = 0; g < signatures.length; g++) {
     groupClaims.subarray(groupStart[g]!, groupStart[g + 1]!).sort((x, y) => index.textWeight[x]! - index.textWeight[y]! || x - y);
   }
-  admissionTables.set(index, (table = { signatures, groupStart, groupClaims, ...claimWordTable(index, groupStart, groupClaims) }));
+  admissionTables.set(index, (table = { signatures, factors: signatureFactors(signatures), groupStart, groupClaims, ...claimWordTable(index, groupStart, groupClaims) }));
   return table;
 }
 
