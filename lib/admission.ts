@@ -74,8 +74,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
     for (let i = table.wordGroupStart[w]!; i < table.wordGroupStart[w + 1]!; i++) reach[table.wordGroups[i]!]! += weight;
   });
 
-  const { groupStart, groupClaims, claimWordStart, claimWords } = table;
-  const textWeight = index.textWeight;
+  const { groupStart, groupClaims, weightAt, wordStart, words } = table;
   /** A signature's claims preview at most this when their word total is `t`. */
   const bound = (g: number, t: number) => {
     const total = queryWeight + t;
@@ -84,7 +83,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
   // Best bound first (a max-heap: only the first few signatures are visited); a signature's
   // lightest claim gives its bound.
   const { groupBound } = s;
-  for (let g = 0; g < groups; g++) groupBound[g] = bound(g, textWeight[groupClaims[groupStart[g]!]!]!);
+  for (let g = 0; g < groups; g++) groupBound[g] = bound(g, weightAt[groupStart[g]!]!);
   const visit = new BoundHeap(groupBound, s.order);
 
   const pool = new TopPreviews(ADMISSION_POOL);
@@ -95,12 +94,13 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
     const b = lineB[g]!;
     for (let i = groupStart[g]!; i < groupStart[g + 1]!; i++) {
       const id = groupClaims[i]!;
-      if (pool.full && bound(g, textWeight[id]!) < pool.floor - BOUND_SLACK) break;
+      const t = weightAt[i]!;
+      if (pool.full && bound(g, t) < pool.floor - BOUND_SLACK) break;
       if (skip !== null && skip[id] === 1) continue;
       // The shared weight, summed in the lists' order (insertion sort: a claim shares a few words).
       let n = 0;
-      for (let j = claimWordStart[id]!; j < claimWordStart[id + 1]!; j++) {
-        const p = listOf[claimWords[j]!]!;
+      for (let j = wordStart[i]!; j < wordStart[i + 1]!; j++) {
+        const p = listOf[words[j]!]!;
         if (p < 0) continue;
         let at = n++;
         while (at > 0 && found[at - 1]! > p) found[at] = found[--at]!;
@@ -108,7 +108,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
       }
       let overlap = 0;
       for (let j = 0; j < n; j++) overlap += listWeight[found[j]!]!;
-      const total = queryWeight + textWeight[id]!;
+      const total = queryWeight + t;
       pool.offer(id, a + b * (total > 0 ? Math.min(1, (2 * overlap) / total) : 0));
     }
   }
@@ -266,9 +266,14 @@ interface AdmissionTable {
   groupClaims: Int32Array;
   /** Each content word of the corpus, numbered. */
   wordIds: Map<string, number>;
-  /** Claim i's distinct words are claimWords[claimWordStart[i] .. claimWordStart[i + 1]). */
-  claimWordStart: Int32Array;
-  claimWords: Int32Array;
+  /**
+   * By position in groupClaims (the order admission visits claims in, so that it reads these
+   * arrays forward): the claim's word total T, and its distinct words, words[wordStart[i] ..
+   * wordStart[i + 1]).
+   */
+  weightAt: Float64Array;
+  wordStart: Int32Array;
+  words: Int32Array;
   /** The signatures some claim of which has word w: wordGroups[wordGroupStart[w] .. wordGroupStart[w + 1]). */
   wordGroupStart: Int32Array;
   wordGroups: Int32Array;
@@ -308,50 +313,49 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   return table;
 }
 
-/** The claims' distinct words as ids, and for each word the signatures whose claims have it. */
+/** The claims' distinct words as ids, in the order admission visits the claims, and for each word the signatures whose claims have it. */
 function claimWordTable(
   index: CorpusIndex,
   groupStart: Int32Array,
   groupClaims: Int32Array,
-): Pick<AdmissionTable, 'wordIds' | 'claimWordStart' | 'claimWords' | 'wordGroupStart' | 'wordGroups' | 'maxClaimWords'> {
+): Pick<AdmissionTable, 'wordIds' | 'weightAt' | 'wordStart' | 'words' | 'wordGroupStart' | 'wordGroups' | 'maxClaimWords'> {
   const wordIds = new Map<string, number>();
-  const claimWordStart = new Int32Array(index.claims.length + 1);
-  const words: number[] = [];
+  const weightAt = new Float64Array(groupClaims.length);
+  const wordStart = new Int32Array(groupClaims.length + 1);
+  const found: number[] = [];
   let maxClaimWords = 0;
-  index.claims.forEach((c, i) => {
-    for (const term of new Set(c.terms)) {
+  groupClaims.forEach((id, i) => {
+    weightAt[i] = index.textWeight[id]!;
+    for (const term of new Set(index.claims[id]!.terms)) {
       let w = wordIds.get(term);
       if (w === undefined) wordIds.set(term, (w = wordIds.size));
-      words.push(w);
+      found.push(w);
     }
-    claimWordStart[i + 1] = words.length;
-    maxClaimWords = Math.max(maxClaimWords, words.length - claimWordStart[i]!);
+    wordStart[i + 1] = found.length;
+    maxClaimWords = Math.max(maxClaimWords, found.length - wordStart[i]!);
   });
-  const claimWords = Int32Array.from(words);
-  // Each (word, signature) pair once: counted, then placed.
-  const lastGroup = new Int32Array(wordIds.size).fill(-1);
-  const wordGroupStart = new Int32Array(wordIds.size + 1);
+  const words = Int32Array.from(found);
+  // Each (word, signature) pair once: counted, then placed. The claims of a signature are
+  // consecutive, so a word's last signature seen tells a repeat.
+  const lastGroup = new Int32Array(wordIds.size);
   const pairs = (place: (w: number, g: number) => void) => {
     lastGroup.fill(-1);
     for (let g = 0; g + 1 < groupStart.length; g++) {
-      // Claims of one signature are visited together, so a word's last signature tells a repeat.
-      for (let i = groupStart[g]!; i < groupStart[g + 1]!; i++) {
-        const id = groupClaims[i]!;
-        for (let j = claimWordStart[id]!; j < claimWordStart[id + 1]!; j++) {
-          const w = claimWords[j]!;
-          if (lastGroup[w] === g) continue;
-          lastGroup[w] = g;
-          place(w, g);
-        }
+      for (let j = wordStart[groupStart[g]!]!; j < wordStart[groupStart[g + 1]!]!; j++) {
+        const w = words[j]!;
+        if (lastGroup[w] === g) continue;
+        lastGroup[w] = g;
+        place(w, g);
       }
     }
   };
+  const wordGroupStart = new Int32Array(wordIds.size + 1);
   pairs((w) => wordGroupStart[w + 1]!++);
   for (let w = 0; w < wordIds.size; w++) wordGroupStart[w + 1]! += wordGroupStart[w]!;
-  const fill = wordGroupStart.slice(0, wordIds.size);
+  const next = wordGroupStart.slice(0, wordIds.size);
   const wordGroups = new Int32Array(wordGroupStart[wordIds.size]!);
-  pairs((w, g) => (wordGroups[fill[w]!++] = g));
-  return { wordIds, claimWordStart, claimWords, wordGroupStart, wordGroups, maxClaimWords };
+  pairs((w, g) => (wordGroups[next[w]!++] = g));
+  return { wordIds, weightAt, wordStart, words, wordGroupStart, wordGroups, maxClaimWords };
 }
 
 const signatureKeys = new WeakMap<ExtractedClaim, string>();
