@@ -211,6 +211,13 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
   /** Reports with a corroboration or contradiction listed. */
   const decisive = new Set<number>();
   const listed = new Set<number>();
+  // The search for extras below passes over the same candidates once per stance wanted: each is judged once.
+  const judgements = new Map<number, StanceJudgement>();
+  const judge = (id: number): StanceJudgement => {
+    let judged = judgements.get(id);
+    if (!judged) judgements.set(id, (judged = judgeStance(claim, index.claims[id]!, index.pack)));
+    return judged;
+  };
   const take = (id: number, score: number, judged: StanceJudgement) => {
     const other = index.claims[id]!;
     const report = index.reports[other.report]!;
@@ -233,7 +240,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     if (taken.length >= max) break;
     const other = index.claims[id]!;
     if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT) continue;
-    take(id, score, judgeStance(claim, other, index.pack));
+    take(id, score, judge(id));
   }
   // Close behind the list: first contradictions, from any report that shows none yet; then
   // corroborations, from a listed report that shows none of either.
@@ -246,7 +253,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       const other = index.claims[id]!;
       if (listed.has(id)) continue;
       if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
-      const judged = judgeStance(claim, other, index.pack);
+      const judged = judge(id);
       if (judged.stance !== wanted) continue;
       take(id, score, judged);
       conflicting.add(index.reports[other.report]!.id);
