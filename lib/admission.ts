@@ -87,7 +87,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
   const visit = new BoundHeap(groupBound, s.order);
 
   const pool = new TopPreviews(ADMISSION_POOL);
-  const found = s.found;
+  const shared = new Int32Array((lists.length + 31) >> 5);
   for (let g = visit.pop(); g >= 0; g = visit.pop()) {
     if (pool.full && groupBound[g]! < pool.floor - BOUND_SLACK) break;
     const a = lineA[g]!;
@@ -97,28 +97,25 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
       const t = weightAt[i]!;
       if (pool.full && bound(g, t) < pool.floor - BOUND_SLACK) break;
       if (skip !== null && skip[id] === 1) continue;
-      // The shared weight, summed in the lists' order (insertion sort: a claim shares a few words).
-      let n = 0;
+      // The shared weight, summed in the lists' order: the claim's words mark their lists'
+      // positions in a bit set, read back lowest first.
       for (let j = wordStart[i]!; j < wordStart[i + 1]!; j++) {
         const p = listOf[words[j]!]!;
-        if (p < 0) continue;
-        let at = n++;
-        while (at > 0 && found[at - 1]! > p) found[at] = found[--at]!;
-        found[at] = p;
+        if (p >= 0) shared[p >> 5]! |= 1 << (p & 31);
       }
       let overlap = 0;
-      for (let j = 0; j < n; j++) overlap += listWeight[found[j]!]!;
+      for (let c = 0; c < shared.length; c++) {
+        for (let m = shared[c]!; m !== 0; m &= m - 1) overlap += listWeight[(c << 5) + 31 - Math.clz32(m & -m)]!;
+        shared[c] = 0;
+      }
       const total = queryWeight + t;
       pool.offer(id, a + b * (total > 0 ? Math.min(1, (2 * overlap) / total) : 0));
     }
   }
 
   // The working arrays go back to their resting state for the next claim.
-  for (const { term } of lists) {
-    const w = table.wordIds.get(term)!;
-    listOf[w] = -1;
-    for (let i = table.wordGroupStart[w]!; i < table.wordGroupStart[w + 1]!; i++) reach[table.wordGroups[i]!] = 0;
-  }
+  for (const { term } of lists) listOf[table.wordIds.get(term)!] = -1;
+  reach.fill(0);
   return pool.best().slice(0, CANDIDATE_POOL);
 }
 
@@ -277,8 +274,6 @@ interface AdmissionTable {
   /** The signatures some claim of which has word w: wordGroups[wordGroupStart[w] .. wordGroupStart[w + 1]). */
   wordGroupStart: Int32Array;
   wordGroups: Int32Array;
-  /** The most distinct words a claim has. */
-  maxClaimWords: number;
 }
 
 const admissionTables = new WeakMap<CorpusIndex, AdmissionTable>();
@@ -318,12 +313,11 @@ function claimWordTable(
   index: CorpusIndex,
   groupStart: Int32Array,
   groupClaims: Int32Array,
-): Pick<AdmissionTable, 'wordIds' | 'weightAt' | 'wordStart' | 'words' | 'wordGroupStart' | 'wordGroups' | 'maxClaimWords'> {
+): Pick<AdmissionTable, 'wordIds' | 'weightAt' | 'wordStart' | 'words' | 'wordGroupStart' | 'wordGroups'> {
   const wordIds = new Map<string, number>();
   const weightAt = new Float64Array(groupClaims.length);
   const wordStart = new Int32Array(groupClaims.length + 1);
   const found: number[] = [];
-  let maxClaimWords = 0;
   groupClaims.forEach((id, i) => {
     weightAt[i] = index.textWeight[id]!;
     for (const term of new Set(index.claims[id]!.terms)) {
@@ -332,7 +326,6 @@ function claimWordTable(
       found.push(w);
     }
     wordStart[i + 1] = found.length;
-    maxClaimWords = Math.max(maxClaimWords, found.length - wordStart[i]!);
   });
   const words = Int32Array.from(found);
   // Each (word, signature) pair once: counted, then placed. The claims of a signature are
@@ -355,7 +348,7 @@ function claimWordTable(
   const next = wordGroupStart.slice(0, wordIds.size);
   const wordGroups = new Int32Array(wordGroupStart[wordIds.size]!);
   pairs((w, g) => (wordGroups[next[w]!++] = g));
-  return { wordIds, weightAt, wordStart, words, wordGroupStart, wordGroups, maxClaimWords };
+  return { wordIds, weightAt, wordStart, words, wordGroupStart, wordGroups };
 }
 
 const signatureKeys = new WeakMap<ExtractedClaim, string>();
@@ -398,8 +391,6 @@ interface Scratch {
   order: Int32Array;
   /** Per corpus word, its position in the page claim's lists; all -1 between calls. */
   listOf: Int32Array;
-  /** The list positions of the words one claim shares with the page, in order. */
-  found: Int32Array;
 }
 
 const scratches = new WeakMap<CorpusIndex, Scratch>();
@@ -415,7 +406,6 @@ function scratch(index: CorpusIndex, table: AdmissionTable): Scratch {
       groupBound: new Float64Array(groups),
       order: new Int32Array(groups),
       listOf: new Int32Array(table.wordIds.size).fill(-1),
-      found: new Int32Array(table.maxClaimWords),
     };
     scratches.set(index, s);
   }
