@@ -245,6 +245,15 @@ function queryLists(claim: ExtractedClaim, index: CorpusIndex): { lists: { term:
 }
 
 /**
+ * The signatures of the index's claims `ids`, from the table (an array read; signatureOf
+ * finds a claim's signature in a WeakMap, which took microseconds a lookup at 100,000 claims).
+ */
+export function admittedSignatures(index: CorpusIndex, ids: readonly number[]): ClaimSignature[] {
+  const table = admissionTable(index);
+  return ids.map((id) => table.signatures[table.sigIds[id]!]!);
+}
+
+/**
  * Builds what matching reads of a whole index, ahead of the first page matched against it
  * (the claims' distinct signatures and their groups, the claims' words as ids), so that an
  * index grown or shrunk in the background by an import or a deletion is ready before the
@@ -256,6 +265,8 @@ export function prepareIndex(index: CorpusIndex): void {
 
 interface AdmissionTable {
   signatures: ClaimSignature[];
+  /** Per claim, the id of its signature among them. */
+  sigIds: Int32Array;
   /** The signatures by the values of the fields each feature reads (lib/signature-lines.ts). */
   factors: SignatureFactors;
   /** The claims of signature g are groupClaims[groupStart[g] .. groupStart[g + 1]), by word weight T, then id. */
@@ -304,7 +315,7 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   for (let g = 0; g < signatures.length; g++) {
     groupClaims.subarray(groupStart[g]!, groupStart[g + 1]!).sort((x, y) => index.textWeight[x]! - index.textWeight[y]! || x - y);
   }
-  admissionTables.set(index, (table = { signatures, factors: signatureFactors(signatures), groupStart, groupClaims, ...claimWordTable(index, groupStart, groupClaims) }));
+  admissionTables.set(index, (table = { signatures, sigIds, factors: signatureFactors(signatures), groupStart, groupClaims, ...claimWordTable(index, groupStart, groupClaims) }));
   return table;
 }
 

@@ -15,9 +15,9 @@
 
 import Fuse from 'fuse.js';
 import { CONCEPT_PREFIX, type ExtractedClaim } from './claims';
-import { preselect } from './admission';
+import { admittedSignatures, preselect } from './admission';
 import { conceptWeight, inverseFrequency, UNSEEN_TERM_WEIGHT, type CorpusIndex } from './corpus-index';
-import { combine, relevance, structuralFeatures } from './match-score';
+import { combine, relevance, signatureFeatures, signatureOf } from './match-score';
 import { toPublicQuantity } from './quantities';
 import { spellingVariants } from './spelling-variants';
 import { judgeStance, type StanceJudgement } from './stance';
@@ -126,7 +126,11 @@ function excludedReports(index: CorpusIndex, opts: MatchOptions): Set<number> {
 
 /** Steps 2 and 3: bound, then fuzzy text and structure. */
 function scoreCandidates(claim: ExtractedClaim, ids: number[], index: CorpusIndex, threshold: number, bound: boolean): ScoredCandidate[] {
-  const features = ids.map((id) => structuralFeatures(claim, index.claims[id]!, index.pack));
+  // The fast path (bound) reads its candidates' signatures from admission's table: looking
+  // each up by its claim (signatureOf, a WeakMap) took microseconds a claim at 100,000 claims.
+  const own = signatureOf(claim, index.pack);
+  const signatures = bound ? admittedSignatures(index, ids) : ids.map((id) => signatureOf(index.claims[id]!, index.pack));
+  const features = signatures.map((s) => signatureFeatures(own, s));
   // Identical wording (text similarity 1) bounds what a candidate can score.
   const live = ids.map((id, i) => ({ id, f: features[i]! })).filter((c) => !bound || combine(c.f, 1) >= threshold);
   if (!live.length) return [];
