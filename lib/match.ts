@@ -1,8 +1,8 @@
 // Matches the claims of a page against the corpus.
 //
 // Four steps, cheapest first, so the cost hardly grows with the corpus:
-//  1, 2. Admit and preview (lib/admission.ts): the few corpus claims worth scoring, read
-//     from the inverted index.
+//  1, 2. Admit and preview (lib/admission.ts): the few corpus claims worth scoring, found
+//     signature by signature, best bound first.
 //  3. Bound: the CANDIDATE_POOL best previews go on; a candidate whose structure cannot reach
 //     the threshold even with identical wording is dropped.
 //  4. Score: fuse.js matches the page claim's rare words (short patterns, never whole
