@@ -63,11 +63,10 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
 
   // The page's words the corpus has, heaviest first: a claim's shared weight is summed in
   // this order, as the text similarity of lib/match.ts would sum it word by word.
-  const { lists, queryWeight } = queryLists(claim, index);
+  const { lists, queryWeight } = queryLists(claim, index, table);
   const { listOf, reach } = s;
   const listWeight = new Float64Array(lists.length);
-  lists.forEach(({ term, weight }, p) => {
-    const w = table.wordIds.get(term)!;
+  lists.forEach(({ word: w, weight }, p) => {
     listOf[w] = p;
     listWeight[p] = weight;
     // What a signature's claims can share at most: the page's words that any of them has.
@@ -114,7 +113,7 @@ export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: R
   }
 
   // The working arrays go back to their resting state for the next claim.
-  for (const { term } of lists) listOf[table.wordIds.get(term)!] = -1;
+  for (const { word } of lists) listOf[word] = -1;
   reach.fill(0);
   return pool.best().slice(0, CANDIDATE_POOL);
 }
@@ -221,12 +220,12 @@ class TopPreviews {
 }
 
 /**
- * The claim's words that the corpus has, each with its weight (the word's weight in the text
- * similarity, times how often the claim names it), heaviest first (then the rarer, then by
- * spelling); and the claim's own word total, unseen words included, as the text similarity
- * counts it.
+ * The claim's words that the corpus has, each with its id in the table and its weight (the
+ * word's weight in the text similarity, times how often the claim names it), heaviest first
+ * (then the rarer, then by spelling); and the claim's own word total, unseen words included,
+ * as the text similarity counts it.
  */
-function queryLists(claim: ExtractedClaim, index: CorpusIndex): { lists: { term: string; weight: number }[]; queryWeight: number } {
+function queryLists(claim: ExtractedClaim, index: CorpusIndex, table: AdmissionTable): { lists: { word: number; weight: number }[]; queryWeight: number } {
   const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
   const weights = new Map<string, number>();
   let queryWeight = 0;
@@ -235,10 +234,10 @@ function queryLists(claim: ExtractedClaim, index: CorpusIndex): { lists: { term:
     queryWeight += w;
     weights.set(t, (weights.get(t) ?? 0) + w);
   }
-  const lists: { term: string; weight: number; df: number }[] = [];
+  const lists: { word: number; weight: number; df: number; term: string }[] = [];
   for (const [term, weight] of weights) {
-    const df = index.wordDf.get(term);
-    if (df !== undefined) lists.push({ term, weight, df });
+    const word = table.wordIds.get(term);
+    if (word !== undefined) lists.push({ word, weight, df: index.wordDf.get(term) ?? 0, term });
   }
   lists.sort((a, b) => b.weight - a.weight || a.df - b.df || (a.term < b.term ? -1 : 1));
   return { lists, queryWeight };
