@@ -12,45 +12,39 @@
 //     preview(d) = a[sig(d)] + b[sig(d)] · 2·O(d) / (Q + T(d))
 //
 // with O(d) the summed weight of the words the two share, Q and T(d) each claim's own total.
-// A word's weight is the same in every claim that has it, so each posting list has one
-// impact, its word's weight. That makes the exact top ADMISSION_POOL a MaxScore search:
-// lists are read heaviest (rarest) first, and once the words still unread (weight R) could
-// not lift a claim seen in none of the lists read past the ADMISSION_POOL-th best preview
-// so far, no new claim is taken in. The bound is taken per signature, over its claims not
-// yet seen: its line at the text similarity 2R / (Q + max(R, T)), T the least word weight
-// among those claims (a signature whose claims are all seen drops out). A signature with
-// only a few claims unseen that could still reach the pool has them scored at once
-// (DIRECT_SCORE_LIMIT) instead of keeping the bound up. The claims taken in whose own bound
-// (what they share so far plus R) falls short are dropped; the rest have their wording
-// completed from the unread lists, and are dropped as soon as they fall short. A claim that
-// shares no word at all has the preview a[sig]: when every list is read, the signatures
-// whose intercept still reaches the pool give their first claims too. Nothing is cut by a
-// count of postings: lists are left unread only when they cannot change the pool.
+// Structure outweighs wording (text is 0.3 of the relevance), so the corpus is searched
+// signature by signature rather than word list by word list: a corpus has few signatures
+// (2,139 among 109,347 claims in the benchmark's), and a signature's line, with the page's
+// words that any of its claims has (O can be no more than their weight), bounds every claim
+// it holds. Signatures are visited best bound first, each one's claims lightest first (a
+// claim's own bound falls as its word total T rises), and each claim visited has its preview
+// computed exactly from its word ids; a signature, and the rest of one, is left when its
+// bound cannot reach the ADMISSION_POOL-th best preview found so far. The pool is then
+// exactly the best ADMISSION_POOL previews of the corpus (ties by claim id), by construction:
+// no count of anything cuts it, and every claim left unvisited is bounded below the pool.
 //
-// Built once per index (prepareIndex after an import or a deletion, or the first match,
-// since it follows the index's own claims, an index changed in place gets the table a full
-// build would): the claims' distinct signatures, each claim's signature id, and the claims
-// grouped by signature, lightest first.
+// Reading posting lists instead (MaxScore, rarest word first: this module before) cost more
+// than the rest of the matcher together at 100,000 claims: the claims of the page's own
+// structure preview close to the pool's floor until the commonest words are read, so about
+// 27,000 claims per page claim were taken in, against about 1,300 visited here.
+//
+// Built once per index (prepareIndex after an import or a deletion, or the first match; it
+// follows the index's own claims, so an index changed in place gets the table a full build
+// would): the claims' distinct signatures, the claims grouped by signature lightest first,
+// each claim's distinct words as ids, and for each word the signatures some claim of which
+// has it.
 
 import type { ExtractedClaim } from './claims';
 import { conceptWeight, inverseFrequency, UNSEEN_TERM_WEIGHT, type CorpusIndex } from './corpus-index';
-import { signatureOf, signatureRelevance, type ClaimSignature } from './match-score';
+import { signatureOf, type ClaimSignature } from './match-score';
+import { signatureFactors, signatureLines, type SignatureFactors } from './signature-lines';
 
 /** Admission finds, exactly, the claims whose preview ranks among this many best (ties by claim id). */
 export const ADMISSION_POOL = 64;
 /** Previewed claims (the best) that get the full scoring, fuzzy words included. */
 export const CANDIDATE_POOL = 64;
-/**
- * A signature with at most this many claims not yet seen, when they could still reach the
- * pool, has them scored at once (their words looked up) rather than waited for in the lists:
- * a few stragglers of a well-matching structure otherwise keep the bound up until the
- * commonest words are read.
- */
-export const DIRECT_SCORE_LIMIT = 16;
-/** Scores equal within this are taken as equal by the bounds (the lines are sums of floating-point terms). */
+/** Scores equal within this are taken as equal by the bounds (a bound and a preview sum their terms in different orders). */
 const BOUND_SLACK = 1e-9;
-/** Within this of the bound, the pool's floor is computed again before reading on. */
-const FLOOR_REFRESH_MARGIN = 0.05;
 
 /**
  * The CANDIDATE_POOL corpus claims with the best previews, best first (ties by claim id):
@@ -58,219 +52,180 @@ const FLOOR_REFRESH_MARGIN = 0.05;
  */
 export function preselect(claim: ExtractedClaim, index: CorpusIndex, excluded: ReadonlySet<number>): number[] {
   const table = admissionTable(index);
-  const s = scratch(index, table.signatures.length);
+  const groups = table.signatures.length;
+  const s = scratch(index, table);
   const skip = excludedClaims(index, excluded);
-  const k = ADMISSION_POOL;
 
   // The line of each signature for this claim: preview = a + b · text similarity.
   const own = signatureOf(claim, index.pack);
   const { lineA, lineB } = s;
-  for (let g = 0; g < table.signatures.length; g++) {
-    const a = signatureRelevance(own, table.signatures[g]!, 0);
-    lineA[g] = a;
-    lineB[g] = signatureRelevance(own, table.signatures[g]!, 1) - a;
-  }
-  // A signature all of whose claims are taken in (or excluded) has no unseen claim left to bound.
-  const { unseen } = s;
-  const groupStart = table.groupStart;
-  for (let g = 0; g < table.signatures.length; g++) unseen[g] = groupStart[g + 1]! - groupStart[g]!;
-  if (skip !== null) {
-    const excludedPerGroup = excludedCounts(index, table, skip);
-    for (let g = 0; g < table.signatures.length; g++) unseen[g] = unseen[g]! - excludedPerGroup[g]!;
-  }
-  /**
-   * Whether an unseen claim could reach `level` when the words it shares with the page weigh
-   * at most `shared`: its text similarity 2·O / (Q + T) is at most 2·shared / (Q + max(shared,
-   * T)), and T is at least that of its signature's lightest claim not yet seen.
-   */
-  const { cursor } = s;
-  cursor.set(groupStart.subarray(0, cursor.length));
-  /** The least word weight T among a signature's claims not yet seen (its claims are in order of T). */
-  const lightestUnseen = (g: number) => {
-    let c = cursor[g]!;
-    const end = groupStart[g + 1]!;
-    while (c < end && (member[table.groupClaims[c]!] !== 0 || (skip !== null && skip[table.groupClaims[c]!] === 1))) c++;
-    cursor[g] = c;
-    return c < end ? textWeight[table.groupClaims[c]!]! : Infinity;
-  };
-  let lastReaching = 0;
-  const reaches = (shared: number, level: number) => {
-    // Starting from the signature that reached last time, which usually still does.
-    for (let n = 0, g = lastReaching; n < lineA.length; n++, g = g + 1 === lineA.length ? 0 : g + 1) {
-      if (unseen[g] === 0) continue;
-      const x = Math.min(1, (2 * shared) / Math.max(1e-12, queryWeight + Math.max(shared, lightestUnseen(g))));
-      if (lineA[g]! + lineB[g]! * x >= level - BOUND_SLACK) {
-        lastReaching = g;
-        return true;
-      }
-    }
-    return false;
-  };
+  signatureLines(own, table.factors, lineA, lineB);
 
-  const { lists, queryWeight, weights } = queryLists(claim, index);
-  // remaining[j]: the weight of the lists from j on, what a claim seen in none before j can still share.
-  const remaining = new Float64Array(lists.length + 1);
-  for (let j = lists.length - 1; j >= 0; j--) remaining[j] = remaining[j + 1]! + lists[j]!.weight;
+  // The page's words the corpus has, heaviest first: a claim's shared weight is summed in
+  // this order, as the text similarity of lib/match.ts would sum it word by word.
+  const { lists, queryWeight } = queryLists(claim, index, table);
+  const { listOf, reach } = s;
+  const listWeight = new Float64Array(lists.length);
+  lists.forEach(({ word: w, weight }, p) => {
+    listOf[w] = p;
+    listWeight[p] = weight;
+    // What a signature's claims can share at most: the page's words that any of them has.
+    for (let i = table.wordGroupStart[w]!; i < table.wordGroupStart[w + 1]!; i++) reach[table.wordGroups[i]!]! += weight;
+  });
 
-  const { overlap, ids, member, previews } = s;
-  const sigIds = table.sigIds;
-  const textWeight = index.textWeight;
-  const preview = (id: number) => {
-    const g = sigIds[id]!;
-    const total = queryWeight + textWeight[id]!;
-    return lineA[g]! + lineB[g]! * (total > 0 ? Math.min(1, (2 * overlap[id]!) / total) : 0);
+  const { groupStart, groupClaims, weightAt, wordStart, words } = table;
+  /** A signature's claims preview at most this when their word total is `t`. */
+  const bound = (g: number, t: number) => {
+    const total = queryWeight + t;
+    return lineA[g]! + lineB[g]! * (total > 0 ? Math.min(1, (2 * reach[g]!) / total) : 0);
   };
-  /** The k-th best preview among the claims taken in (0 when fewer). */
-  const kthPreview = (n: number) => {
-    if (n < k) return 0;
-    for (let i = 0; i < n; i++) previews[i] = preview(ids[i]!);
-    return kthLargest(previews, n, k);
-  };
+  // Best bound first (a max-heap: only the first few signatures are visited); a signature's
+  // lightest claim gives its bound.
+  const { groupBound } = s;
+  for (let g = 0; g < groups; g++) groupBound[g] = bound(g, weightAt[groupStart[g]!]!);
+  const visit = new BoundHeap(groupBound, s.order);
 
-  // MaxScore: take in new claims while one seen in none of the lists read could still reach
-  // the pool. The pool's floor only rises as lists are read, so a floor computed earlier is
-  // still a valid one; it is computed again once as many postings were read as claims are in
-  // (which keeps its cost within the cost of reading).
-  let taken = 0;
-  let read = 0;
-  let floor = 0;
-  let readSinceFloor = 0;
-  /** Takes in the unseen claims of signatures with few left that could reach the floor, scored whole (member 2). */
-  const takeStragglers = (shared: number) => {
-    for (let g = 0; g < lineA.length; g++) {
-      if (unseen[g] === 0 || unseen[g]! > DIRECT_SCORE_LIMIT) continue;
-      const x = Math.min(1, (2 * shared) / Math.max(1e-12, queryWeight + Math.max(shared, lightestUnseen(g))));
-      if (lineA[g]! + lineB[g]! * x < floor - BOUND_SLACK) continue;
-      for (let i = groupStart[g]!; i < groupStart[g + 1]! && unseen[g]! > 0; i++) {
-        const id = table.groupClaims[i]!;
-        if (member[id] !== 0 || (skip !== null && skip[id] === 1)) continue;
-        const words = (index.wordSets[id] ??= new Set(index.claims[id]!.terms));
-        let o = 0;
-        for (const [t, w] of weights) if (words.has(t)) o += w;
-        overlap[id] = o;
-        member[id] = 2;
-        ids[taken++] = id;
-        unseen[g]!--;
+  const pool = new TopPreviews(ADMISSION_POOL);
+  const shared = new Int32Array((lists.length + 31) >> 5);
+  for (let g = visit.pop(); g >= 0; g = visit.pop()) {
+    if (pool.full && groupBound[g]! < pool.floor - BOUND_SLACK) break;
+    const a = lineA[g]!;
+    const b = lineB[g]!;
+    for (let i = groupStart[g]!; i < groupStart[g + 1]!; i++) {
+      const id = groupClaims[i]!;
+      const t = weightAt[i]!;
+      if (pool.full && bound(g, t) < pool.floor - BOUND_SLACK) break;
+      if (skip !== null && skip[id] === 1) continue;
+      // The shared weight, summed in the lists' order: the claim's words mark their lists'
+      // positions in a bit set, read back lowest first.
+      for (let j = wordStart[i]!; j < wordStart[i + 1]!; j++) {
+        const p = listOf[words[j]!]!;
+        if (p >= 0) shared[p >> 5]! |= 1 << (p & 31);
       }
-    }
-  };
-  for (; read < lists.length; read++) {
-    if (taken >= k) {
-      const shared = remaining[read]!;
-      if (!reaches(shared, floor)) break;
-      // Near the floor it is worth knowing the floor exactly; elsewhere, once per pass over the claims in.
-      if (readSinceFloor >= taken || !reaches(shared, floor + FLOOR_REFRESH_MARGIN)) {
-        floor = kthPreview(taken);
-        readSinceFloor = 0;
-        if (!reaches(shared, floor)) break;
+      let overlap = 0;
+      for (let c = 0; c < shared.length; c++) {
+        for (let m = shared[c]!; m !== 0; m &= m - 1) overlap += listWeight[(c << 5) + 31 - Math.clz32(m & -m)]!;
+        shared[c] = 0;
       }
-      if (!reaches(shared, floor + FLOOR_REFRESH_MARGIN)) {
-        takeStragglers(shared);
-        if (!reaches(shared, floor)) break;
-      }
-    }
-    const { postings, weight } = lists[read]!;
-    readSinceFloor += postings.length;
-    for (let i = 0; i < postings.length; i++) {
-      const id = postings[i]!;
-      const m = member[id];
-      if (m === 2 || (skip !== null && skip[id] === 1)) continue;
-      if (m === 0) {
-        member[id] = 1;
-        ids[taken++] = id;
-        unseen[sigIds[id]!]!--;
-      }
-      overlap[id] = overlap[id]! + weight;
+      const total = queryWeight + t;
+      pool.offer(id, a + b * (total > 0 ? Math.min(1, (2 * overlap) / total) : 0));
     }
   }
 
-  // The claims taken in that could still reach the pool with every unread word have their
-  // wording completed, one unread list at a time; after each, those that can no longer reach
-  // it are let go.
-  let live = taken;
-  for (let j = read; ; j++) {
-    floor = kthPreview(live);
-    const rest = remaining[j]!;
-    let kept = 0;
-    for (let i = 0; i < live; i++) {
-      const id = ids[i]!;
-      const g = sigIds[id]!;
-      const total = queryWeight + textWeight[id]!;
-      const most = member[id] === 2 ? overlap[id]! : Math.min(overlap[id]! + rest, textWeight[id]!);
-      const bound = lineA[g]! + lineB[g]! * (total > 0 ? Math.min(1, (2 * most) / total) : 0);
-      if (bound >= floor - BOUND_SLACK) {
-        ids[kept++] = id;
-      } else {
-        member[id] = 0;
-        overlap[id] = 0;
-      }
+  // The working arrays go back to their resting state for the next claim.
+  for (const { word } of lists) listOf[word] = -1;
+  reach.fill(0);
+  return pool.best().slice(0, CANDIDATE_POOL);
+}
+
+/** Signatures by their bound, highest first: a binary max-heap over `order`, built in linear time. */
+class BoundHeap {
+  private count: number;
+
+  constructor(
+    private readonly bounds: Float64Array,
+    private readonly order: Int32Array,
+  ) {
+    this.count = bounds.length;
+    for (let g = 0; g < this.count; g++) order[g] = g;
+    for (let at = (this.count >> 1) - 1; at >= 0; at--) this.siftDown(at);
+  }
+
+  /** The signature with the highest bound not yet popped, or -1 when none is left. */
+  pop(): number {
+    if (this.count === 0) return -1;
+    const top = this.order[0]!;
+    this.order[0] = this.order[--this.count]!;
+    this.siftDown(0);
+    return top;
+  }
+
+  private siftDown(at: number): void {
+    const { bounds, order, count } = this;
+    const g = order[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= count) break;
+      if (child + 1 < count && bounds[order[child + 1]!]! > bounds[order[child]!]!) child++;
+      if (bounds[order[child]!]! <= bounds[g]!) break;
+      order[at] = order[child]!;
+      at = child;
     }
-    live = kept;
-    if (j >= lists.length) break;
-    // In id order from here on, so that each list is searched forward from the last claim found.
-    if (j === read) ids.subarray(0, live).sort();
-    const { postings, weight } = lists[j]!;
-    // Look the few up in the list, or walk the list when the claims still in are many.
-    if (live * Math.log2(postings.length / Math.max(1, live) + 2) < postings.length) {
-      let from = 0;
-      for (let i = 0; i < live && from < postings.length; i++) {
-        const id = ids[i]!;
-        from = seek(postings, id, from);
-        if (postings[from] === id && member[id] === 1) overlap[id] = overlap[id]! + weight;
+    order[at] = g;
+  }
+}
+
+/** Whether (preview p, id i) ranks below (q, j): a lower preview, or the same preview and a higher id. */
+function ranksBelow(p: number, i: number, q: number, j: number): boolean {
+  return p < q || (p === q && i > j);
+}
+
+/** The best `size` (preview, claim id) pairs offered, in a binary heap with the worst at its root. */
+class TopPreviews {
+  private readonly ids: Int32Array;
+  private readonly previews: Float64Array;
+  private count = 0;
+
+  constructor(private readonly size: number) {
+    this.ids = new Int32Array(size);
+    this.previews = new Float64Array(size);
+  }
+
+  get full(): boolean {
+    return this.count === this.size;
+  }
+
+  /** The worst preview kept (meaningful once full). */
+  get floor(): number {
+    return this.previews[0]!;
+  }
+
+  offer(id: number, preview: number): void {
+    const { ids, previews } = this;
+    let at: number;
+    if (this.count < this.size) {
+      // Sift up from the new leaf: a parent ranks below its children.
+      at = this.count++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!ranksBelow(preview, id, previews[parent]!, ids[parent]!)) break;
+        ids[at] = ids[parent]!;
+        previews[at] = previews[parent]!;
+        at = parent;
       }
     } else {
-      for (let i = 0; i < postings.length; i++) {
-        const id = postings[i]!;
-        if (member[id] === 1) overlap[id] = overlap[id]! + weight;
+      if (ranksBelow(preview, id, previews[0]!, ids[0]!)) return;
+      // Sift down from the root, which the new pair replaces.
+      at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= this.size) break;
+        if (child + 1 < this.size && ranksBelow(previews[child + 1]!, ids[child + 1]!, previews[child]!, ids[child]!)) child++;
+        if (!ranksBelow(previews[child]!, ids[child]!, preview, id)) break;
+        ids[at] = ids[child]!;
+        previews[at] = previews[child]!;
+        at = child;
       }
     }
+    ids[at] = id;
+    previews[at] = preview;
   }
 
-  // Every list read, claims sharing no word at all preview at their signature's intercept:
-  // the signatures whose intercept reaches the pool give their first claims (in id order, as ties rank).
-  if (read === lists.length) {
-    const order: number[] = [];
-    for (let g = 0; g < lineA.length; g++) if (lineA[g]! >= floor - BOUND_SLACK) order.push(g);
-    order.sort((x, y) => lineA[y]! - lineA[x]! || x - y);
-    let added = 0;
-    let lastAdded = Infinity;
-    for (const g of order) {
-      const a = lineA[g]!;
-      if (a < floor - BOUND_SLACK || (added >= k && a < lastAdded - BOUND_SLACK)) break;
-      // Tied at the intercept, the lowest ids rank first.
-      const untouched: number[] = [];
-      for (let i = groupStart[g]!; i < groupStart[g + 1]!; i++) {
-        const id = table.groupClaims[i]!;
-        if (member[id] === 0 && (skip === null || skip[id] === 0)) untouched.push(id);
-      }
-      for (const id of untouched.sort((x, y) => x - y).slice(0, k)) {
-        member[id] = 1;
-        ids[live++] = id;
-        added++;
-        lastAdded = a;
-      }
-    }
+  /** The ids kept, best first. */
+  best(): number[] {
+    const order = Array.from({ length: this.count }, (_, i) => i);
+    order.sort((x, y) => this.previews[y]! - this.previews[x]! || this.ids[x]! - this.ids[y]!);
+    return order.map((i) => this.ids[i]!);
   }
-
-  for (let i = 0; i < live; i++) previews[i] = preview(ids[i]!);
-  const order = Array.from({ length: live }, (_, i) => i).sort((x, y) => previews[y]! - previews[x]! || ids[x]! - ids[y]!);
-  const pool = order.slice(0, CANDIDATE_POOL).map((i) => ids[i]!);
-  for (let i = 0; i < live; i++) {
-    member[ids[i]!] = 0;
-    overlap[ids[i]!] = 0;
-  }
-  return pool;
 }
 
 /**
- * The claim's words that the corpus has, one posting list each with its weight (the word's
- * weight in the text similarity, times how often the claim names it), heaviest first; and
- * the claim's own word total, unseen words included, as the text similarity counts it.
+ * The claim's words that the corpus has, each with its id in the table and its weight (the
+ * word's weight in the text similarity, times how often the claim names it), heaviest first
+ * (then the rarer, then by spelling); and the claim's own word total, unseen words included,
+ * as the text similarity counts it.
  */
-function queryLists(
-  claim: ExtractedClaim,
-  index: CorpusIndex,
-): { lists: { postings: Int32Array; weight: number }[]; queryWeight: number; weights: Map<string, number> } {
+function queryLists(claim: ExtractedClaim, index: CorpusIndex, table: AdmissionTable): { lists: { word: number; weight: number }[]; queryWeight: number } {
   const maxIdf = inverseFrequency(Math.max(1, index.claims.length), 1);
   const weights = new Map<string, number>();
   let queryWeight = 0;
@@ -279,59 +234,56 @@ function queryLists(
     queryWeight += w;
     weights.set(t, (weights.get(t) ?? 0) + w);
   }
-  const lists: { postings: Int32Array; weight: number; term: string }[] = [];
+  const lists: { word: number; weight: number; df: number; term: string }[] = [];
   for (const [term, weight] of weights) {
-    const postings = index.postings.get(`w:${term}`);
-    if (postings) lists.push({ postings, weight, term });
+    const word = table.wordIds.get(term);
+    if (word !== undefined) lists.push({ word, weight, df: index.wordDf.get(term) ?? 0, term });
   }
-  lists.sort((a, b) => b.weight - a.weight || a.postings.length - b.postings.length || (a.term < b.term ? -1 : 1));
-  return { lists, queryWeight, weights };
+  lists.sort((a, b) => b.weight - a.weight || a.df - b.df || (a.term < b.term ? -1 : 1));
+  return { lists, queryWeight };
 }
 
-/** The k-th largest of the first `n` values (reorders them). */
-function kthLargest(values: Float64Array, n: number, k: number): number {
-  // Quickselect for the element that would stand at position k-1 in descending order.
-  let lo = 0;
-  let hi = n - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target]!;
+/**
+ * The signatures of the index's claims `ids`, from the table (an array read; signatureOf
+ * finds a claim's signature in a WeakMap, which took microseconds a lookup at 100,000 claims).
+ */
+export function admittedSignatures(index: CorpusIndex, ids: readonly number[]): ClaimSignature[] {
+  const table = admissionTable(index);
+  return ids.map((id) => table.signatures[table.sigIds[id]!]!);
 }
 
 /**
  * Builds what matching reads of a whole index, ahead of the first page matched against it
- * (the claims' distinct signatures and their groups), so that an index grown or shrunk in the
- * background by an import or a deletion is ready before the reader's next article.
+ * (the claims' distinct signatures and their groups, the claims' words as ids), so that an
+ * index grown or shrunk in the background by an import or a deletion is ready before the
+ * reader's next article.
  */
 export function prepareIndex(index: CorpusIndex): void {
   admissionTable(index);
 }
 
 interface AdmissionTable {
-  /** Per claim, the id of its signature among the corpus's distinct signatures. */
-  sigIds: Int32Array;
   signatures: ClaimSignature[];
+  /** Per claim, the id of its signature among them. */
+  sigIds: Int32Array;
+  /** The signatures by the values of the fields each feature reads (lib/signature-lines.ts). */
+  factors: SignatureFactors;
   /** The claims of signature g are groupClaims[groupStart[g] .. groupStart[g + 1]), by word weight T, then id. */
   groupStart: Int32Array;
   groupClaims: Int32Array;
+  /** Each content word of the corpus, numbered. */
+  wordIds: Map<string, number>;
+  /**
+   * By position in groupClaims (the order admission visits claims in, so that it reads these
+   * arrays forward): the claim's word total T, and its distinct words, words[wordStart[i] ..
+   * wordStart[i + 1]).
+   */
+  weightAt: Float64Array;
+  wordStart: Int32Array;
+  words: Int32Array;
+  /** The signatures some claim of which has word w: wordGroups[wordGroupStart[w] .. wordGroupStart[w + 1]). */
+  wordGroupStart: Int32Array;
+  wordGroups: Int32Array;
 }
 
 const admissionTables = new WeakMap<CorpusIndex, AdmissionTable>();
@@ -358,12 +310,55 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   const next = groupStart.slice(0, signatures.length);
   const groupClaims = new Int32Array(sigIds.length);
   for (let i = 0; i < sigIds.length; i++) groupClaims[next[sigIds[i]!]!++] = i;
-  // Within a signature, lightest first (then by id): the bound reads the lightest claim not yet seen.
+  // Within a signature, lightest first (then by id): a claim's bound falls as its word total rises.
   for (let g = 0; g < signatures.length; g++) {
     groupClaims.subarray(groupStart[g]!, groupStart[g + 1]!).sort((x, y) => index.textWeight[x]! - index.textWeight[y]! || x - y);
   }
-  admissionTables.set(index, (table = { sigIds, signatures, groupStart, groupClaims }));
+  admissionTables.set(index, (table = { signatures, sigIds, factors: signatureFactors(signatures), groupStart, groupClaims, ...claimWordTable(index, groupStart, groupClaims) }));
   return table;
+}
+
+/** The claims' distinct words as ids, in the order admission visits the claims, and for each word the signatures whose claims have it. */
+function claimWordTable(
+  index: CorpusIndex,
+  groupStart: Int32Array,
+  groupClaims: Int32Array,
+): Pick<AdmissionTable, 'wordIds' | 'weightAt' | 'wordStart' | 'words' | 'wordGroupStart' | 'wordGroups'> {
+  const wordIds = new Map<string, number>();
+  const weightAt = new Float64Array(groupClaims.length);
+  const wordStart = new Int32Array(groupClaims.length + 1);
+  const found: number[] = [];
+  groupClaims.forEach((id, i) => {
+    weightAt[i] = index.textWeight[id]!;
+    for (const term of new Set(index.claims[id]!.terms)) {
+      let w = wordIds.get(term);
+      if (w === undefined) wordIds.set(term, (w = wordIds.size));
+      found.push(w);
+    }
+    wordStart[i + 1] = found.length;
+  });
+  const words = Int32Array.from(found);
+  // Each (word, signature) pair once: counted, then placed. The claims of a signature are
+  // consecutive, so a word's last signature seen tells a repeat.
+  const lastGroup = new Int32Array(wordIds.size);
+  const pairs = (place: (w: number, g: number) => void) => {
+    lastGroup.fill(-1);
+    for (let g = 0; g + 1 < groupStart.length; g++) {
+      for (let j = wordStart[groupStart[g]!]!; j < wordStart[groupStart[g + 1]!]!; j++) {
+        const w = words[j]!;
+        if (lastGroup[w] === g) continue;
+        lastGroup[w] = g;
+        place(w, g);
+      }
+    }
+  };
+  const wordGroupStart = new Int32Array(wordIds.size + 1);
+  pairs((w) => wordGroupStart[w + 1]!++);
+  for (let w = 0; w < wordIds.size; w++) wordGroupStart[w + 1]! += wordGroupStart[w]!;
+  const next = wordGroupStart.slice(0, wordIds.size);
+  const wordGroups = new Int32Array(wordGroupStart[wordIds.size]!);
+  pairs((w, g) => (wordGroups[next[w]!++] = g));
+  return { wordIds, weightAt, wordStart, words, wordGroupStart, wordGroups };
 }
 
 const signatureKeys = new WeakMap<ExtractedClaim, string>();
@@ -395,71 +390,34 @@ function excludedClaims(index: CorpusIndex, excluded: ReadonlySet<number>): Uint
   return flags;
 }
 
-const excludedCountCache = new WeakMap<Uint8Array, Int32Array>();
-/** Per signature, how many of its claims are excluded (cached with the exclusion flags). */
-function excludedCounts(index: CorpusIndex, table: AdmissionTable, skip: Uint8Array): Int32Array {
-  let counts = excludedCountCache.get(skip);
-  if (!counts || counts.length !== table.signatures.length) {
-    counts = new Int32Array(table.signatures.length);
-    for (let i = 0; i < skip.length; i++) if (skip[i] === 1) counts[table.sigIds[i]!]!++;
-    excludedCountCache.set(skip, counts);
-  }
-  return counts;
-}
-
 interface Scratch {
-  /** Per claim, the weight of the words it shares with the page claim so far; all zero between calls. */
-  overlap: Float64Array;
-  /** Per claim, 1 while it is taken in, 2 when taken in with its wording complete (scored whole); all zero between calls. */
-  member: Uint8Array;
-  /** Ids of the claims taken in. */
-  ids: Int32Array;
-  /** Their previews (room for quickselect). */
-  previews: Float64Array;
   /** Per signature, the intercept and slope of its line for the page claim. */
   lineA: Float64Array;
   lineB: Float64Array;
-  /** Per signature, how many of its claims are neither taken in nor excluded. */
-  unseen: Int32Array;
-  /** Per signature, the position in its claims (lightest first) before which all are seen. */
-  cursor: Int32Array;
+  /** Per signature, the weight of the page's words that any of its claims has; all zero between calls. */
+  reach: Float64Array;
+  /** Per signature, the bound of its lightest claim; and the signatures in the order they are visited. */
+  groupBound: Float64Array;
+  order: Int32Array;
+  /** Per corpus word, its position in the page claim's lists; all -1 between calls. */
+  listOf: Int32Array;
 }
 
 const scratches = new WeakMap<CorpusIndex, Scratch>();
-/** Working arrays sized to the corpus, allocated once per index (matching runs on one thread). */
-function scratch(index: CorpusIndex, signatures: number): Scratch {
-  const n = index.claims.length;
+/** Working arrays sized to the index's signatures and words, allocated once per index (matching runs on one thread). */
+function scratch(index: CorpusIndex, table: AdmissionTable): Scratch {
   let s = scratches.get(index);
-  if (!s || s.overlap.length !== n || s.lineA.length !== signatures) {
+  if (!s) {
+    const groups = table.signatures.length;
     s = {
-      overlap: new Float64Array(n),
-      member: new Uint8Array(n),
-      ids: new Int32Array(n),
-      previews: new Float64Array(n),
-      lineA: new Float64Array(signatures),
-      lineB: new Float64Array(signatures),
-      unseen: new Int32Array(signatures),
-      cursor: new Int32Array(signatures),
+      lineA: new Float64Array(groups),
+      lineB: new Float64Array(groups),
+      reach: new Float64Array(groups),
+      groupBound: new Float64Array(groups),
+      order: new Int32Array(groups),
+      listOf: new Int32Array(table.wordIds.size).fill(-1),
     };
     scratches.set(index, s);
   }
   return s;
-}
-
-/** The first position at or after `from` whose id is not below `id` (galloping, then binary search). */
-function seek(sorted: Int32Array, id: number, from: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < sorted.length && sorted[hi]! < id) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, sorted.length);
-  while (from < hi) {
-    const mid = (from + hi) >> 1;
-    if (sorted[mid]! < id) from = mid + 1;
-    else hi = mid;
-  }
-  return from;
 }

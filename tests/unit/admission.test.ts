@@ -1,10 +1,10 @@
 // Admission (lib/admission.ts) decides which corpus claims the matcher scores at all: a claim
-// it does not admit is never listed. Its stopping rule is a bound (MaxScore over the posting
-// lists, rarest word first): it stops reading lists when no claim it has not seen could reach
-// its pool. The first tests build a corpus where the claims that score best share only the
-// commonest terms with the page, while more claims than the pool holds share a rarer word
-// and score less; the last compares admission with every claim's preview computed, for each
-// claim of the benchmark's article over its synthetic corpus.
+// it does not admit is never listed. It visits the corpus signature by signature, best bound
+// first, and stops when no claim it has not visited could reach its pool. The first tests
+// build a corpus where the claims that score best share only the commonest terms with the
+// page, while more claims than the pool holds share a rarer word and score less; the last
+// compares admission with every claim's preview computed, for each claim of the benchmark's
+// article over its synthetic corpus.
 import { describe, expect, it } from 'vitest';
 import { ADMISSION_POOL, preselect } from '../../lib/admission';
 import { benchArticle, seedReports } from '../../bench/fixtures';
