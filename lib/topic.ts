@@ -9,6 +9,7 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
+import { foldForPieces, literalPieces, mayMatch } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
 import type { TermGroup, TopicDefinition } from './topics/types';
 import type { TopicResult } from './types';
@@ -128,14 +129,18 @@ export function topicThreshold(sensitivity: number = DEFAULT_SENSITIVITY): numbe
 /**
  * The cheap rejection, for every page: can this be on-topic at all? Reads the title and
  * the first QUICK_TEXT_CHARS of text with a few precompiled regexes (one per clause and
- * case mode), allocating nothing. It is generous on purpose (any "Korea", any setting or
- * force word): only scoreTopic decides.
+ * case mode). It is generous on purpose (any "Korea", any setting or force word): only
+ * scoreTopic decides. A clause's regexes are built and run only when one of its terms'
+ * literal pieces stands in the text (literal-prefilter.ts): on the pages that never name
+ * the subject, nearly all of them, no regex is compiled.
  */
 export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickCheck {
   const { quickSubject, quickContext } = quickClauses(def);
   const title = input.title ?? '';
   const head = input.text.length > QUICK_TEXT_CHARS ? input.text.slice(0, QUICK_TEXT_CHARS) : input.text;
-  const fires = (clause: RegExp[]) => clause.some((r) => r.test(title) || r.test(head));
+  let folded: string | null = null;
+  const fires = (clause: QuickClause) =>
+    mayMatch(clause.pieces, (folded ??= foldForPieces(`${title}\n${head}`))) && clause.regexes().some((r) => r.test(title) || r.test(head));
   const subject = fires(quickSubject);
   const context = subject && fires(quickContext);
   return { pass: context, score: context ? 1 : subject ? 0.5 : 0 };
@@ -247,8 +252,12 @@ interface CompiledGroup {
 
 interface CompiledTopic {
   groups: CompiledGroup[];
-  quickSubject: RegExp[];
-  quickContext: RegExp[];
+}
+
+/** One clause of the cheap check: its terms' literal pieces, and its regexes, built on first use. */
+interface QuickClause {
+  pieces: string[] | null;
+  regexes: () => RegExp[];
 }
 
 interface Match {
@@ -287,20 +296,25 @@ function compiled(def: TopicDefinition): CompiledTopic {
 }
 
 // The cheap check runs on every page a reader opens: it compiles its own two clauses,
-// not the whole definition (which only pages that pass need).
-const quickCache = new WeakMap<TopicDefinition, Pick<CompiledTopic, 'quickSubject' | 'quickContext'>>();
+// not the whole definition (which only pages that pass need), and only when it needs them.
+const quickCache = new WeakMap<TopicDefinition, { quickSubject: QuickClause; quickContext: QuickClause }>();
 
-function quickClauses(def: TopicDefinition): Pick<CompiledTopic, 'quickSubject' | 'quickContext'> {
+function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickContext: QuickClause } {
   let q = quickCache.get(def);
   if (!q) {
     const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
     q = {
-      quickSubject: quickRegexes([...all(def.subject), ...def.people, ...def.quickSubject]),
-      quickContext: quickRegexes([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+      quickSubject: quickClause([...all(def.subject), ...def.people, ...def.quickSubject]),
+      quickContext: quickClause([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
     };
     quickCache.set(def, q);
   }
   return q;
+}
+
+function quickClause(terms: readonly string[]): QuickClause {
+  let regexes: RegExp[] | null = null;
+  return { pieces: literalPieces(terms), regexes: () => (regexes ??= quickRegexes(terms)) };
 }
 
 function compile(def: TopicDefinition): CompiledTopic {
@@ -319,10 +333,7 @@ function compile(def: TopicDefinition): CompiledTopic {
     if (def.peopleActions.includes(g.id)) groups.push(compileGroup('peopleAction', g.id, g.label, g.terms));
   }
   groups.push(compileGroup('owner', 'other-owners', 'other owners', def.otherOwners));
-  return {
-    groups: groups.filter((g) => g.regexes.length > 0),
-    ...quickClauses(def),
-  };
+  return { groups: groups.filter((g) => g.regexes.length > 0) };
 }
 
 function compileGroup(
