@@ -140,7 +140,7 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
   const head = input.text.length > QUICK_TEXT_CHARS ? input.text.slice(0, QUICK_TEXT_CHARS) : input.text;
   let folded: string | null = null;
   const fires = (clause: QuickClause) =>
-    mayMatch(clause.pieces, (folded ??= foldForPieces(`${title}\n${head}`))) && clause.regexes().some((r) => r.test(title) || r.test(head));
+    mayMatch(clause.pieces(), (folded ??= foldForPieces(`${title}\n${head}`))) && clause.regexes().some((r) => r.test(title) || r.test(head));
   const subject = fires(quickSubject);
   const context = subject && fires(quickContext);
   return { pass: context, score: context ? 1 : subject ? 0.5 : 0 };
@@ -254,9 +254,9 @@ interface CompiledTopic {
   groups: CompiledGroup[];
 }
 
-/** One clause of the cheap check: its terms' literal pieces, and its regexes, built on first use. */
+/** One clause of the cheap check: its terms' literal pieces and its regexes, each worked out on first use. */
 interface QuickClause {
-  pieces: string[] | null;
+  pieces: () => string[] | null;
   regexes: () => RegExp[];
 }
 
@@ -304,17 +304,23 @@ function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickC
   if (!q) {
     const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
     q = {
-      quickSubject: quickClause([...all(def.subject), ...def.people, ...def.quickSubject]),
-      quickContext: quickClause([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+      quickSubject: quickClause(() => [...all(def.subject), ...def.people, ...def.quickSubject]),
+      quickContext: quickClause(() => [...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
     };
     quickCache.set(def, q);
   }
   return q;
 }
 
-function quickClause(terms: readonly string[]): QuickClause {
+// Lazily, both: the context clause is needed only on the few pages that name the subject.
+function quickClause(termsOf: () => readonly string[]): QuickClause {
+  let terms: readonly string[] | null = null;
+  let pieces: string[] | null | undefined;
   let regexes: RegExp[] | null = null;
-  return { pieces: literalPieces(terms), regexes: () => (regexes ??= quickRegexes(terms)) };
+  return {
+    pieces: () => (pieces === undefined ? (pieces = literalPieces((terms ??= termsOf()))) : pieces),
+    regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
+  };
 }
 
 function compile(def: TopicDefinition): CompiledTopic {
