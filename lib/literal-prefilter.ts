@@ -13,7 +13,7 @@
  * alone (U+017F LATIN SMALL LETTER LONG S matches "s"; U+212A KELVIN SIGN lowercases to "k").
  */
 export function foldForPieces(text: string): string {
-  return text.toLowerCase().replace(/\u017f/g, 's');
+  return text.toLowerCase().replaceAll('\u017f', 's');
 }
 
 /**

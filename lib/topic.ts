@@ -11,6 +11,7 @@
 
 import { foldForPieces, literalPieces, mayMatch } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
+import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
 import type { TopicResult } from './types';
 
@@ -256,7 +257,7 @@ interface CompiledTopic {
 
 /** One clause of the cheap check: its terms' literal pieces and its regexes, each worked out on first use. */
 interface QuickClause {
-  pieces: () => string[] | null;
+  pieces: () => readonly string[] | null;
   regexes: () => RegExp[];
 }
 
@@ -302,23 +303,39 @@ const quickCache = new WeakMap<TopicDefinition, { quickSubject: QuickClause; qui
 function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickContext: QuickClause } {
   let q = quickCache.get(def);
   if (!q) {
-    const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
+    const known = QUICK_PIECES[def.id];
     q = {
-      quickSubject: quickClause(() => [...all(def.subject), ...def.people, ...def.quickSubject]),
-      quickContext: quickClause(() => [...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+      quickSubject: quickClause(() => quickClauseTerms(def).subject, known?.subject),
+      quickContext: quickClause(() => quickClauseTerms(def).context, known?.context),
     };
     quickCache.set(def, q);
   }
   return q;
 }
 
+/** The terms of the cheap check's two clauses: the subject (and its people), then the setting or a force. */
+export function quickClauseTerms(def: TopicDefinition): { subject: string[]; context: string[] } {
+  const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
+  return {
+    subject: [...all(def.subject), ...def.people, ...def.quickSubject],
+    context: [...all(def.setting), ...all(def.force), ...all(def.weakForce)],
+  };
+}
+
 // Lazily, both: the context clause is needed only on the few pages that name the subject.
-function quickClause(termsOf: () => readonly string[]): QuickClause {
+// The pieces come worked out ahead (lib/topics/quick-pieces.ts) for the terms they were
+// worked out from; any other terms get theirs here.
+function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
   let terms: readonly string[] | null = null;
-  let pieces: string[] | null | undefined;
+  let pieces: readonly string[] | null | undefined;
   let regexes: RegExp[] | null = null;
   return {
-    pieces: () => (pieces === undefined ? (pieces = literalPieces((terms ??= termsOf()))) : pieces),
+    pieces: () => {
+      if (pieces !== undefined) return pieces;
+      terms ??= termsOf();
+      pieces = known && known.terms === terms.join('\n') ? known.pieces : literalPieces(terms);
+      return pieces;
+    },
     regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
   };
 }

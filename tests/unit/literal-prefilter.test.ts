@@ -6,13 +6,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldForPieces, literalPieces, mayMatch } from '../../lib/literal-prefilter';
-import { matchTopicGroups, quickTopicCheck, type TopicDefinition } from '../../lib/topic';
+import { matchTopicGroups, quickClauseTerms, quickTopicCheck, type TopicDefinition } from '../../lib/topic';
 import { DEFAULT_TOPIC, TOPICS } from '../../lib/topics';
+import { QUICK_PIECES } from '../../lib/topics/quick-pieces';
 
 /** Every term the cheap check's two clauses read, per topic. */
 function quickTerms(def: TopicDefinition): string[] {
-  const all = (list: TopicDefinition['subject']) => list.flatMap((g) => g.terms);
-  return [...new Set([...all(def.subject), ...def.people, ...def.quickSubject, ...all(def.setting), ...all(def.force), ...all(def.weakForce)])];
+  const { subject, context } = quickClauseTerms(def);
+  return [...new Set([...subject, ...context])];
 }
 
 /** A definition whose only group is this one term: matchTopicGroups then says whether the term's regex matches. */
@@ -91,5 +92,24 @@ describe('the quick check’s literal prefilter', () => {
     expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'The Nordkorea desk met in Kursk.' })).toEqual({ pass: false, score: 0 });
     // U+017F folds onto "s" in the regex: "Ruſſia" is the setting.
     expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'North Korean troops were sent to Ruſſia.' })).toEqual({ pass: true, score: 1 });
+  });
+
+  it('comes worked out ahead for every topic, for the terms the topic has now', () => {
+    for (const def of TOPICS) {
+      const { subject, context } = quickClauseTerms(def);
+      const expected = {
+        subject: { terms: subject.join('\n'), pieces: literalPieces(subject) },
+        context: { terms: context.join('\n'), pieces: literalPieces(context) },
+      };
+      // On failure: paste this entry into lib/topics/quick-pieces.ts.
+      expect(QUICK_PIECES[def.id], `${def.id}: ${JSON.stringify(expected)}`).toEqual(expected);
+    }
+  });
+
+  it('is not taken from the table for terms other than those it was worked out from', () => {
+    // Same id, one subject term more: a text naming only that term must still pass.
+    const extended: TopicDefinition = { ...DEFAULT_TOPIC, quickSubject: [...DEFAULT_TOPIC.quickSubject, 'Hermit Kingdom'] };
+    expect(quickTopicCheck(extended, { title: null, text: 'Troops of the Hermit Kingdom reached Kursk.' })).toEqual({ pass: true, score: 1 });
+    expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'Troops of the Hermit Kingdom reached Kursk.' })).toEqual({ pass: false, score: 0 });
   });
 });
