@@ -50,3 +50,15 @@ export function literalPieces(terms: readonly string[]): string[] | null {
 export function mayMatch(pieces: readonly string[] | null, folded: string): boolean {
   return pieces === null || pieces.some((p) => folded.includes(p));
 }
+
+/**
+ * A 32-bit FNV-1a hash of a clause's terms (joined by newlines): what lib/topics/quick-pieces.ts
+ * keeps of the terms it worked its pieces out from (the terms themselves would be a second
+ * copy in the script every page loads).
+ */
+export function termsHash(terms: readonly string[]): number {
+  const text = terms.join('\n');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}

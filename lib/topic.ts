@@ -9,7 +9,7 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
-import { foldForPieces, literalPieces, mayMatch } from './literal-prefilter';
+import { foldForPieces, literalPieces, mayMatch, termsHash } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
 import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
@@ -306,7 +306,7 @@ function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickC
     const known = QUICK_PIECES[def.id];
     q = {
       quickSubject: quickClause(() => quickClauseTerms(def).subject, known?.subject),
-      quickContext: quickClause(() => quickClauseTerms(def).context, known?.context),
+      quickContext: quickClause(() => quickClauseTerms(def).context),
     };
     quickCache.set(def, q);
   }
@@ -323,8 +323,8 @@ export function quickClauseTerms(def: TopicDefinition): { subject: string[]; con
 }
 
 // Lazily, both: the context clause is needed only on the few pages that name the subject.
-// The pieces come worked out ahead (lib/topics/quick-pieces.ts) for the terms they were
-// worked out from; any other terms get theirs here.
+// The subject clause's pieces come worked out ahead (lib/topics/quick-pieces.ts) for the
+// terms they were worked out from; any other terms get theirs here.
 function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
   let terms: readonly string[] | null = null;
   let pieces: readonly string[] | null | undefined;
@@ -333,7 +333,7 @@ function quickClause(termsOf: () => readonly string[], known?: KnownPieces): Qui
     pieces: () => {
       if (pieces !== undefined) return pieces;
       terms ??= termsOf();
-      pieces = known && known.terms === terms.join('\n') ? known.pieces : literalPieces(terms);
+      pieces = known && known.termsHash === termsHash(terms) ? known.pieces : literalPieces(terms);
       return pieces;
     },
     regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
