@@ -9,7 +9,9 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
+import { foldForPieces, literalPieces, mayMatch, termsHash } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
+import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
 import type { TopicResult } from './types';
 
@@ -128,14 +130,18 @@ export function topicThreshold(sensitivity: number = DEFAULT_SENSITIVITY): numbe
 /**
  * The cheap rejection, for every page: can this be on-topic at all? Reads the title and
  * the first QUICK_TEXT_CHARS of text with a few precompiled regexes (one per clause and
- * case mode), allocating nothing. It is generous on purpose (any "Korea", any setting or
- * force word): only scoreTopic decides.
+ * case mode). It is generous on purpose (any "Korea", any setting or force word): only
+ * scoreTopic decides. A clause's regexes are built and run only when one of its terms'
+ * literal pieces stands in the text (literal-prefilter.ts): on the pages that never name
+ * the subject, nearly all of them, no regex is compiled.
  */
 export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickCheck {
   const { quickSubject, quickContext } = quickClauses(def);
   const title = input.title ?? '';
   const head = input.text.length > QUICK_TEXT_CHARS ? input.text.slice(0, QUICK_TEXT_CHARS) : input.text;
-  const fires = (clause: RegExp[]) => clause.some((r) => r.test(title) || r.test(head));
+  let folded: string | null = null;
+  const fires = (clause: QuickClause) =>
+    mayMatch(clause.pieces(), (folded ??= foldForPieces(`${title}\n${head}`))) && clause.regexes().some((r) => r.test(title) || r.test(head));
   const subject = fires(quickSubject);
   const context = subject && fires(quickContext);
   return { pass: context, score: context ? 1 : subject ? 0.5 : 0 };
@@ -247,8 +253,12 @@ interface CompiledGroup {
 
 interface CompiledTopic {
   groups: CompiledGroup[];
-  quickSubject: RegExp[];
-  quickContext: RegExp[];
+}
+
+/** One clause of the cheap check: its terms' literal pieces and its regexes, each worked out on first use. */
+interface QuickClause {
+  pieces: () => readonly string[] | null;
+  regexes: () => RegExp[];
 }
 
 interface Match {
@@ -287,20 +297,47 @@ function compiled(def: TopicDefinition): CompiledTopic {
 }
 
 // The cheap check runs on every page a reader opens: it compiles its own two clauses,
-// not the whole definition (which only pages that pass need).
-const quickCache = new WeakMap<TopicDefinition, Pick<CompiledTopic, 'quickSubject' | 'quickContext'>>();
+// not the whole definition (which only pages that pass need), and only when it needs them.
+const quickCache = new WeakMap<TopicDefinition, { quickSubject: QuickClause; quickContext: QuickClause }>();
 
-function quickClauses(def: TopicDefinition): Pick<CompiledTopic, 'quickSubject' | 'quickContext'> {
+function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickContext: QuickClause } {
   let q = quickCache.get(def);
   if (!q) {
-    const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
+    const known = QUICK_PIECES[def.id];
     q = {
-      quickSubject: quickRegexes([...all(def.subject), ...def.people, ...def.quickSubject]),
-      quickContext: quickRegexes([...all(def.setting), ...all(def.force), ...all(def.weakForce)]),
+      quickSubject: quickClause(() => quickClauseTerms(def).subject, known?.subject),
+      quickContext: quickClause(() => quickClauseTerms(def).context),
     };
     quickCache.set(def, q);
   }
   return q;
+}
+
+/** The terms of the cheap check's two clauses: the subject (and its people), then the setting or a force. */
+export function quickClauseTerms(def: TopicDefinition): { subject: string[]; context: string[] } {
+  const all = (list: readonly TermGroup[]) => list.flatMap((g) => g.terms);
+  return {
+    subject: [...all(def.subject), ...def.people, ...def.quickSubject],
+    context: [...all(def.setting), ...all(def.force), ...all(def.weakForce)],
+  };
+}
+
+// Lazily, both: the context clause is needed only on the few pages that name the subject.
+// The subject clause's pieces come worked out ahead (lib/topics/quick-pieces.ts) for the
+// terms they were worked out from; any other terms get theirs here.
+function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
+  let terms: readonly string[] | null = null;
+  let pieces: readonly string[] | null | undefined;
+  let regexes: RegExp[] | null = null;
+  return {
+    pieces: () => {
+      if (pieces !== undefined) return pieces;
+      terms ??= termsOf();
+      pieces = known && known.termsHash === termsHash(terms) ? known.pieces : literalPieces(terms);
+      return pieces;
+    },
+    regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
+  };
 }
 
 function compile(def: TopicDefinition): CompiledTopic {
@@ -319,10 +356,7 @@ function compile(def: TopicDefinition): CompiledTopic {
     if (def.peopleActions.includes(g.id)) groups.push(compileGroup('peopleAction', g.id, g.label, g.terms));
   }
   groups.push(compileGroup('owner', 'other-owners', 'other owners', def.otherOwners));
-  return {
-    groups: groups.filter((g) => g.regexes.length > 0),
-    ...quickClauses(def),
-  };
+  return { groups: groups.filter((g) => g.regexes.length > 0) };
 }
 
 function compileGroup(

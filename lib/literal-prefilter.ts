@@ -1,0 +1,64 @@
+// A literal test that comes before the quick check's regexes. Those regexes (hundreds of
+// alternatives under the `iu` flags, with Unicode letter classes around them) cost a few ms
+// to compile in a page that has never run them, which is every page: the first stage runs
+// once per page load, cold. Almost no page names the subject at all, and that is a plain
+// substring question: every match of a term contains the term's longest literal piece
+// (a stretch with no space, hyphen or apostrophe, the places where the regex allows
+// variants), or a piece of that piece. So a text without any piece cannot match, and the regexes need not be built.
+// It is a necessary condition only: where a piece is present the regexes still decide.
+
+/**
+ * Text as the pieces are compared with it: lowercased, and with the one character that
+ * case-insensitive Unicode regexes fold onto an ASCII letter while toLowerCase leaves it
+ * alone (U+017F LATIN SMALL LETTER LONG S matches "s"; U+212A KELVIN SIGN lowercases to "k").
+ */
+export function foldForPieces(text: string): string {
+  return text.toLowerCase().replaceAll('\u017f', 's');
+}
+
+/**
+ * Literal pieces that together cover a list of terms, as topic.ts writes them ("=The North"
+ * case-sensitive, "Korea*" a stem): every match of every term contains one of them. A term's
+ * candidates are the runs of it that its regex matches only as written (up to case); a term
+ * is covered by a piece already chosen that stands inside one of its candidates ("North
+ * Korea" by "korea"), else by its longest candidate. Null when some term has no candidate
+ * in ASCII: then nothing can be ruled out by pieces, and the regexes always run.
+ */
+export function literalPieces(terms: readonly string[]): string[] | null {
+  const candidatesOf: string[][] = [];
+  for (const term of terms) {
+    const bare = term.replace(/^=/, '').replace(/\*$/, '');
+    // The regex (topic.ts' termSource) lets whitespace, hyphens and apostrophes vary; the
+    // rest of the term is matched literally. Only ASCII pieces: for those, lowercasing is
+    // exactly what the regex's case folding accepts (foldForPieces says the one exception).
+    const candidates = bare.split(/[\s\u00a0'’-]+/).filter((p) => p.length > 0 && /^[\x20-\x7e]+$/.test(p)).map((p) => p.toLowerCase());
+    if (candidates.length === 0) return null;
+    candidatesOf.push(candidates);
+  }
+  // Terms with fewest choices first, so that the others can be covered by what they chose.
+  candidatesOf.sort((a, b) => a.length - b.length);
+  const pieces: string[] = [];
+  for (const candidates of candidatesOf) {
+    if (candidates.some((c) => pieces.some((p) => c.includes(p)))) continue;
+    pieces.push(candidates.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  // A piece that holds another is implied by it.
+  return pieces.filter((p) => !pieces.some((q) => q !== p && p.includes(q)));
+}
+
+/** False only when no piece stands in the folded text: then no term can match it. */
+export function mayMatch(pieces: readonly string[] | null, folded: string): boolean {
+  return pieces === null || pieces.some((p) => folded.includes(p));
+}
+
+/**
+ * A 32-bit FNV-1a hash of a clause's terms (joined by newlines): what lib/topics/quick-pieces.ts
+ * keeps of the terms it worked its pieces out from (the terms themselves would be a second
+ * copy in the script every page loads).
+ */
+export function termsHash(terms: readonly string[]): number {
+  const text = terms.join('\n');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
