@@ -285,14 +285,33 @@ function quotedSpans(folded: string): string[] {
   return parts.filter((q, i) => i % 2 === 1 && q.trim().length >= 3);
 }
 
+/** A claim's quotations as words, and each as a padded string to look runs up in. */
+interface Quoted {
+  words: string[][];
+  padded: string[];
+}
+// A claim's text does not change, and one claim is compared with many (every candidate of
+// a page claim, the same corpus claim for every page): its quotations are read once.
+const quotedOf = new WeakMap<ExtractedClaim, Quoted>();
+
+function quotations(c: ExtractedClaim): Quoted {
+  let q = quotedOf.get(c);
+  if (!q) {
+    const words = quotedSpans(foldText(c.text)).map((span) => span.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
+    q = { words, padded: words.map((w) => ` ${w.join(' ')} `) };
+    quotedOf.set(c, q);
+  }
+  return q;
+}
+
 /** The longest run of words two sentences quote alike from the same speaker ("a significant escalation"), or null. */
 function sameQuotation(a: ExtractedClaim, b: ExtractedClaim): string | null {
   if (!a.speaker || a.speaker !== b.speaker) return null;
-  const quotedWords = (text: string): string[][] => quotedSpans(foldText(text)).map((q) => q.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
-  const theirs = quotedWords(b.text).map((words) => ` ${words.join(' ')} `);
+  const theirs = quotations(b).padded;
+  if (theirs.length === 0) return null;
   const quotedByBoth = (run: string[]) => theirs.some((t) => t.includes(` ${run.join(' ')} `));
   let best: string[] = [];
-  for (const words of quotedWords(a.text)) {
+  for (const words of quotations(a).words) {
     for (let i = 0; i + SAME_QUOTE_WORDS <= words.length; i++) {
       let end = i + SAME_QUOTE_WORDS;
       if (!quotedByBoth(words.slice(i, end))) continue;
