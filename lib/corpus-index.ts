@@ -1,7 +1,8 @@
-// The corpus, read once: every report's claims with their structure, and an inverted
-// index from salient terms (actors, event families, counted units, sources, places,
-// content words) to the claims that carry them. Matching a page then touches only the
-// claims that share its rarest terms instead of every claim of the corpus.
+// The corpus, read once: every report's claims with their structure, and the statistics
+// of their terms (actors, event families, counted units, sources, places, content words):
+// which claims carry each term, its inverse frequency, each claim's summed word weight.
+// Matching admits candidates signature by signature (lib/admission.ts), not from these
+// lists; they give the word statistics the text similarity and admission's bounds use.
 //
 // The index serialises to plain JSON (claims and report metadata); the postings are
 // rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
@@ -12,20 +13,6 @@ import type { Report } from './types';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
 export const CORPUS_INDEX_VERSION = 4;
-
-/** How much each kind of shared term counts when preselecting candidates (times its IDF). */
-export const TERM_KIND_WEIGHTS: Record<string, number> = {
-  a: 0.4, // actor named
-  f: 1.0, // whose forces
-  e: 1.5, // event family
-  n: 2.0, // event with a polarity (denied, no comment)
-  u: 1.5, // counted unit family
-  k: 1.0, // counted unit family and kind (count / projection)
-  s: 0.6, // original source
-  r: 0.8, // role
-  p: 0.6, // place
-  w: 1.0, // content word
-};
 
 /** A word the corpus has never seen weighs this share of the rarest seen word (in the text similarity and in admission alike). */
 export const UNSEEN_TERM_WEIGHT = 0.5;
