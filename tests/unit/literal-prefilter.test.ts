@@ -92,6 +92,8 @@ describe('the quick check’s literal prefilter', () => {
     expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'The Nordkorea desk met in Kursk.' })).toEqual({ pass: false, score: 0 });
     // U+017F folds onto "s" in the regex: "Ruſſia" is the setting.
     expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'North Korean troops were sent to Ruſſia.' })).toEqual({ pass: true, score: 1 });
+    // …and only the setting, with no force word beside it ("troops" above is one).
+    expect(quickTopicCheck(DEFAULT_TOPIC, { title: null, text: 'Kim Jong Un flew to Ruſſia.' })).toEqual({ pass: true, score: 1 });
   });
 
   it('comes worked out ahead for every topic, for the terms the topic has now', () => {
