@@ -61,6 +61,8 @@ export interface PageLoad {
   /** The content script's own cost meter ('content/cost') in a load without tracing: its timed steps summed, and the longest. */
   meteredMs: number | null;
   longestStepMs: number | null;
+  /** That meter's steps, from the first untraced load: which step an off-topic page pays for. */
+  meteredSteps: ContentCost | null;
   maxCrosscheckMsInTask: number;
   longTasksCaused: number;
   longTasksWith: number;
@@ -154,6 +156,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
           meteredMs: c.cost ? meteredMs(c.cost) : null, longestStepMs: c.cost?.longestStepMs ?? null,
+          meteredSteps: c.cost,
           longTasksCaused: a.trace.longTasksCausedByOrigin, longTasksWith: a.trace.longTasks, longTasksWithout: b.trace.longTasks,
           taskMsWith: a.taskDurationMs, taskMsWithout: b.taskDurationMs,
         });
@@ -493,7 +496,7 @@ async function contentCost(sw: Worker, tabId: number | null): Promise<ContentCos
 
 /** The steps the content script's meter times, summed. */
 export function meteredMs(c: ContentCost): number {
-  return c.startMs + c.cheapCheckMs + c.articleCheckMs + c.extractMs + c.highlightMs + c.mountMs;
+  return c.totalMs;
 }
 
 async function startTracing(cdp: CDPSession): Promise<void> {

@@ -6,7 +6,7 @@ import { extractClaims, parseClaim, type ExtractedClaim } from './claims';
 import type { CorpusIndex } from './corpus-index';
 import { matchClaims, matchEachClaim } from './match';
 import { MAX_CLAIMS_PER_PAGE } from './page-limits';
-import { scoreTopic } from './topic';
+import { probeProse, scoreTopic, type TopicInput } from './topic';
 import type { TopicPack } from './topics/types';
 import { toPublicQuantity } from './quantities';
 import type { Analysis, ArticleInfo, ClaimResult, TopicResult } from './types';
@@ -63,6 +63,8 @@ export function unmatchedResult(claim: ExtractedClaim): ClaimResult {
  * `read` then every claim of `matchEach` gives exactly `analyzeArticleText`.
  */
 export const ANALYSIS_STEPS = {
+  /** Before the article is extracted: is the page's prose worth it (lib/topic.ts probeProse)? */
+  probe: (input: TopicInput, index: CorpusIndex, opts: AnalyzeOptions = {}) => probeProse(index.pack.topic, input, opts),
   read: (input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): ReadArticle => readArticle(input, index.pack, opts),
   matchEach: matchEachClaim,
 };

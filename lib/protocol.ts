@@ -5,6 +5,7 @@
 import type { ImportResult, SaveClaimInput, SavedClaimView, SyncStatus } from './sync';
 import type { RememberReading } from './reading';
 import type { FigureTimeline } from './timeline';
+import type { ProseProbe } from './topic';
 import type { Analysis, ArticleInfo, Report, TopicResult } from './types';
 
 export type { RememberReading, SaveClaimInput, SavedClaimView, SyncStatus };
@@ -127,6 +128,11 @@ export interface BackgroundRequests {
    * at once, and 'page/analyze' (asked next, with the same snapshot) fills in the matches.
    */
   'page/claims': { req: PageSnapshot; res: PageReport };
+  /**
+   * The page's title and prose, scored on the topic before its article is extracted
+   * (lib/topic.ts probeProse): a page that only names the story in passing stops here.
+   */
+  'page/topic': { req: { url: string; title: string | null; text: string }; res: ProseProbe };
   'page/analyze': { req: PageSnapshot; res: PageReport };
   /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
   'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };
@@ -186,6 +192,7 @@ export type SenderKind = Sender['kind'];
 /** Who may send each background request. A request from anyone else is refused and logged. */
 export const REQUEST_SENDERS: { readonly [K in keyof BackgroundRequests]: SenderKind } = {
   'page/claims': 'content',
+  'page/topic': 'content',
   'page/analyze': 'content',
   'page/status': 'content',
   'page/settings': 'content',
@@ -272,6 +279,8 @@ export interface ContentCost {
   /** Title + first prose + the quick topic check. */
   cheapCheckMs: number;
   cheapChecks: number;
+  /** Gathering the prose the background's topic probe scores ('page/topic'). */
+  proseMs: number;
   /** Readability's "is this an article?". */
   articleCheckMs: number;
   /** Readability's parse on a clone. */
@@ -280,6 +289,8 @@ export interface ContentCost {
   highlightMs: number;
   /** Injecting the sidebar frame. */
   mountMs: number;
+  /** Every step summed. */
+  totalMs: number;
   /** The longest single step: its share of the longest task. */
   longestStepMs: number;
   /** Analyses asked again because the answer was lost (the service worker stopped mid-way). */

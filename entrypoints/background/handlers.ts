@@ -11,6 +11,7 @@ import { matchedReportIds, withReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
+import { PROSE_PROBE_CHARS } from '../../lib/topic';
 import { articleFigureSource, buildTimeline, corpusFigureSources, type FigureSource } from '../../lib/timeline';
 import type { Corpus } from './corpus';
 import { afterAnalysis, answerReading, ownAddresses } from './reading';
@@ -119,6 +120,15 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         await changedTab(page.tabId, { ...page.checked, status: 'analyzing', error: null, remembered: false, topic: read.topic, report });
       }
       return report;
+    },
+    'page/topic': async (request, sender) => {
+      contentSender(sender);
+      const fields = (typeof request === 'object' && request !== null ? request : {}) as { text?: unknown; title?: unknown };
+      const [index, settings] = await Promise.all([corpus.getIndex(), readSettings()]);
+      // Bounded here whatever the page sends: the probe reads no more than this.
+      const text = withoutInvisibles(typeof fields.text === 'string' ? fields.text.slice(0, PROSE_PROBE_CHARS) : '');
+      const title = capTitle(typeof fields.title === 'string' ? fields.title : null);
+      return analyze.probe({ title, text }, index, { sensitivity: settings.sensitivity });
     },
     'page/analyze': async (snapshot, sender) => {
       const tabId = ownTab(sender);

@@ -12,7 +12,7 @@ import type { ContentCost } from '../../lib/protocol';
 export const PASS_BUDGET_MS = 400;
 export const OVER_BUDGET_NOTE = 'Crosscheck stopped reading this page: it is too large to read without slowing the page down.';
 
-export type Step = 'start' | 'cheapCheck' | 'articleCheck' | 'extract' | 'highlight' | 'mount';
+export type Step = 'start' | 'cheapCheck' | 'prose' | 'articleCheck' | 'extract' | 'highlight' | 'mount';
 
 export interface CostMeter {
   time<T>(step: Step, work: () => T): T;
@@ -24,7 +24,7 @@ export interface CostMeter {
 }
 
 export function createCostMeter(now: () => number = () => performance.now()): CostMeter {
-  const ms: Record<Step, number> = { start: 0, cheapCheck: 0, articleCheck: 0, extract: 0, highlight: 0, mount: 0 };
+  const ms: Record<Step, number> = { start: 0, cheapCheck: 0, prose: 0, articleCheck: 0, extract: 0, highlight: 0, mount: 0 };
   let cheapChecks = 0;
   let longest = 0;
   let total = 0;
@@ -49,10 +49,12 @@ export function createCostMeter(now: () => number = () => performance.now()): Co
       startMs: round(ms.start),
       cheapCheckMs: round(ms.cheapCheck),
       cheapChecks,
+      proseMs: round(ms.prose),
       articleCheckMs: round(ms.articleCheck),
       extractMs: round(ms.extract),
       highlightMs: round(ms.highlight),
       mountMs: round(ms.mount),
+      totalMs: round(total),
       longestStepMs: round(longest),
       analyzeRetries: retries,
     }),

@@ -6,14 +6,15 @@
 import { browser } from 'wxt/browser';
 import { askBackground, handleRequests } from '../../adapters/messaging';
 import { CONTENT_REQUEST_SENDERS, type ContentRequests, type PageReport, type PageSettings, type PageStatus } from '../../lib/protocol';
+import type { TopicResult } from '../../lib/types';
 import { visibleParagraphs } from '../../lib/visible-text';
 import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
 import { watchLateContent } from './late-content';
-import type { QuickCheck } from '../../lib/topic';
+import { PROSE_PROBE_CHARS, type QuickCheck } from '../../lib/topic';
 import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
 import { LEFTOVER_SELECTOR, locateClaims, paintHighlights, removeAllHighlights, type ClaimHighlights } from './highlights';
-import { findArticleRoot } from './page-text';
+import { cheapPageText, findArticleRoot } from './page-text';
 import type { HandedPage } from './second-stage';
 import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
@@ -90,11 +91,11 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
 
   const idle = () => new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
 
-  const tellStatus = (status: PageStatus, url: string, note: string | null = null) => {
+  const tellStatus = (status: PageStatus, url: string, note: string | null = null, topic: TopicResult | null = null) => {
     const key = `${status} ${url} ${note}`;
     if (key === lastStatus) return;
     lastStatus = key;
-    void askBackground('page/status', { url, status, note });
+    void askBackground('page/status', { url, status, note, topic });
   };
 
   const hide = () => {
@@ -159,12 +160,24 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
       tellStatus('off-topic', url);
       return;
     }
+    // The background scores the page's prose on the whole topic while this waits for an idle
+    // moment and asks whether the page is an article: a page that names the story only in
+    // passing is let go before Readability reads it, the costliest step such a page could pay.
+    const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
+    const probe = askBackground('page/topic', { url, title: prose.title, text: prose.text });
     await idle();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
     const isArticle = meter.time('articleCheck', () => isProbablyArticle(doc));
     if (!isArticle) {
       tellStatus('not-article', url);
+      return;
+    }
+    const probed = await probe;
+    if (stale()) return;
+    // Without an answer the article is read as before: the background's verdict on it decides.
+    if (probed.ok && !probed.value.worthReading) {
+      tellStatus('off-topic', url, null, probed.value.topic);
       return;
     }
     await idle();

@@ -19,6 +19,8 @@ export interface StoredTab {
   url: string;
   status: string;
   error: string | null;
+  /** The topic verdict the popup shows, when one was given. */
+  topic?: { onTopic: boolean; score: number } | null;
 }
 
 /** The background's record of the tab showing this page (found by URL: without the "tabs" permission tab URLs are hidden). */

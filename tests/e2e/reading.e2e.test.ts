@@ -84,6 +84,7 @@ beforeAll(async () => {
   const offTopic = readArticleFixture('tests/fixtures/topic/off-icbm-launch.txt');
   server.set('/spa/start', spaPage([{ section: 'Local', article: offTopic }, { section: 'World', article: ARTICLE }]));
   server.set('/late/wire-story.html', pageThatSwaps(ARTICLE));
+  for (const story of NEAR_TOPIC_STORIES) server.set(`/near/${story}.html`, newsPage('wire-story', readArticleFixture(`tests/fixtures/topic/${story}.txt`)));
   browser = await launchWithExtension();
   await setSettings({ sidebarCollapsed: false });
 });
@@ -125,6 +126,9 @@ async function newPage(): Promise<Page> {
 }
 
 const tabStatus = async (page: Page) => (await tabState(browser, page))?.status;
+
+/** Our own near-topic stories (tests/fixtures/topic) whose prose scores far below the topic's threshold. */
+const NEAR_TOPIC_STORIES = ['off-pact-signing', 'off-workers-in-russia'];
 
 /** The labelled claims of the article these pages carry (tests/fixtures/own-article-labels.json). */
 const READING_LABELS = ARTICLE_LABELS.filter((l) => l.article === 'reading/on-topic-article.txt');
@@ -233,6 +237,26 @@ describe('the same pages with their own stories (not on the topic)', () => {
       expect(await injected(page)).toEqual(NOTHING);
       expect(sidebarFrame(browser, page)).toBeUndefined();
       await page.screenshot({ path: `${ARTIFACTS}/unchanged-${name}.png` });
+      await page.close();
+    });
+  }
+});
+
+describe('near-topic stories on a news page (they name North Korea and Russia, so they pass the quick check)', () => {
+  for (const story of NEAR_TOPIC_STORIES) {
+    it(`${story}: let go on its prose's topic score, before Readability reads the page`, async () => {
+      const page = await newPage();
+      await page.goto(server.url(`/near/${story}.html`), { waitUntil: 'domcontentloaded' });
+      await expect.poll(() => tabStatus(page), { timeout: UI_TIMEOUT }).toBe('off-topic');
+      const own = await contentCost(browser, page);
+      // The reader took the page over (it gathered the prose), and extracted nothing.
+      expect(own.cheapChecks).toBe(1);
+      expect(own.proseMs).toBeGreaterThan(0);
+      expect(own.extractMs).toBe(0);
+      // The popup shows the score the verdict came from.
+      expect((await tabState(browser, page))?.topic).toMatchObject({ onTopic: false, score: expect.any(Number) });
+      expect(await injected(page)).toEqual(NOTHING);
+      expect(sidebarFrame(browser, page)).toBeUndefined();
       await page.close();
     });
   }
