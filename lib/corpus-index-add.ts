@@ -10,6 +10,7 @@
 // weights, the claims' text weights) is recomputed from them, as indexClaims does. Either
 // way the result is the index indexClaims would build over the same claims in the same order.
 
+import { ClaimInterner, movedClaim } from './claim-interning';
 import { countWords, readReports, wordStatistics, type CorpusIndex, type IndexedClaim, type ReportMeta } from './corpus-index';
 import type { Report } from './types';
 
@@ -63,7 +64,7 @@ export function withoutReports(index: CorpusIndex, ids: Iterable<string>): Corpu
       removed.push(c);
       return;
     }
-    claims.push(report === c.report ? c : { ...c, report });
+    claims.push(report === c.report ? c : movedClaim(c, report));
     wordSets.push(index.wordSets[i]);
   });
   return withStatistics(index, { reports, claims, wordSets, wordDf: countWords(removed, new Map(index.wordDf), -1) });
@@ -73,7 +74,9 @@ export function withoutReports(index: CorpusIndex, ids: Iterable<string>): Corpu
 function appended(index: CorpusIndex, added: readonly Report[]): CorpusIndex {
   const offset = index.reports.length;
   const read = readReports(added, index.pack);
-  const own = read.claims.map((c) => ({ ...c, report: offset + c.report }));
+  // The new claims' words share the strings of the words the index already has.
+  const interner = new ClaimInterner(index.wordDf.keys());
+  const own = read.claims.map((c) => interner.claim(c, offset + c.report));
   return withStatistics(index, {
     reports: [...index.reports, ...read.metas],
     claims: index.claims.concat(own),

@@ -4,17 +4,18 @@
 // signature by signature (lib/admission.ts), so no posting lists are kept: a word's
 // document frequency is counted, not listed.
 //
-// The index serialises to plain data (claims and report metadata); the word statistics are
-// counted again on load, a linear pass far cheaper than re-reading the reports.
+// The claims are kept in a compact form (lib/claim-interning.ts): a fixed shape, and the
+// strings, lists and objects many claims hold alike stored once. The index serialises to
+// plain data (claims and report metadata); the word statistics are counted again on load,
+// a linear pass far cheaper than re-reading the reports.
 
+import { ClaimInterner, type IndexedClaim } from './claim-interning';
 import { CONCEPT_PREFIX, extractEvidence, parseClaim, type ExtractedClaim } from './claims';
 import type { TopicPack } from './topics/types';
 import type { Report } from './types';
 
-export interface IndexedClaim extends ExtractedClaim {
-  /** Position of the claim's report in `CorpusIndex.reports`. */
-  report: number;
-}
+export type { IndexedClaim } from './claim-interning';
+
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
 export const CORPUS_INDEX_VERSION = 4;
 
@@ -68,16 +69,17 @@ export function readReports(reports: readonly Report[], pack: TopicPack): { meta
     const found = extractEvidence(r.text, { pack, documentDate: r.date });
     if (r.title) {
       const title = parseClaim(r.title, { pack, documentDate: r.date });
-      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push({ ...title, report: i });
+      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push(Object.assign(title, { report: i }));
     }
-    for (const c of found) claims.push({ ...c, report: i });
+    for (const c of found) claims.push(Object.assign(c, { report: i }));
   });
   return { metas, claims };
 }
 
-/** An index over claims already extracted (what deserialisation and benchmarks use). */
-export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[], pack: TopicPack): CorpusIndex {
-  const compact = claims;
+/** An index over claims already extracted (what deserialisation and benchmarks use); the claims are kept in their compact form. */
+export function indexClaims(reports: ReportMeta[], claims: readonly IndexedClaim[], pack: TopicPack): CorpusIndex {
+  const interner = new ClaimInterner();
+  const compact = claims.map((c) => interner.claim(c, c.report));
   const wordDf = countWords(compact, new Map(), 1);
   const { wordIdf, textWeight } = wordStatistics(wordDf, compact);
   return {
