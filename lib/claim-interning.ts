@@ -54,7 +54,8 @@ export class ClaimInterner {
 
   /** A list of strings, shared with every equal list (the empty one included). */
   list(xs: readonly string[]): string[] {
-    const key = xs.join('\u0000') + `\u0001${xs.length}`;
+    // JSON tells lists apart whatever their strings hold (a separator could occur in one).
+    const key = JSON.stringify(xs);
     let shared = this.lists.get(key);
     if (!shared) this.lists.set(key, (shared = xs.map((x) => this.string(x))));
     return shared;
