@@ -37,7 +37,7 @@ export interface CorpusIndex {
   claims: IndexedClaim[];
   /** Per claim: summed IDF of its content words (the denominator of the text similarity). */
   textWeight: Float64Array;
-  /** Content word → IDF (the `w:` terms without their prefix), for the text similarity. */
+  /** Content word (concept terms included) → its weight in the text similarity: its IDF times its concept weight. */
   wordIdf: Map<string, number>;
   /** Content word → number of claims holding it (its keys are the strings the claims' word lists share). */
   wordDf: Map<string, number>;
@@ -64,6 +64,7 @@ export function buildCorpusIndex(reports: readonly Report[], pack: TopicPack): C
 export function readReports(reports: readonly Report[], pack: TopicPack): { metas: ReportMeta[]; claims: IndexedClaim[] } {
   const metas: ReportMeta[] = [];
   const claims: IndexedClaim[] = [];
+  // Each claim parsed here is ours alone: its report is set on it in place (the index keeps compact copies).
   reports.forEach((r, i) => {
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
     const found = extractEvidence(r.text, { pack, documentDate: r.date });
