@@ -1,15 +1,20 @@
-// The corpus, read once: every report's claims with their structure, and the statistics
-// of their terms (actors, event families, counted units, sources, places, content words):
-// which claims carry each term, its inverse frequency, each claim's summed word weight.
-// Matching admits candidates signature by signature (lib/admission.ts), not from these
-// lists; they give the word statistics the text similarity and admission's bounds use.
+// The corpus, read once: every report's claims with their structure, and the statistics of
+// their content words (each word's document frequency and weight, each claim's summed word
+// weight) that the text similarity and admission's bounds use. Matching admits candidates
+// signature by signature (lib/admission.ts), so no posting lists are kept: a word's
+// document frequency is counted, not listed.
 //
-// The index serialises to plain JSON (claims and report metadata); the postings are
-// rebuilt on load, which is a linear pass and far cheaper than re-reading the reports.
+// The claims are kept in a compact form (lib/claim-interning.ts): a fixed shape, and the
+// strings, lists and objects many claims hold alike stored once. The index serialises to
+// plain data (claims and report metadata); the word statistics are counted again on load,
+// a linear pass far cheaper than re-reading the reports.
 
+import { ClaimInterner, type IndexedClaim } from './claim-interning';
 import { CONCEPT_PREFIX, extractEvidence, parseClaim, type ExtractedClaim } from './claims';
 import type { TopicPack } from './topics/types';
 import type { Report } from './types';
+
+export type { IndexedClaim } from './claim-interning';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
 export const CORPUS_INDEX_VERSION = 4;
@@ -24,30 +29,17 @@ export interface ReportMeta {
   date: string | null;
 }
 
-export interface IndexedClaim extends ExtractedClaim {
-  /** Position of the claim's report in `CorpusIndex.reports`. */
-  report: number;
-}
-
 export interface CorpusIndex {
   version: number;
   /** The story the claims were read for: matching and stance read them with the same pack. */
   pack: TopicPack;
   reports: ReportMeta[];
   claims: IndexedClaim[];
-  /** Term → ids of the claims carrying it (ascending). */
-  postings: Map<string, Int32Array>;
-  /** Term → inverse document frequency over claims. */
-  idf: Map<string, number>;
-  /** Per claim: its index terms. */
-  claimTerms: string[][];
-  /** Per claim: the text fuse.js matches words against (stemmed content words, space-separated). */
-  keyText: string[];
   /** Per claim: summed IDF of its content words (the denominator of the text similarity). */
   textWeight: Float64Array;
-  /** Content word → IDF (the `w:` terms without their prefix), for the text similarity. */
+  /** Content word (concept terms included) → its weight in the text similarity: its IDF times its concept weight. */
   wordIdf: Map<string, number>;
-  /** Content word → number of claims holding it. */
+  /** Content word → number of claims holding it (its keys are the strings the claims' word lists share). */
   wordDf: Map<string, number>;
   /** Per claim, its content words as a set; filled on first use by the matcher. */
   wordSets: (Set<string> | undefined)[];
@@ -64,79 +56,79 @@ export interface SerializedCorpusIndex {
 
 /** Reads every report's claims (its title's too) and indexes them. */
 export function buildCorpusIndex(reports: readonly Report[], pack: TopicPack): CorpusIndex {
+  const { metas, claims } = readReports(reports, pack);
+  return indexClaims(metas, claims, pack);
+}
+
+/** Every report's claims (its title's first, when it is a claim the text does not repeat), as parsed, each with its report's position. */
+export function readReports(reports: readonly Report[], pack: TopicPack): { metas: ReportMeta[]; claims: IndexedClaim[] } {
   const metas: ReportMeta[] = [];
   const claims: IndexedClaim[] = [];
+  // Each claim parsed here is ours alone: its report is set on it in place (the index keeps compact copies).
   reports.forEach((r, i) => {
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
     const found = extractEvidence(r.text, { pack, documentDate: r.date });
     if (r.title) {
       const title = parseClaim(r.title, { pack, documentDate: r.date });
-      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push({ ...title, report: i });
+      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push(Object.assign(title, { report: i }));
     }
-    for (const c of found) claims.push({ ...c, report: i });
+    for (const c of found) claims.push(Object.assign(c, { report: i }));
   });
-  return indexClaims(metas, claims, pack);
+  return { metas, claims };
 }
 
-/** An index over claims already extracted (what deserialisation and benchmarks use). */
-export function indexClaims(reports: ReportMeta[], claims: IndexedClaim[], pack: TopicPack): CorpusIndex {
-  const claimTerms = claims.map(indexTerms);
-  const lists = new Map<string, number[]>();
-  claimTerms.forEach((terms, id) => {
-    for (const t of terms) {
-      let list = lists.get(t);
-      if (!list) lists.set(t, (list = []));
-      list.push(id);
-    }
-  });
-  const n = Math.max(1, claims.length);
-  const postings = new Map<string, Int32Array>();
-  const idf = new Map<string, number>();
-  for (const [t, list] of lists) {
-    postings.set(t, Int32Array.from(list));
-    idf.set(t, inverseFrequency(n, list.length));
-  }
-  const { wordIdf, wordDf, textWeight } = wordStatistics(postings, idf, claims);
+/** An index over claims already extracted (what deserialisation and benchmarks use); the claims are kept in their compact form. */
+export function indexClaims(reports: ReportMeta[], claims: readonly IndexedClaim[], pack: TopicPack): CorpusIndex {
+  const interner = new ClaimInterner();
+  const compact = claims.map((c) => interner.claim(c, c.report));
+  const wordDf = countWords(compact, new Map(), 1);
+  const { wordIdf, textWeight } = wordStatistics(wordDf, compact);
   return {
     version: CORPUS_INDEX_VERSION,
     pack,
     reports,
-    claims,
-    postings,
-    idf,
-    claimTerms,
-    keyText: claims.map((c) => keyTextOf(c.terms)),
+    claims: compact,
     textWeight,
     wordIdf,
     wordDf,
-    wordSets: new Array<Set<string> | undefined>(claims.length),
+    wordSets: new Array<Set<string> | undefined>(compact.length),
   };
 }
 
 /**
- * What the text similarity weighs words by, from the posting lists and their inverse
- * frequencies: each content word's weight and document frequency, and each claim's summed
- * word weight. Depends on the claim count, so an index that grows recomputes it.
+ * Adds `sign` (1 or -1) to the document frequency of each distinct word of each claim, in
+ * `wordDf`, which it returns; a word no claim holds any more leaves it.
  */
-export function wordStatistics(
-  postings: ReadonlyMap<string, ArrayLike<number>>,
-  idf: ReadonlyMap<string, number>,
-  claims: readonly ExtractedClaim[],
-): { wordIdf: Map<string, number>; wordDf: Map<string, number>; textWeight: Float64Array } {
-  const wordIdf = new Map<string, number>();
-  const wordDf = new Map<string, number>();
-  for (const [t, list] of postings) {
-    if (!t.startsWith('w:')) continue;
-    wordIdf.set(t.slice(2), idf.get(t)! * conceptWeight(t.slice(2)));
-    wordDf.set(t.slice(2), list.length);
+export function countWords(claims: readonly ExtractedClaim[], wordDf: Map<string, number>, sign: 1 | -1): Map<string, number> {
+  for (const c of claims) {
+    const terms = c.terms;
+    for (let j = 0; j < terms.length; j++) {
+      const t = terms[j]!;
+      if (terms.indexOf(t) !== j) continue;
+      const df = (wordDf.get(t) ?? 0) + sign;
+      if (df > 0) wordDf.set(t, df);
+      else wordDf.delete(t);
+    }
   }
+  return wordDf;
+}
+
+/**
+ * What the text similarity weighs words by, from their document frequencies: each content
+ * word's weight, and each claim's summed word weight. Depends on the claim count, so an
+ * index that grows recomputes it.
+ */
+export function wordStatistics(wordDf: ReadonlyMap<string, number>, claims: readonly ExtractedClaim[]): { wordIdf: Map<string, number>; textWeight: Float64Array } {
+  const n = Math.max(1, claims.length);
+  const wordIdf = new Map<string, number>();
+  for (const [word, df] of wordDf) wordIdf.set(word, inverseFrequency(n, df) * conceptWeight(word));
   const textWeight = new Float64Array(claims.length);
   claims.forEach((c, i) => {
     let w = 0;
     for (const term of c.terms) w += wordIdf.get(term) ?? 0;
     textWeight[i] = w;
   });
-  return { wordIdf, wordDf, textWeight };
+  return { wordIdf, textWeight };
 }
 
 /**
@@ -153,35 +145,6 @@ export function conceptWeight(term: string): number {
 
 export function inverseFrequency(total: number, df: number): number {
   return Math.log(1 + total / Math.max(1, df));
-}
-
-/** The IDF of a term; a term the corpus has never seen is as rare as can be. */
-export function idfOf(index: CorpusIndex, term: string): number {
-  return index.idf.get(term) ?? inverseFrequency(Math.max(1, index.claims.length), 1);
-}
-
-/** The salient terms a claim is indexed and preselected by, each prefixed by its kind. */
-export function indexTerms(c: ExtractedClaim): string[] {
-  const terms = new Set<string>();
-  for (const a of c.actors) terms.add(`a:${a}`);
-  if (c.force) terms.add(`f:${c.force}`);
-  for (const e of c.events) {
-    terms.add(`e:${e.family}`);
-    if (e.polarity !== 'asserts') terms.add(`n:${e.family}:${e.polarity}`);
-  }
-  for (const q of c.quantities) {
-    terms.add(`u:${q.family}`);
-    terms.add(`k:${q.family}:${q.kind}`);
-  }
-  if (c.attribution) terms.add(`s:${c.attribution}`);
-  if (c.role) terms.add(`r:${c.role}`);
-  for (const p of c.places) terms.add(`p:${p}`);
-  for (const w of c.terms) terms.add(`w:${w}`);
-  return [...terms];
-}
-
-export function keyTextOf(terms: readonly string[]): string {
-  return ` ${terms.join('  ')} `;
 }
 
 export function serializeCorpusIndex(index: CorpusIndex): SerializedCorpusIndex {

@@ -27,10 +27,6 @@ const listedReports = (index: CorpusIndex) => new Set(analyzeArticleText(NEXT_PA
 /** What the matcher reads of an index, in a comparable form. */
 const contents = (index: CorpusIndex) => ({
   ...serializeCorpusIndex(index),
-  postings: [...index.postings].map(([t, ids]) => [t, [...ids]]).sort(),
-  idf: [...index.idf].sort(),
-  claimTerms: index.claimTerms,
-  keyText: index.keyText,
   textWeight: [...index.textWeight],
   wordIdf: [...index.wordIdf].sort(),
   wordDf: [...index.wordDf].sort(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, CORPUS_INDEX_VERSION } from '../../lib/corpus-index';
+import { buildCorpusIndex, deserializeCorpusIndex, readReports, serializeCorpusIndex, CORPUS_INDEX_VERSION } from '../../lib/corpus-index';
 import { extractClaims } from '../../lib/claims';
 import { matchClaims, matchClaimsNaive } from '../../lib/match';
 import { summariseSides, describeSide } from '../../lib/sources';
@@ -14,6 +14,13 @@ const page = reports.find((r) => r.id.startsWith('002'))!;
 const claims = extractClaims(page.text, { pack: DEFAULT_PACK });
 
 describe('corpus index', () => {
+  it('keeps every claim as extraction reads it, field for field, though it stores equal parts once', () => {
+    // The index shares equal strings, lists, events and counts among its claims (lib/claim-interning.ts):
+    // what matching, stance and the timeline read of a claim must be what extraction found in its sentence.
+    expect(index.claims).toEqual(readReports(reports, DEFAULT_PACK).claims);
+    expect(JSON.stringify(index.claims)).toBe(JSON.stringify(readReports(reports, DEFAULT_PACK).claims));
+  });
+
   it('survives JSON (as the background persists it) and gives the same matches', () => {
     const json = JSON.stringify(serializeCorpusIndex(index));
     const back = deserializeCorpusIndex(JSON.parse(json), DEFAULT_PACK)!;
