@@ -18,6 +18,36 @@ const OPTIONS: IFuseOptions<string> = {
   threshold: SPELLING_THRESHOLD,
 };
 
+/** fuse.js's bitap compares patterns of at most this many characters at once; longer terms skip the letter test below. */
+const BITAP_MAX_PATTERN_CHARS = 32;
+
+/**
+ * Whether `word` could be another spelling of `term` at all: fuse.js accepts a word only
+ * when some part of it is `term` with at most ⌊threshold × length⌋ letters inserted,
+ * deleted or changed, and each such edit loses at most one of the term's letters, so the
+ * word must hold all the others (counted with repeats). Most words of a claim's
+ * candidates fail this after a few comparisons, with no allocation: fuse.js, which costs
+ * far more per word, is asked about the few left, and its answers are unchanged.
+ */
+export function mayBeSpelling(term: string, word: string): boolean {
+  const m = term.length;
+  if (m > BITAP_MAX_PATTERN_CHARS) return true;
+  const need = m - Math.floor(SPELLING_THRESHOLD * m);
+  let used = 0;
+  let found = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    for (let k = 0; k < m; k++) {
+      if ((used & (1 << k)) === 0 && term.charCodeAt(k) === c) {
+        used |= 1 << k;
+        if (++found >= need) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 /** Pairs of words whose verdict is remembered at most; past it the memory starts again. */
 export const MAX_REMEMBERED_PAIRS = 50_000;
 
@@ -32,7 +62,7 @@ let rememberedPairs = 0;
 /**
  * The words of `words` that are another spelling of `term`, each with its similarity
  * (0..1, 1 = the same letters). Words too long or too short to be one are never searched,
- * nor words already judged: fuse.js scores each word on its own, so leaving them out
+ * nor words lacking too many of its letters (`mayBeSpelling`), nor words already judged: fuse.js scores each word on its own, so leaving them out
  * changes no result and saves most of the search.
  */
 export function spellingVariants(term: string, words: Iterable<string>): Map<string, number> {
@@ -45,7 +75,7 @@ export function spellingVariants(term: string, words: Iterable<string>): Map<str
   const near = new Map<string, number>();
   const fresh: string[] = [];
   for (const word of words) {
-    if (word === term || Math.abs(word.length - term.length) > MAX_SPELLING_LENGTH_DIFFERENCE) continue;
+    if (word === term || Math.abs(word.length - term.length) > MAX_SPELLING_LENGTH_DIFFERENCE || !mayBeSpelling(term, word)) continue;
     const verdict = known.get(word);
     if (verdict === undefined) fresh.push(word);
     else if (verdict > 0) near.set(word, verdict);
