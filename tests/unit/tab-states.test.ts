@@ -3,7 +3,7 @@
 // patch may undo another.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { patchTabState, readTabState } from '../../entrypoints/background/tab-states';
+import { emptyTabState, patchTabState, readTabState, writeTabState } from '../../entrypoints/background/tab-states';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -32,5 +32,39 @@ describe('patchTabState', () => {
     await expect(patchTabState(5, { status: 'analyzing' })).rejects.toThrow('quota');
     await patchTabState(5, { status: 'ready' });
     expect((await readTabState(5)).status).toBe('ready');
+  });
+
+  // Each patch of an analysis carries the whole report (160 KB for a long article): reading
+  // it back from storage before every patch doubled what each one cost.
+  it('reads a tab\'s state from storage once; the patches after it do not read it back', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { ...emptyTabState(7, 'https://news.example.org/b'), status: 'analyzing' } });
+    const getItems = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let reads = 0;
+    fakeBrowser.storage.session.get = async (keys) => {
+      reads++;
+      return getItems(keys);
+    };
+    await patchTabState(7, { sidebarOpen: true });
+    await patchTabState(7, { status: 'ready' });
+    expect(await readTabState(7)).toMatchObject({ url: 'https://news.example.org/b', status: 'ready', sidebarOpen: true });
+    expect(reads).toBe(1);
+    expect(await fakeBrowser.storage.session.get('tab:7')).toMatchObject({ 'tab:7': { status: 'ready', sidebarOpen: true } });
+  });
+
+  it('never takes back an older state that a slow read found after a newer one was written', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:8': { ...emptyTabState(8), status: 'analyzing' } });
+    const getItems = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    fakeBrowser.storage.session.get = async (keys) => {
+      const found = await getItems(keys);
+      await held;
+      return found;
+    };
+    const slowRead = readTabState(8);
+    await writeTabState({ ...emptyTabState(8), status: 'ready' });
+    release();
+    expect((await slowRead).status).toBe('analyzing');
+    expect((await readTabState(8)).status).toBe('ready');
   });
 });
