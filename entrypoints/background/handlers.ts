@@ -7,7 +7,7 @@ import { askTab, broadcast, type Handlers } from '../../adapters/messaging';
 import { readSettings, siteOf, updateSettings } from '../../adapters/settings';
 import { unmatchedResult, type AnalysisSteps, type ReadArticle } from '../../lib/analyze';
 import type { Analysis, ClaimResult } from '../../lib/types';
-import { matchedReportIds, withReportDetails } from '../../lib/report-details';
+import { matchedReportIds, withReportDetails, type ReportDetails } from '../../lib/report-details';
 import { capArticleText, capTitle, withoutInvisibles } from '../../lib/page-limits';
 import { tabOfRequest, type BackgroundRequests, type PageReport, type Sender, type TabState } from '../../lib/protocol';
 import { checkedPageStatus, checkedSnapshotFields } from '../../lib/tab-state-limits';
@@ -100,8 +100,16 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
     return { tabId, senderUrl, checked, index, settings, corpusSize: stats.reports - ownIds.length, ownIds, title, text, article, read };
   };
 
-  /** Which story each listed report carries and what names a report without a headline, from what was stored with it. */
-  const withDetails = async (analysis: Analysis) => withReportDetails(analysis, await corpus.details(matchedReportIds(analysis)));
+  /**
+   * Which story each listed report carries and what names a report without a headline, from
+   * what was stored with it. `known` holds the details one analysis has read already: its
+   * partial reports list the same reports again and again, and each read loads whole reports.
+   */
+  const withDetails = async (analysis: Analysis, known = new Map<string, ReportDetails>()) => {
+    const missing = matchedReportIds(analysis).filter((id) => !known.has(id));
+    if (missing.length > 0) for (const [id, details] of await corpus.details(missing)) known.set(id, details);
+    return withReportDetails(analysis, known);
+  };
 
   const pageReport = (page: { checked: { url: string }; corpusSize: number }, analysis: Analysis): PageReport => ({
     ...analysis,
@@ -137,6 +145,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
         const page = await readPage(snapshot, sender);
         const { checked, read } = page;
         const claims: ClaimResult[] = read.claims.map(unmatchedResult);
+        const details = new Map<string, ReportDetails>();
         let sliceFrom = performance.now();
         let toldAt = sliceFrom;
         let i = 0;
@@ -145,14 +154,14 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
           if (performance.now() - sliceFrom < MATCH_SLICE_MS || i === claims.length) continue;
           // The sidebar lists the claims matched so far; the page's own requests get through.
           if (performance.now() - toldAt >= PARTIAL_REPORT_MS) {
-            const partial = pageReport(page, await withDetails({ article: read.article, topic: read.topic, claims: claims.slice() }));
+            const partial = pageReport(page, await withDetails({ article: read.article, topic: read.topic, claims: claims.slice() }, details));
             await changedTab(tabId, { topic: read.topic, report: partial });
             toldAt = performance.now();
           }
           await yieldToEvents();
           sliceFrom = performance.now();
         }
-        const analysis = await withDetails({ article: read.article, topic: read.topic, claims });
+        const analysis = await withDetails({ article: read.article, topic: read.topic, claims }, details);
         const report = pageReport(page, analysis);
         // Every match is listed before the article is kept (remembered reading): keeping it
         // must not delay them. The tab is 'ready' once both are done, in one change, so that
