@@ -86,6 +86,7 @@ export function markdown(r: BenchResult): string {
         ['first analysis after the import (firstAnalysisAfterImportMs)', ms(s.firstAnalysisAfterImportMs)],
         ['persisted index, its cache row as JSON (indexCacheBytes)', kb(s.indexCacheBytes)],
         ['next analysis, index warm', ms(s.warmAnalysisMs)],
+        ['the same once the index is persisted (settledAnalysisMs)', ms(s.settledAnalysisMs)],
       ]),
     );
     const m = s.remembered1000;

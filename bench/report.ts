@@ -212,6 +212,7 @@ export function printReport(r: BenchResult): string {
         ['first analysis after the import', ms(s.firstAnalysisAfterImportMs)],
         ['  persisted index (its cache row as JSON)', kb(s.indexCacheBytes)],
         ['next analysis (index warm)', ms(s.warmAnalysisMs)],
+        ['  once the index is persisted (median of 3)', ms(s.settledAnalysisMs)],
       ]),
     );
     const m = s.remembered1000;
