@@ -155,7 +155,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
         runs.push({
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
-          meteredMs: c.cost ? meteredMs(c.cost) : null, longestStepMs: c.cost?.longestStepMs ?? null,
+          meteredMs: c.cost?.totalMs ?? null, longestStepMs: c.cost?.longestStepMs ?? null,
           meteredSteps: c.cost,
           longTasksCaused: a.trace.longTasksCausedByOrigin, longTasksWith: a.trace.longTasks, longTasksWithout: b.trace.longTasks,
           taskMsWith: a.taskDurationMs, taskMsWithout: b.taskDurationMs,
@@ -203,7 +203,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       if (s.contentMs !== null) contentTimes.push(s.contentMs);
       if (s.settledMs !== null) settledTimes.push(s.settledMs);
       if (s.lateLook) notes.push('on-topic article: the claims were listed before the bench looked into the frame (sidebarContentMs is an upper bound)');
-      onTopicMetered.push(s.cost ? meteredMs(s.cost) : null);
+      onTopicMetered.push(s.cost?.totalMs ?? null);
       if (s.verdict !== 'ready') notes.push(`on-topic article: verdict ${s.verdict ?? 'none'} instead of ready`);
     }
     for (let r = 0; r < (opts.quick ? 1 : TRACED_ON_TOPIC_LOADS); r++) {
@@ -494,10 +494,6 @@ async function contentCost(sw: Worker, tabId: number | null): Promise<ContentCos
     .catch(() => null);
 }
 
-/** The steps the content script's meter times, summed. */
-export function meteredMs(c: ContentCost): number {
-  return c.totalMs;
-}
 
 async function startTracing(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', {

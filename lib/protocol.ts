@@ -132,7 +132,7 @@ export interface BackgroundRequests {
    * The page's title and prose, scored on the topic before its article is extracted
    * (lib/topic.ts probeProse): a page that only names the story in passing stops here.
    */
-  'page/topic': { req: { url: string; title: string | null; text: string }; res: ProseProbe };
+  'page/topic': { req: { title: string | null; text: string }; res: ProseProbe };
   'page/analyze': { req: PageSnapshot; res: PageReport };
   /** `note`: why the page was left alone when that is worth telling (shown in the popup as the tab's error). */
   'page/status': { req: { url: string; status: PageStatus; article?: ArticleInfo | null; topic?: TopicResult | null; note?: string | null }; res: null };

@@ -139,12 +139,19 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
   const { quickSubject, quickContext } = quickClauses(def);
   const title = input.title ?? '';
   const head = input.text.length > QUICK_TEXT_CHARS ? input.text.slice(0, QUICK_TEXT_CHARS) : input.text;
-  let folded: { title: string; head: string } | null = null;
-  const fold = () => (folded ??= { title: foldForPieces(title), head: foldForPieces(head) });
+  // Folded once, on first need: both parts for the caseless regex, joined for the literal pieces.
+  let folded: { title: string; head: string; both: string } | null = null;
+  const fold = () => {
+    if (folded) return folded;
+    const t = foldForPieces(title);
+    const h = foldForPieces(head);
+    return (folded = { title: t, head: h, both: `${t}\n${h}` });
+  };
   const fires = (clause: QuickClause) => {
-    if (!mayMatch(clause.pieces(), `${fold().title}\n${fold().head}`)) return false;
+    const f = fold();
+    if (!mayMatch(clause.pieces(), f.both)) return false;
     const { caseless, cased } = clause.regexes();
-    return (caseless !== null && (caseless.test(fold().title) || caseless.test(fold().head))) || (cased !== null && (cased.test(title) || cased.test(head)));
+    return (caseless !== null && (caseless.test(f.title) || caseless.test(f.head))) || (cased !== null && (cased.test(title) || cased.test(head)));
   };
   const subject = fires(quickSubject);
   const context = subject && fires(quickContext);

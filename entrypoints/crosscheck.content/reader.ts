@@ -164,7 +164,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     // moment and asks whether the page is an article: a page that names the story only in
     // passing is let go before Readability reads it, the costliest step such a page could pay.
     const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
-    const probe = askBackground('page/topic', { url, title: prose.title, text: prose.text });
+    const probe = askBackground('page/topic', { title: prose.title, text: prose.text });
     await idle();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);

@@ -26,7 +26,7 @@ function prose(file: string): { title: string; text: string } {
 }
 
 const probe = async (payload: { title: string | null; text: string }) =>
-  value((await messaging.sendFromTab(TAB, PAGE_URL, { crosscheck: 1, type: 'page/topic', payload: { url: PAGE_URL, ...payload } })) as Result<ProseProbe>);
+  value((await messaging.sendFromTab(TAB, PAGE_URL, { crosscheck: 1, type: 'page/topic', payload })) as Result<ProseProbe>);
 
 describe("'page/topic': is the page's prose worth extracting its article?", () => {
   it('reads on for an article on the topic, with the verdict the popup shows', async () => {
@@ -53,7 +53,7 @@ describe("'page/topic': is the page's prose worth extracting its article?", () =
 
   it('answers only the content script of a tab', async () => {
     // An extension page (the popup, the options page) is not a page's content script.
-    const reply = await askBackground('page/topic', { url: PAGE_URL, ...prose('tests/fixtures/reading/on-topic-article.txt') });
+    const reply = await askBackground('page/topic', prose('tests/fixtures/reading/on-topic-article.txt'));
     expect(reply.ok).toBe(false);
   });
 });
