@@ -2,7 +2,7 @@
 // ranges without touching the page's DOM; where it is missing (older Firefox) the text is
 // wrapped in <mark data-crosscheck> elements, unwrapped again on teardown.
 
-import { buildTextMap, findQuote, type TextMap } from './text-anchor';
+import { findQuote, mapText, type TextMap } from './text-anchor';
 
 export const CLAIM_HIGHLIGHT = 'crosscheck-claim';
 /** Claims that some report contradicts: underlined on top of the claim colour. */
@@ -127,7 +127,7 @@ export function* locateClaims(doc: Document, claims: readonly ClaimToHighlight[]
   let missing = [...claims];
   for (const root of roots) {
     if (missing.length === 0) break;
-    const map: TextMap = buildTextMap(root, MAX_MAPPED_CHARS);
+    const map: TextMap = yield* mapText(root, MAX_MAPPED_CHARS);
     yield;
     const stillMissing: ClaimToHighlight[] = [];
     for (const claim of missing) {

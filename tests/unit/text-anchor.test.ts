@@ -3,7 +3,7 @@
 // the two differ on real news pages: inline links and emphasis, curly vs straight quotes,
 // non-breaking spaces, dashes, paragraph gaps, hidden duplicates.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTextMap, findQuote, foldForSearch } from '../../entrypoints/crosscheck.content/text-anchor';
+import { buildTextMap, findQuote, foldForSearch, mapText, TEXT_NODES_PER_STEP } from '../../entrypoints/crosscheck.content/text-anchor';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -43,6 +43,29 @@ describe('findQuote', () => {
     const root = page('<script>var s = "Russia denied the reports.";</script><style>p{}</style><p>Later: Russia denied the reports.</p>');
     const range = findQuote(buildTextMap(root), 'Russia denied the reports.');
     expect(range?.startContainer.parentElement?.tagName).toBe('P');
+  });
+
+  it('maps no text from inside scripts, styles, SVG, no-script fallbacks, form controls or an earlier sidebar, however deep', () => {
+    const root = page(
+      '<noscript><p>Hidden words alpha.</p></noscript><svg><g><text>Hidden words beta.</text></g></svg>' +
+        '<select><option>Hidden words gamma.</option></select><textarea>Hidden words delta.</textarea>' +
+        '<crosscheck-sidebar><span>Hidden words epsilon.</span></crosscheck-sidebar><p>Shown words <b>zeta</b>.</p>',
+    );
+    expect(buildTextMap(root).text).toBe(foldForSearch('Shown words zeta.'));
+  });
+
+  it('maps a big page in steps that each stop after a bounded number of text nodes, to the same map as in one go', () => {
+    const root = page(Array.from({ length: 3 * TEXT_NODES_PER_STEP }, (_, i) => `<p>Paragraph ${i} <em>says</em> something.</p>`).join(''));
+    const steps = mapText(root);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // Two text nodes a paragraph: about six steps, never one.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    const whole = buildTextMap(root);
+    expect(step.value.text).toBe(whole.text);
+    expect([...step.value.offsetAt]).toEqual([...whole.offsetAt]);
+    expect(findQuote(step.value, 'Paragraph 450 says something.')?.toString()).toBe('Paragraph 450 says something.');
   });
 
   it('passes over a copy the reader cannot see and takes the visible one', () => {
