@@ -82,9 +82,9 @@ export interface PageResult {
   /** Page main-thread time (CDP TaskDuration) without the extension. */
   baselineMainThreadMs: Summary;
   withExtensionMainThreadMs: Summary;
-  /** DOMContentLoaded → the sidebar's host element is in the page. */
+  /** DOMContentLoaded → the sidebar is shown (its frame may have loaded unseen before: the reader warms it). */
   sidebarMs: Summary | null;
-  /** DOMContentLoaded → the sidebar frame shows the claims. */
+  /** DOMContentLoaded → the shown sidebar lists the claims. */
   sidebarContentMs: Summary | null;
   /** DOMContentLoaded to the sidebar listing every match (the claims come first, their matches as they are found). */
   sidebarSettledMs: Summary | null;
@@ -384,19 +384,18 @@ const SIDEBAR_SETTLED = 'main[aria-busy="false"] .group, .handle__count';
 async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string, tracing: boolean): Promise<OnTopicLoad> {
   const page = await context.newPage();
   try {
-    // Records, in the page's own clock, when the sidebar's host element arrives.
+    // Records, in the page's own clock, when the sidebar's host element arrives (it may come
+    // early, its frame loading unseen) and when the sidebar is shown (the host arrives
+    // without its waiting mark, or loses it).
     await page.addInitScript(() => {
-      const w = window as unknown as { __sidebarAt?: number };
-      new MutationObserver((records, observer) => {
-        for (const r of records) {
-          for (const n of r.addedNodes) {
-            if (n.nodeName === 'CROSSCHECK-SIDEBAR') {
-              w.__sidebarAt = performance.now();
-              observer.disconnect();
-            }
-          }
+      const w = window as unknown as { __hostAt?: number; __sidebarAt?: number };
+      new MutationObserver((_, observer) => {
+        if (w.__hostAt === undefined && document.querySelector('crosscheck-sidebar, [data-crosscheck-host]')) w.__hostAt = performance.now();
+        if (document.querySelector('crosscheck-sidebar:not([data-crosscheck-waiting]), [data-crosscheck-host]:not([data-crosscheck-waiting])')) {
+          w.__sidebarAt = performance.now();
+          observer.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-crosscheck-waiting'] });
     });
     const cdp = await context.newCDPSession(page);
     if (tracing) await startTracing(cdp);
@@ -405,41 +404,46 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
     let contentMs: number | null = null;
     let settledMs: number | null = null;
     let lateLook = false;
-    const timing = await page
-      .waitForFunction(() => (window as unknown as { __sidebarAt?: number }).__sidebarAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
+    type Marks = { __hostAt?: number; __sidebarAt?: number };
+    const dclEpoch = await page
+      .waitForFunction(() => (window as unknown as Marks).__hostAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
       .then(() =>
         page.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-          const at = (window as unknown as { __sidebarAt: number }).__sidebarAt;
-          return { sidebarMs: at - nav.domContentLoadedEventStart, dclEpoch: performance.timeOrigin + nav.domContentLoadedEventStart };
+          return performance.timeOrigin + nav.domContentLoadedEventStart;
         }),
       )
       .catch(() => null);
-    if (timing) {
-      sidebarMs = timing.sidebarMs;
+    if (dclEpoch !== null) {
       // The frame is watched from the moment it exists, before the analysis is over: the
       // claims come first, and a look taken after the verdict would date them to the look.
       const frame = await waitForSidebarFrame(page);
-      if (frame) {
-        // Polled inside the frame at each animation frame, so the time is the frame's own, not the bench's.
-        // Both watches start together; the frame has yet to load its script when they do.
-        const when = (selector: string) =>
-          frame
-            .evaluate(async (selector) => {
-              const atFirstLook = document.querySelector(selector) !== null;
-              const deadline = performance.now() + 8_000;
-              while (!document.querySelector(selector) && performance.now() < deadline) {
-                await new Promise((r) => requestAnimationFrame(() => r(null)));
-              }
-              return document.querySelector(selector) ? { at: performance.timeOrigin + performance.now(), atFirstLook } : null;
-            }, selector)
-            .catch(() => null);
-        const [shown, settled] = await Promise.all([when(SIDEBAR_READY), when(SIDEBAR_SETTLED)]);
-        if (shown) contentMs = shown.at - timing.dclEpoch;
-        if (settled) settledMs = settled.at - timing.dclEpoch;
-        // Already there at the first look: the time is when the bench looked, an upper bound.
-        lateLook = Boolean(shown?.atFirstLook);
-      }
+      // Polled inside the frame at each animation frame, so the time is the frame's own, not
+      // the bench's; a frame still unseen gets no animation frames, so a list it holds before
+      // it is shown is dated to when the reader can see it. Both watches start together.
+      const when = (selector: string) =>
+        frame
+          ? frame
+              .evaluate(async (selector) => {
+                const atFirstLook = document.querySelector(selector) !== null;
+                const deadline = performance.now() + 8_000;
+                while (!document.querySelector(selector) && performance.now() < deadline) {
+                  await new Promise((r) => requestAnimationFrame(() => r(null)));
+                }
+                return document.querySelector(selector) ? { at: performance.timeOrigin + performance.now(), atFirstLook } : null;
+              }, selector)
+              .catch(() => null)
+          : Promise.resolve(null);
+      const shownAt = page
+        .waitForFunction(() => (window as unknown as Marks).__sidebarAt !== undefined, null, { timeout: VERDICT_TIMEOUT_MS })
+        .then(() => page.evaluate(() => performance.timeOrigin + (window as unknown as Required<Marks>).__sidebarAt))
+        .catch(() => null);
+      const [shown, settled, revealed] = await Promise.all([when(SIDEBAR_READY), when(SIDEBAR_SETTLED), shownAt]);
+      if (revealed !== null) sidebarMs = revealed - dclEpoch;
+      if (shown) contentMs = Math.max(shown.at, revealed ?? shown.at) - dclEpoch;
+      if (settled) settledMs = Math.max(settled.at, revealed ?? settled.at) - dclEpoch;
+      // Already there at the first look: the time is when the bench looked, an upper bound.
+      lateLook = Boolean(shown?.atFirstLook);
     }
     const { status: verdict, tabId } = await waitForVerdict(sw, url);
     await page.waitForTimeout(SETTLE_MS);

@@ -42,10 +42,13 @@ export interface ExtractedPage {
   publishedTime: string | null;
 }
 
-/** The article of a page as the background wants it, or null when there is none. */
-export function extractPage(doc: Document, url: string, quick: QuickCheck, isArticle: boolean): ExtractedPage | null {
+/**
+ * The article of a page as the background wants it, or null when there is none. `narrow` is
+ * narrowedDocument(doc) when the caller made that copy already (the reader does, in a task of
+ * its own: copy and parse together were one long task on a big page).
+ */
+export function extractPage(doc: Document, url: string, quick: QuickCheck, isArticle: boolean, narrow: Document | null = narrowedDocument(doc)): ExtractedPage | null {
   const opts = { isArticle, maxElemsToParse: MAX_ELEMENTS_TO_PARSE };
-  const narrow = narrowedDocument(doc);
   const article: ExtractedArticle | null = (narrow && extractArticle(narrow, opts)) || extractArticle(fitsWhole(doc) ? doc : boundedCopy(doc, doc.body), opts);
   if (!article) return null;
   const title = capTitle(article.title ?? (doc.title || null));

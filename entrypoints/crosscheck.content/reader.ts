@@ -12,7 +12,7 @@ import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
 import { watchLateContent } from './late-content';
 import { PROSE_PROBE_CHARS, type QuickCheck } from '../../lib/topic';
 import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
-import { cheapTopicCheck, extractPage, isProbablyArticle, type ExtractedPage } from './detect';
+import { cheapTopicCheck, extractPage, isProbablyArticle, narrowedDocument, type ExtractedPage } from './detect';
 import { LEFTOVER_SELECTOR, locateClaims, paintHighlights, removeAllHighlights, type ClaimHighlights } from './highlights';
 import { cheapPageText, findArticleRoot } from './page-text';
 import type { HandedPage } from './second-stage';
@@ -180,10 +180,27 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
       tellStatus('off-topic', url, null, probed.value.topic);
       return;
     }
+    // A page whose prose alone is on the topic will very likely show the sidebar: its frame
+    // starts loading now, unseen, while Readability reads the article.
+    if (probed.ok && probed.value.topic.onTopic) warmSidebar();
+    try {
+      await readAndShow(url, gen, quick, isArticle, stale, overBudget);
+    } finally {
+      // The frame warmed up for nothing (another verdict, an error): it goes, unseen.
+      if (gen === generation && shown && !shown.sidebar.revealed) hide();
+    }
+  };
+
+  const readAndShow = async (url: string, gen: number, quick: QuickCheck, isArticle: boolean, stale: () => boolean, overBudget: () => boolean): Promise<void> => {
     await idle();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
-    const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle));
+    // The article's container copied, then read by Readability in the next idle moment: the
+    // two in one task passed 50 ms on a big page while the sidebar's frame was loading.
+    const narrow = meter.time('extract', () => narrowedDocument(doc));
+    await idle();
+    if (stale()) return;
+    const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle, narrow));
     if (!extracted) {
       tellStatus('not-article', url);
       return;
@@ -195,6 +212,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     const early = await askBackground('page/claims', extracted.snapshot);
     if (stale()) return;
     if (early.ok && early.value.topic.onTopic && early.value.claims.length > 0) mountSidebar();
+    else if (shown && !shown.sidebar.revealed) hide();
     let reply = await askBackground('page/analyze', extracted.snapshot);
     // A service worker stopped in the middle of the analysis loses the answer; the next message starts it again.
     for (let retry = 0; retry < MAX_ANALYZE_RETRIES && !reply.ok && LOST_REPLY.test(reply.error) && !stale(); retry++) {
@@ -209,13 +227,25 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     } else hide();
   };
 
-  /** The sidebar frame, in the page at once; it follows the tab's analysis by itself. */
-  const mountSidebar = (): Shown => {
-    if (shown) return shown;
-    const open = !(settings?.sidebarCollapsed ?? false) && window.innerWidth >= WIDE_VIEWPORT_PX;
-    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
+  const openAtFirst = () => !(settings?.sidebarCollapsed ?? false) && window.innerWidth >= WIDE_VIEWPORT_PX;
+
+  /** The sidebar frame, loading unseen: `mountSidebar` shows it. */
+  const warmSidebar = (): void => {
+    if (shown) return;
+    const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), openAtFirst(), true));
     // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
     shown = { sidebar, highlights: null, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
+  };
+
+  /** The sidebar frame, in the page at once (shown, if it was loading unseen); it follows the tab's analysis by itself. */
+  const mountSidebar = (): Shown => {
+    if (shown?.sidebar.revealed) return shown;
+    const open = openAtFirst();
+    if (shown) meter.time('mount', () => shown!.sidebar.reveal(open));
+    else {
+      const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), open));
+      shown = { sidebar, highlights: null, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
+    }
     // The background's record of the tab follows what the page shows.
     void askBackground('page/sidebar', { open, remember: false });
     return shown;
@@ -259,7 +289,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   };
 
   const setOpen = (open: boolean, focus: boolean): boolean => {
-    if (!shown) return false;
+    if (!shown?.sidebar.revealed) return false;
     if (open !== shown.sidebar.open) {
       shown.sidebar.setOpen(open);
       // The reader's choice is remembered for the next article.
@@ -288,7 +318,8 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
 
   const stopHandling = handleRequests<ContentRequests>({
     'content/sidebar': ({ open }) => {
-      if (!shown) return { open: false };
+      // A frame still loading unseen is not a sidebar the reader can open yet.
+      if (!shown?.sidebar.revealed) return { open: false };
       return { open: setOpen(open === 'toggle' ? !shown.sidebar.open : open, true) };
     },
     'content/scroll-to-claim': ({ index }) => ({ found: shown?.highlights?.reveal(index) ?? false }),

@@ -7,6 +7,8 @@
 export const HOST_TAG = 'crosscheck-sidebar';
 /** Marks the host whatever its tag (a page may have taken HOST_TAG for a custom element of its own). */
 export const HOST_ATTR = 'data-crosscheck-host';
+/** On the host while its frame loads unseen (see mountSidebarFrame). */
+export const WAITING_ATTR = 'data-crosscheck-waiting';
 /** Every sidebar host, this Crosscheck's or an earlier one's. */
 export const HOST_SELECTOR = `${HOST_TAG}, [${HOST_ATTR}]`;
 /** Width of the open panel (CSS px). */
@@ -23,11 +25,16 @@ const FRAME_CSS = `
 iframe { position: fixed; right: 0; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: light dark;
   box-shadow: -2px 0 12px rgba(0, 0, 0, 0.18); }
 iframe.open { top: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; max-width: 100vw; }
+iframe.waiting { visibility: hidden; }
 iframe.collapsed { top: calc(45vh - ${HANDLE_HEIGHT_PX / 2}px); width: ${HANDLE_WIDTH_PX}px; height: ${HANDLE_HEIGHT_PX}px; border-radius: 8px 0 0 8px; }
 `;
 
 export interface SidebarFrame {
   readonly open: boolean;
+  /** False while the frame loads unseen (mounted with `waiting`), until `reveal`. */
+  readonly revealed: boolean;
+  /** Shows a frame mounted with `waiting`, open or collapsed. */
+  reveal(open: boolean): void;
   setOpen(open: boolean): void;
   /** Moves keyboard focus into the sidebar. */
   focus(): void;
@@ -58,7 +65,13 @@ function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
   throw new Error('Crosscheck could not create its sidebar in this page');
 }
 
-export function mountSidebarFrame(doc: Document, src: string, open: boolean): SidebarFrame {
+/**
+ * The sidebar in the page. With `waiting` the frame loads unseen (its renderer started, its
+ * script run, its first request answered) and the page is not shifted, until `reveal`: the
+ * reader mounts it so while the article is still being read, and the claims then appear in a
+ * frame that is ready for them.
+ */
+export function mountSidebarFrame(doc: Document, src: string, open: boolean, waiting = false): SidebarFrame {
   removeAllSidebars(doc);
   const win = doc.defaultView!;
   const { host, shadow } = createHost(doc);
@@ -80,11 +93,13 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean): Si
   };
   let shifted = false;
   let isOpen = open;
+  let revealed = !waiting;
+  if (waiting) host.setAttribute(WAITING_ATTR, '');
 
   // Reserve room beside the text rather than cover it, where the viewport is wide enough.
   const layout = () => {
-    frame.className = isOpen ? 'open' : 'collapsed';
-    const shift = isOpen && win.innerWidth >= WIDE_VIEWPORT_PX;
+    frame.className = (isOpen ? 'open' : 'collapsed') + (revealed ? '' : ' waiting');
+    const shift = revealed && isOpen && win.innerWidth >= WIDE_VIEWPORT_PX;
     if (shift === shifted) return;
     shifted = shift;
     if (shift) html.style.setProperty('margin-right', `${PANEL_WIDTH_PX}px`, 'important');
@@ -96,6 +111,15 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean): Si
   return {
     get open() {
       return isOpen;
+    },
+    get revealed() {
+      return revealed;
+    },
+    reveal(openNow) {
+      revealed = true;
+      isOpen = openNow;
+      host.removeAttribute(WAITING_ATTR);
+      layout();
     },
     setOpen(next) {
       isOpen = next;

@@ -67,15 +67,16 @@ function SidebarApp() {
     };
   }, [tabId]);
 
-  // While the matches come in, the state is also read on a timer: a change made before the
-  // listener above was set would be missed, and in Firefox ESR this frame was seen to miss
-  // the background's 'tab/changed' broadcasts and stay "Checking…".
-  const analyzing = state?.status === 'analyzing';
+  // While the claims or their matches are still to come, the state is also read on a timer:
+  // a change made before the listener above was set would be missed, and in Firefox ESR this
+  // frame was seen to miss the background's 'tab/changed' broadcasts and stay "Checking…".
+  // 'waiting' is a frame loaded unseen before the article's claims (reader.ts warms it).
+  const coming = state?.status === 'analyzing' || state?.status === 'waiting';
   useEffect(() => {
-    if (tabId === undefined || !analyzing) return undefined;
+    if (tabId === undefined || !coming) return undefined;
     const timer = setInterval(() => void loadState(tabId).then((s) => s && setState(s)), ANALYZING_POLL_MS);
     return () => clearInterval(timer);
-  }, [tabId, analyzing]);
+  }, [tabId, coming]);
 
   // A new analysis (a single-page navigation) makes the old pick meaningless.
   useEffect(() => setActiveClaim(null), [state?.report?.analyzedAt]);

@@ -203,6 +203,38 @@ describe('an on-topic article on a news page', () => {
   }
 });
 
+describe('the sidebar frame loads while the article is read', () => {
+  it('unseen and without moving the page, then shows the claims in the same frame once they are known', async () => {
+    const page = await newPage();
+    // The page's own record of the sidebar's host: when it arrived and when it lost its
+    // waiting mark, and the room reserved beside the page at each change.
+    await page.addInitScript(() => {
+      const seen: { at: number; waiting: boolean; shift: string }[] = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver(() => {
+        const host = document.querySelector('crosscheck-sidebar');
+        const now = { at: performance.now(), waiting: host?.hasAttribute('data-crosscheck-waiting') ?? false, shift: document.documentElement.style.marginRight };
+        const last = seen.at(-1);
+        if (host && (!last || last.waiting !== now.waiting || last.shift !== now.shift)) seen.push(now);
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-crosscheck-waiting', 'style'] });
+    });
+    await page.goto(server.url(`/on/${PAGES[0]}.html`), { waitUntil: 'domcontentloaded' });
+    const frame = await waitForSidebar(browser, page);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { at: number; waiting: boolean; shift: string }[] }).__seen);
+    // First unseen, the page at its own width; then shown, beside the page.
+    expect(seen[0]).toMatchObject({ waiting: true, shift: '' });
+    expect(seen.filter((s) => s.waiting).every((s) => s.shift === '')).toBe(true);
+    const shownAt = seen.find((s) => !s.waiting)!;
+    expect(seen.at(-1)).toMatchObject({ waiting: false, shift: `${PANEL_WIDTH}px` });
+    // One host all along, and the frame that lists the claims began loading before it was shown.
+    expect((await injected(page)).hosts).toBe(1);
+    const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+    const frameOrigin = await frame.evaluate(() => performance.timeOrigin);
+    expect(frameOrigin).toBeLessThan(pageOrigin + shownAt.at);
+    await page.close();
+  });
+});
+
 describe('the sidebar’s accessibility in Chromium (with layout, so colour contrast counts)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`passes axe-core in the ${scheme} scheme, open and collapsed`, async () => {
