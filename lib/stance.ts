@@ -35,6 +35,12 @@ export const DIFFERENT_SCALE_RATIO = 20;
  * the same state of affairs.
  */
 export const UPDATE_MIN_DAYS = 5;
+/**
+ * A side that denied or kept silent, and speaks up for itself at least this many days later,
+ * has changed its position: an update, not a contradiction. A day's slack, since a report
+ * dated one day may say what stood the evening before.
+ */
+export const POSITION_CHANGE_MIN_DAYS = 2;
 
 export interface StanceJudgement {
   stance: Stance;
@@ -359,6 +365,8 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   // One asserts, the other denies or stays silent.
   const [assertClaim, negClaim, neg] = pa === 'asserts' ? [page, other, eb] : [other, page, ea];
+  const changed = laterPosition(assertClaim, negClaim, neg);
+  if (changed) return changed;
   const order = pa === 'asserts' ? `asserts vs ${polarityText(pb)}` : `${polarityText(pa)} vs asserts`;
   if (neg.polarity === 'denies') {
     const denied = deniedForce(negClaim, neg);
@@ -378,6 +386,23 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
     why: `no comment from ${silent} vs claim${assertClaim.attribution ? ` by ${assertClaim.attribution}` : ''}`,
     rank: 1,
   };
+}
+
+/**
+ * The side that denied or kept silent (North Korea's envoy: "a groundless rumor") saying it
+ * itself, well after ("North Korea confirmed for the first time"): each stood at its own
+ * date, so the later one updates the earlier. A silence dated after the side spoke is still
+ * a contradiction ("has not responded", written after a response), and so is another
+ * side's denial.
+ */
+function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, neg: ClaimEvent): Verdict | null {
+  const speaker = assertClaim.attribution;
+  if (!speaker || !neg.actors.some((a) => speaker === a || speaker.startsWith(a))) return null;
+  const said = assertClaim.date;
+  const before = negClaim.date;
+  if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
+  const years = said.slice(0, 4) !== before.slice(0, 4);
+  return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
 }
 
 /** A silence that declines to deny ("did not deny", "didn't dispute"), not one that declines to confirm. */

@@ -97,6 +97,30 @@ describe('stance on labelled seed pairs', () => {
   });
 });
 
+describe('positions over time: each statement judged at its own date', () => {
+  const at = (text: string, date: string | null) => parseClaim(text, { pack: DEFAULT_PACK, documentDate: date });
+  const CONFIRMED = 'North Korea confirmed for the first time on Monday that it sent troops to fight alongside Russian forces in the war against Ukraine.';
+  const RUMOR = 'A North Korean representative at the United Nations dismissed the claims of North Korean troops in Russia as a “groundless rumor.”';
+  const SILENT = 'North Korea has not responded to reports that it sent troops to Russia.';
+
+  it('reads a side confirming what it denied, or answering where it kept silent, months later as an update', () => {
+    expect(judgeStance(at(CONFIRMED, '2025-04-28'), at(RUMOR, '2024-10-22'), DEFAULT_PACK)).toEqual({
+      stance: 'related',
+      why: "update: 'dismissed as a “groundless rumor”' (22 Oct 2024), then stated by North Korea (28 Apr 2025)",
+    });
+    // Either way round: the page's claim may be the earlier one.
+    expect(judgeStance(at(SILENT, '2024-10-30'), at(CONFIRMED, '2025-04-28'), DEFAULT_PACK)).toMatchObject({ stance: 'related', why: expect.stringMatching(/^update: 'has not responded' \(30 Oct 2024\)/) });
+  });
+
+  it('still finds a contradiction in a silence written after the side spoke, in another side’s claim, and where a date is unknown', () => {
+    // "Has not responded", written nine days after North Korea's own word.
+    expect(judgeStance(at(SILENT, '2024-10-30'), at('North Korea confirmed that it sent troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
+    // Seoul's claim two days after Pyongyang's denial: two sides, each standing.
+    expect(judgeStance(at('Seoul said North Korea had sent 3,000 troops to Russia.', '2024-10-23'), at('North Korea denied sending troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
+    expect(judgeStance(at(CONFIRMED, null), at(RUMOR, '2024-10-22'), DEFAULT_PACK).stance).toBe('conflicts');
+  });
+});
+
 describe('count rules on sentences of the kind news pages carry', () => {
   const stance = (a: string, b: string) => {
     const { stance, why } = judgeStance(parseClaim(a, { pack: DEFAULT_PACK }), parseClaim(b, { pack: DEFAULT_PACK }), DEFAULT_PACK);
