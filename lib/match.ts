@@ -118,6 +118,8 @@ export function judgePair(
 function excludedReports(index: CorpusIndex, opts: MatchOptions): Set<number> {
   const ids = new Set(opts.excludeReportIds ?? []);
   const out = new Set<number>();
+  // Nearly every page excludes nothing: no pass over 100,000 reports' ids for it (2.3 ms a page).
+  if (ids.size === 0) return out;
   index.reports.forEach((r, i) => {
     if (ids.has(r.id)) out.add(i);
   });
