@@ -182,7 +182,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     }
     // A page whose prose alone is on the topic will very likely show the sidebar: its frame
     // starts loading now, unseen, while Readability reads the article.
-    if (probed.ok && probed.value.topic.onTopic) warmSidebar();
+    if (probed.ok && probed.value.topic.onTopic) warmSidebar(url);
     try {
       await readAndShow(url, gen, quick, isArticle, stale, overBudget);
     } finally {
@@ -230,8 +230,11 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   const openAtFirst = () => !(settings?.sidebarCollapsed ?? false) && window.innerWidth >= WIDE_VIEWPORT_PX;
 
   /** The sidebar frame, loading unseen: `mountSidebar` shows it. */
-  const warmSidebar = (): void => {
+  const warmSidebar = (url: string): void => {
     if (shown) return;
+    // The tab's state may still be the last page's (a link followed from one article to the
+    // next): the frame must not load that report and show it for a moment when it is shown.
+    tellStatus('waiting', url);
     const sidebar = meter.time('mount', () => mountSidebarFrame(doc, browser.runtime.getURL('/sidebar.html'), openAtFirst(), true));
     // The tick does nothing: ctx.setInterval notices a dead extension before running it and tears down.
     shown = { sidebar, highlights: null, watchdog: ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS) };
