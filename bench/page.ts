@@ -419,8 +419,8 @@ async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, ori
       // claims come first, and a look taken after the verdict would date them to the look.
       const frame = await waitForSidebarFrame(page);
       // Polled inside the frame at each animation frame, so the time is the frame's own, not
-      // the bench's; a frame still unseen gets no animation frames, so a list it holds before
-      // it is shown is dated to when the reader can see it. Both watches start together.
+      // the bench's. A list the frame holds while still unseen is dated to when it is shown,
+      // the first moment a reader can see it. Both watches start together.
       const when = (selector: string) =>
         frame
           ? frame

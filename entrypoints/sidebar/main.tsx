@@ -14,7 +14,7 @@ import { useRememberReading } from '../../components/sidebar/use-remember-readin
 import '../../components/sidebar/sidebar.css';
 import '../../components/figures/figures.css';
 
-/** How often the sidebar reads its tab's state while the matches are still coming in (ms). */
+/** How often the sidebar reads its tab's state while its claims or their matches are still to come (ms). */
 const ANALYZING_POLL_MS = 250;
 
 /** The content script gives the collapsed handle a frame this narrow; wider is the open panel. */
