@@ -4,14 +4,24 @@ import { browser } from 'wxt/browser';
 import type { TabState } from '../../lib/protocol';
 
 const key = (tabId: number) => `tab:${tabId}`;
+/**
+ * A tab's report is kept under a key of its own. The state changes several times per
+ * analysis (analysing, each partial report, the report, ready, the sidebar opened), the
+ * report only with the matches: a change of status writes a few hundred bytes, not the
+ * report again (160 KB for a long article; about 35 ms a write at 10,000 reports in
+ * Chromium's service worker, where the report lists more reports).
+ */
+const reportKey = (tabId: number) => `tab-report:${tabId}`;
 
 /**
  * The states this worker has read or written: storage.session is what survives a restart,
- * this is its copy while the worker lives, so that a patch (several per analysis, each
- * carrying the whole report) does not read back what it just wrote. Every write of a `tab:`
- * key goes through this module, so the copy cannot fall behind.
+ * this is its copy while the worker lives, so that a patch (several per analysis) does not
+ * read back what it just wrote. Every write of a `tab:` or `tab-report:` key goes through
+ * this module, so the copy cannot fall behind.
  */
 const known = new Map<number, TabState>();
+/** The report object storage holds for each tab, as far as this worker knows: the report is written again only when another. */
+const storedReports = new Map<number, TabState['report']>();
 
 export function emptyTabState(tabId: number, url = ''): TabState {
   return { tabId, url, status: 'waiting', article: null, topic: null, report: null, sidebarOpen: false, error: null };
@@ -20,17 +30,44 @@ export function emptyTabState(tabId: number, url = ''): TabState {
 export async function readTabState(tabId: number): Promise<TabState> {
   const copy = known.get(tabId);
   if (copy) return copy;
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabState | undefined;
+  const items = await browser.storage.session.get([key(tabId), reportKey(tabId)]);
+  const found = items[key(tabId)] as TabState | undefined;
+  // (A state stored before reports had their key holds its report itself.)
+  const stored = found && { ...found, report: (items[reportKey(tabId)] as TabState['report'] | undefined) ?? found.report ?? null };
   // A write that finished meanwhile is newer than what this read found.
-  if (stored && !known.has(tabId)) known.set(tabId, stored);
+  if (stored && !known.has(tabId)) {
+    known.set(tabId, stored);
+    storedReports.set(tabId, stored.report);
+  }
   return stored ?? emptyTabState(tabId);
 }
 
-export async function writeTabState(state: TabState): Promise<TabState> {
+export interface WriteOptions {
+  /**
+   * false: this worker's copy only, for a state that is over in a moment (an analysis's
+   * partial reports, several a second while matches come in). A restarted worker has lost
+   * the analysis anyway; the next durable write stores what the copy holds then.
+   */
+  durable?: boolean;
+}
+
+export async function writeTabState(state: TabState, { durable = true }: WriteOptions = {}): Promise<TabState> {
+  const { tabId } = state;
+  if (!durable) {
+    known.set(tabId, state);
+    return state;
+  }
   // Forgotten first: were the write to fail (quota), the next read asks storage again.
-  known.delete(state.tabId);
-  await browser.storage.session.set({ [key(state.tabId)]: state });
-  known.set(state.tabId, state);
+  known.delete(tabId);
+  // The report is written with the state when it is another object than the one stored:
+  // in one call, so that storage never holds a state beside another state's report.
+  const items: Record<string, unknown> = { [key(tabId)]: { ...state, report: null } };
+  const reportStored = storedReports.has(tabId) && storedReports.get(tabId) === state.report;
+  storedReports.delete(tabId);
+  if (!reportStored) items[reportKey(tabId)] = state.report;
+  await browser.storage.session.set(items);
+  known.set(tabId, state);
+  storedReports.set(tabId, state.report);
   return state;
 }
 
@@ -42,9 +79,9 @@ const patching = new Map<number, Promise<unknown>>();
  * once would each read the old state and the second write would undo the first (the page
  * saying its sidebar is open while the analysis stores its matches).
  */
-export function patchTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+export function patchTabState(tabId: number, patch: Partial<TabState>, options?: WriteOptions): Promise<TabState> {
   const before = patching.get(tabId) ?? Promise.resolve();
-  const done = before.catch(() => undefined).then(async () => writeTabState({ ...(await readTabState(tabId)), ...patch, tabId }));
+  const done = before.catch(() => undefined).then(async () => writeTabState({ ...(await readTabState(tabId)), ...patch, tabId }, options));
   patching.set(tabId, done);
   void done.catch(() => undefined).finally(() => {
     if (patching.get(tabId) === done) patching.delete(tabId);
@@ -54,7 +91,9 @@ export function patchTabState(tabId: number, patch: Partial<TabState>): Promise<
 
 export async function forgetTab(tabId: number): Promise<void> {
   known.delete(tabId);
-  await browser.storage.session.remove(key(tabId));
+  storedReports.delete(tabId);
+  await browser.storage.session.remove([key(tabId), reportKey(tabId)]);
   // A read that began before the removal may have kept the old state meanwhile.
   known.delete(tabId);
+  storedReports.delete(tabId);
 }

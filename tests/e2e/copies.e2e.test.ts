@@ -68,7 +68,11 @@ describe('syndicated copies in Chromium', () => {
     const frame = await waitForSidebar(browser, page);
     const tabId = await tabIdOf(page);
     const sw = await browser.serviceWorker();
-    const state = await sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId) as TabState;
+    // The background keeps a tab's report under a key of its own (entrypoints/background/tab-states.ts).
+    const state = await sw.evaluate(async (id) => ({
+      ...(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as object,
+      report: (await chrome.storage.session.get(`tab-report:${id}`))[`tab-report:${id}`],
+    }), tabId) as TabState;
 
     // The claim of this page that both copies back up, as the background found it.
     const claims = state.report!.claims;

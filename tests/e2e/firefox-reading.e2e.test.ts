@@ -11,6 +11,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox
 import { layoutPage, newsPage, readArticleFixture, ARTICLE_BODY } from './news-pages';
 import { SIDEBAR_SETTLED } from './probes';
 import { startServer, type TestServer } from './server';
+import { tabStatesIn } from './stored-tabs';
 
 // The extension API as the functions handed to page.evaluate see it in an extension page.
 declare const browser: {
@@ -64,7 +65,7 @@ const open = (path: string): Promise<Page> => firefox.openPage(server.url(path))
 async function tabState(page: Page): Promise<TabState | undefined> {
   const url = await page.evaluate(() => location.href);
   // As JSON: BiDi hands an object met twice in one value (state.topic is report.topic) back as undefined.
-  const states = JSON.parse(await probe.evaluate(async () => JSON.stringify(Object.values(await browser.storage.session.get(null))))) as TabState[];
+  const states = tabStatesIn(JSON.parse(await probe.evaluate(async () => JSON.stringify(await browser.storage.session.get(null)))) as Record<string, unknown>);
   return states.find((s) => s.url === url);
 }
 

@@ -19,6 +19,7 @@ import { ON_TOPIC } from './hostile-pages';
 import { layoutPage, newsPage } from './news-pages';
 import { collectErrors, highlightedTexts, injected, NOTHING_INJECTED, sidebarFrame, UI_TIMEOUT, waitForSidebar } from './probes';
 import { startServer, type TestServer } from './server';
+import { tabStatesIn } from './stored-tabs';
 
 // The extension APIs as the functions handed to an extension page's evaluate see them.
 declare const chrome: {
@@ -88,7 +89,7 @@ async function newPage(): Promise<Page> {
 
 interface StoredTab { tabId: number; url: string; status: string }
 const tabOf = async (page: Page): Promise<StoredTab | undefined> =>
-  (await probe.evaluate(async () => Object.values(await chrome.storage.session.get(null)) as StoredTab[])).find((s) => s.url === page.url());
+  (tabStatesIn(await probe.evaluate(async () => chrome.storage.session.get(null))) as StoredTab[]).find((s) => s.url === page.url());
 
 describe('the service worker stopped in the middle of an analysis', () => {
   it('is started again by the content script asking once more, and the sidebar appears', async () => {

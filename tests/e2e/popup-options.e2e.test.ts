@@ -11,6 +11,7 @@ import { axeViolations, axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPage, readArticleFixture } from './news-pages';
 import { startServer, type TestServer } from './server';
+import { tabStatesIn } from './stored-tabs';
 
 /** Our news page whose article body we replace (a wire story: header, share bar, related links, comments). */
 const TEMPLATE = 'wire-story';
@@ -58,7 +59,7 @@ describe('popup and options page in Chromium', () => {
         const tab = (await chrome.tabs.query({})).find((t) => t.url === u || t.pendingUrl === u);
         if (tab?.id !== undefined) return tab.id;
         const states = await chrome.storage.session.get(null);
-        const state = Object.values(states).find((s) => (s as TabState).url === u) as TabState | undefined;
+        const state = Object.entries(states).find(([key, s]) => key.startsWith('tab:') && (s as TabState).url === u)?.[1] as TabState | undefined;
         return state?.tabId ?? null;
       }, url);
       return id;
@@ -67,10 +68,11 @@ describe('popup and options page in Chromium', () => {
   }
 
   async function tabState(tabId: number): Promise<TabState | null> {
-    return (await sw()).evaluate(async (id) => {
+    const items = await (await sw()).evaluate(async () => {
       const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      return ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as TabState | undefined) ?? null;
-    }, tabId);
+      return chrome.storage.session.get(null);
+    });
+    return tabStatesIn(items).find((s) => s.tabId === tabId) ?? null;
   }
 
   async function openArticle(path: string): Promise<{ page: Page; tabId: number }> {

@@ -5,6 +5,7 @@ import type { ConsoleMessage, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ContentCost } from '../../lib/protocol';
 import type { ExtensionBrowser } from './chromium';
+import { tabStatesIn } from './stored-tabs';
 
 export const UI_TIMEOUT = 20_000;
 
@@ -26,7 +27,7 @@ export interface StoredTab {
 /** The background's record of the tab showing this page (found by URL: without the "tabs" permission tab URLs are hidden). */
 export async function tabState(browser: ExtensionBrowser, page: Page): Promise<StoredTab | undefined> {
   const sw = await browser.serviceWorker();
-  const states = await sw.evaluate(async () => Object.values(await chrome.storage.session.get(null)) as StoredTab[]);
+  const states = tabStatesIn(await sw.evaluate(async () => chrome.storage.session.get(null)));
   return states.find((s) => s.url === page.url());
 }
 
