@@ -62,6 +62,8 @@ export class Corpus {
   /** Every report's signature and copy link, read once and then kept up to date by add, import and remove. */
   private signatures: Promise<CopyIndex> | null = null;
   private readonly seeds: Report[];
+  /** Report details read for the index in memory (null: a report not found). */
+  private knownDetails: { index: Promise<CorpusIndex> | null; details: Map<string, ReportDetails | null> } = { index: null, details: new Map() };
 
   constructor(
     private readonly db: CrosscheckDB,
@@ -126,10 +128,32 @@ export class Corpus {
     return report && shown(report);
   }
 
-  /** What the listed reports add to a page's matches: their copy links, and the first words of those without a headline. */
+  /**
+   * What the listed reports add to a page's matches: their copy links, and the first words of
+   * those without a headline. Kept for the index they were read with: every change of the
+   * reports gives the corpus another index, and each analysis lists reports it listed before
+   * (reading 187 whole reports took 15 to 40 ms at 10,000 reports).
+   */
   async details(ids: readonly string[]): Promise<Map<string, ReportDetails>> {
-    const reports = await stored(() => this.db.reports.bulkGet([...ids]));
-    return new Map(reports.flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+    const index = this.index;
+    if (!index) return new Map((await stored(() => this.db.reports.bulkGet([...ids]))).flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+    if (this.knownDetails.index !== index) this.knownDetails = { index, details: new Map() };
+    const known = this.knownDetails.details;
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      const reports = await stored(() => this.db.reports.bulkGet(missing));
+      // Read for an index that another has replaced meanwhile: answered, not kept.
+      const keep = this.knownDetails.details === known && this.index === index;
+      reports.forEach((r, i) => {
+        const details = r ? detailsOf(r) : null;
+        if (keep) known.set(missing[i]!, details);
+      });
+      if (!keep) return new Map(reports.flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+    }
+    return new Map(ids.flatMap((id) => {
+      const details = known.get(id);
+      return details ? [[id, details] as const] : [];
+    }));
   }
 
   /**

@@ -146,4 +146,34 @@ describe('the index the background holds, through imports and deletions', () => 
     expect(rebuilds).not.toHaveBeenCalled();
     expect(restarted.reports.map((r) => r.id)).toEqual(expect.arrayContaining(ids));
   });
+
+  // The count is the index's and the copy links are kept per index (neither is read from the
+  // database again at every page): both must follow every change of the reports.
+  it('each analysis says how many reports it was checked against, and which listed reports copy another, through an import and a deletion', async () => {
+    const before = await analyzeNext();
+    expect(before.corpusSize).toBe(SEED_REPORTS.length);
+    // The first imported article again at another address and outlet: a syndicated copy of it.
+    const reports = [...IMPORTED, IMPORTED[0]!].map((file, i) => ({ ...article(file), outlet: `Wire ${i}`, date: '2024-11-06', url: `https://wire${i}.example.org/story` }));
+    value(await askBackground('reports/import', { files: [{ name: 'reports.json', text: JSON.stringify({ format: 'crosscheck-reports', version: 1, reports }) }] }));
+    const listed = value(await askBackground('reports/list', null));
+    const original = listed.find((r) => r.url === 'https://wire0.example.org/story')!.id;
+    const copy = listed.find((r) => r.url === 'https://wire3.example.org/story')!.id;
+    const copyLinks = (report: PageReport) => new Set(report.claims.flatMap((c) => c.matches.filter((m) => m.reportId === copy).map((m) => m.copyOf ?? 'none')));
+
+    const first = await analyzeNext();
+    const again = await analyzeNext();
+    for (const report of [first, again]) {
+      expect(report.corpusSize).toBe(SEED_REPORTS.length + 4);
+      expect(listedIds(report)).toContain(copy);
+      expect(copyLinks(report)).toEqual(new Set([original]));
+    }
+    const pentagon = (await importedIds())[1]!;
+    value(await askBackground('reports/delete', { id: pentagon }));
+    const after = await analyzeNext();
+    expect(after.corpusSize).toBe(SEED_REPORTS.length + 3);
+    expect(copyLinks(after)).toEqual(new Set([original]));
+    const afresh = await analysedAfresh();
+    expect(afresh.corpusSize).toBe(after.corpusSize);
+    expect(after.claims.map((c) => c.matches.map((m) => [m.reportId, m.copyOf ?? null]))).toEqual(afresh.claims.map((c) => c.matches.map((m) => [m.reportId, m.copyOf ?? null])));
+  });
 });
