@@ -472,9 +472,10 @@ async function waitForVerdict(sw: Worker, url: string): Promise<{ status: string
   while (Date.now() < deadline) {
     last = await sw.evaluate(async (u) => {
       const all = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
-      for (const v of Object.values(all)) {
-        const s = v as { url?: string; status?: string; tabId?: number };
-        if (s?.url === u && s.status) return { status: s.status, tabId: s.tabId ?? null };
+      // Tab states only (lib/stored-tab-states.ts): a report under its own key has an address too.
+      for (const [key, v] of Object.entries(all)) {
+        const s = v as { url?: string; status?: string; tabId?: number } | null;
+        if (key.startsWith('tab:') && s?.url === u && s.status) return { status: s.status, tabId: s.tabId ?? null };
       }
       return { status: null, tabId: null };
     }, url);

@@ -16,7 +16,8 @@ import { newsPage, readArticleFixture, spaPage, type Layout } from '../tests/e2e
 import { startServer } from '../tests/e2e/server';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { BrowserNotFoundError, chromiumPath } from '../tests/e2e/browsers';
-import type { PageReport, TabState } from '../lib/protocol';
+import type { PageReport } from '../lib/protocol';
+import { tabStatesIn } from '../lib/stored-tab-states';
 
 const args = new Set(process.argv.slice(2));
 const BUILD = resolve('.output/chrome-mv3');
@@ -62,7 +63,7 @@ async function main() {
   console.log(`Chromium ${headless ? '(headless)' : '(window)'} with Crosscheck ${extensionId}\n`);
 
   const tabStateFor = async (page: Page) => {
-    const states = await sw.evaluate(async () => Object.values(await chrome.storage.session.get(null)) as TabState[]);
+    const states = tabStatesIn(await sw.evaluate(async () => chrome.storage.session.get(null)));
     return states.find((s) => s.url === page.url());
   };
 

@@ -2,16 +2,13 @@
 // is gone when the browser closes, and is not readable by content scripts or pages.
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../lib/protocol';
+import { joinedTabState, tabReportKey as reportKey, tabStateKey as key } from '../../lib/stored-tab-states';
 
-const key = (tabId: number) => `tab:${tabId}`;
-/**
- * A tab's report is kept under a key of its own. The state changes several times per
- * analysis (analysing, each partial report, the report, ready, the sidebar opened), the
- * report only with the matches: a change of status writes a few hundred bytes, not the
- * report again (160 KB for a long article; about 35 ms a write at 10,000 reports in
- * Chromium's service worker, where the report lists more reports).
- */
-const reportKey = (tabId: number) => `tab-report:${tabId}`;
+// A tab's report is kept under a key of its own (lib/stored-tab-states.ts). The state changes
+// several times per analysis (analysing, each partial report, the report, ready, the sidebar
+// opened), the report only with the matches: a change of status writes a few hundred bytes,
+// not the report again (160 KB for a long article; about 35 ms a write at 10,000 reports in
+// Chromium's service worker, where the report lists more reports).
 
 /**
  * The states this worker has read or written: storage.session is what survives a restart,
@@ -32,8 +29,7 @@ export async function readTabState(tabId: number): Promise<TabState> {
   if (copy) return copy;
   const items = await browser.storage.session.get([key(tabId), reportKey(tabId)]);
   const found = items[key(tabId)] as TabState | undefined;
-  // (A state stored before reports had their key holds its report itself.)
-  const stored = found && { ...found, report: (items[reportKey(tabId)] as TabState['report'] | undefined) ?? found.report ?? null };
+  const stored = found && joinedTabState(found, items[reportKey(tabId)] as TabState['report'] | undefined);
   // A write that finished meanwhile is newer than what this read found.
   if (stored && !known.has(tabId)) {
     known.set(tabId, stored);

@@ -6,13 +6,13 @@
 // lists the second under the first ("Also carried by"). Texts: tests/fixtures/copies/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../lib/protocol';
 import type { ClaimMatch } from '../../lib/types';
 import { axeViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPage, readArticleFixture } from './news-pages';
 import { tabState, UI_TIMEOUT, waitForSidebar } from './probes';
 import { startServer, type TestServer } from './server';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 const WIRE = readArticleFixture('tests/fixtures/copies/wire-original.txt');
 const REGIONAL = readArticleFixture('tests/fixtures/copies/wire-copy-regional.txt');
@@ -20,7 +20,7 @@ const OTHER = readArticleFixture('tests/fixtures/copies/same-event-other-story.t
 const WIRE_SITE = 'Kursk Wire Service';
 const REGIONAL_SITE = 'Regional Courier';
 
-declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { session: { get(k: string | null): Promise<Record<string, unknown>> } } };
 
 describe('syndicated copies in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -68,11 +68,7 @@ describe('syndicated copies in Chromium', () => {
     const frame = await waitForSidebar(browser, page);
     const tabId = await tabIdOf(page);
     const sw = await browser.serviceWorker();
-    // The background keeps a tab's report under a key of its own (entrypoints/background/tab-states.ts).
-    const state = await sw.evaluate(async (id) => ({
-      ...(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as object,
-      report: (await chrome.storage.session.get(`tab-report:${id}`))[`tab-report:${id}`],
-    }), tabId) as TabState;
+    const state = tabStatesIn(await sw.evaluate(async () => chrome.storage.session.get(null))).find((s) => s.tabId === tabId)!;
 
     // The claim of this page that both copies back up, as the background found it.
     const claims = state.report!.claims;

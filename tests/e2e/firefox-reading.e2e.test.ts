@@ -11,7 +11,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox
 import { layoutPage, newsPage, readArticleFixture, ARTICLE_BODY } from './news-pages';
 import { SIDEBAR_SETTLED } from './probes';
 import { startServer, type TestServer } from './server';
-import { tabStatesIn } from './stored-tabs';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 // The extension API as the functions handed to page.evaluate see it in an extension page.
 declare const browser: {

@@ -19,7 +19,7 @@ import { ON_TOPIC } from './hostile-pages';
 import { layoutPage, newsPage } from './news-pages';
 import { collectErrors, highlightedTexts, injected, NOTHING_INJECTED, sidebarFrame, UI_TIMEOUT, waitForSidebar } from './probes';
 import { startServer, type TestServer } from './server';
-import { tabStatesIn } from './stored-tabs';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 // The extension APIs as the functions handed to an extension page's evaluate see them.
 declare const chrome: {

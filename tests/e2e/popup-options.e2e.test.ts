@@ -11,7 +11,7 @@ import { axeViolations, axeViolationsInBothSchemes } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { newsPage, readArticleFixture } from './news-pages';
 import { startServer, type TestServer } from './server';
-import { tabStatesIn } from './stored-tabs';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 /** Our news page whose article body we replace (a wire story: header, share bar, related links, comments). */
 const TEMPLATE = 'wire-story';

@@ -5,7 +5,7 @@ import type { ConsoleMessage, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ContentCost } from '../../lib/protocol';
 import type { ExtensionBrowser } from './chromium';
-import { tabStatesIn } from './stored-tabs';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 export const UI_TIMEOUT = 20_000;
 

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyTabState, patchTabState, readTabState, writeTabState } from '../../entrypoints/background/tab-states';
 import type { PageReport } from '../../lib/protocol';
+import { tabStatesIn } from '../../lib/stored-tab-states';
 
 const REPORT: PageReport = {
   article: { isArticle: true, title: 'Troops in Kursk', byline: null, siteName: null, publishedTime: null, words: 900 },
@@ -95,6 +96,8 @@ describe('patchTabState', () => {
     vi.resetModules();
     const restarted = await import('../../entrypoints/background/tab-states');
     expect(await restarted.readTabState(9)).toEqual({ ...emptyTabState(9, REPORT.url), status: 'ready', sidebarOpen: true, report: REPORT });
+    // What reads the whole area (the demo, the bench, the end-to-end tests) sees the same.
+    expect(tabStatesIn(await fakeBrowser.storage.session.get(null))).toEqual([{ ...emptyTabState(9, REPORT.url), status: 'ready', sidebarOpen: true, report: REPORT }]);
     await restarted.patchTabState(9, { status: 'waiting', report: null });
     vi.resetModules();
     const again = await import('../../entrypoints/background/tab-states');
