@@ -29,11 +29,14 @@ export async function readTabState(tabId: number): Promise<TabState> {
   if (copy) return copy;
   const items = await browser.storage.session.get([key(tabId), reportKey(tabId)]);
   const found = items[key(tabId)] as TabState | undefined;
-  const stored = found && joinedTabState(found, items[reportKey(tabId)] as TabState['report'] | undefined);
+  const report = items[reportKey(tabId)] as TabState['report'] | undefined;
+  const stored = found && joinedTabState(found, report);
   // A write that finished meanwhile is newer than what this read found.
   if (stored && !known.has(tabId)) {
     known.set(tabId, stored);
-    storedReports.set(tabId, stored.report);
+    // Only a report under its own key counts as stored: one found inside an older state
+    // (Firefox may keep storage.session across an update) is written to its key next time.
+    storedReports.set(tabId, report ?? null);
   }
   return stored ?? emptyTabState(tabId);
 }

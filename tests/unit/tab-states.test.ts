@@ -103,4 +103,17 @@ describe('patchTabState', () => {
     const again = await import('../../entrypoints/background/tab-states');
     expect(await again.readTabState(9)).toMatchObject({ status: 'waiting', report: null });
   });
+
+  // Firefox may keep storage.session through an update of the extension: a state written by
+  // the version before the split holds its report itself, and must not lose it.
+  it('reads a state stored with its report inside, and keeps that report through the next change', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:11': { ...emptyTabState(11, REPORT.url), status: 'ready', report: REPORT } });
+    vi.resetModules();
+    const updated = await import('../../entrypoints/background/tab-states');
+    expect((await updated.readTabState(11)).report).toEqual(REPORT);
+    await updated.patchTabState(11, { sidebarOpen: true });
+    vi.resetModules();
+    const restarted = await import('../../entrypoints/background/tab-states');
+    expect(await restarted.readTabState(11)).toMatchObject({ status: 'ready', sidebarOpen: true, report: REPORT });
+  });
 });
