@@ -38,6 +38,14 @@ function shown<R extends Report>(report: R): Omit<R, 'signature'> {
   return rest;
 }
 
+/** The details of those of `ids` whose report was found. */
+function present(ids: readonly string[], details: ReadonlyMap<string, ReportDetails | null>): Map<string, ReportDetails> {
+  return new Map(ids.flatMap((id) => {
+    const found = details.get(id);
+    return found ? [[id, found] as const] : [];
+  }));
+}
+
 /** `report` signed, and linked to the story it copies in `corpus` (synchronous: it runs inside transactions). */
 function linkCopy(report: Report, corpus: CopyIndex): Report {
   const signature = copySignature(report.text);
@@ -136,24 +144,18 @@ export class Corpus {
    */
   async details(ids: readonly string[]): Promise<Map<string, ReportDetails>> {
     const index = this.index;
-    if (!index) return new Map((await stored(() => this.db.reports.bulkGet([...ids]))).flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
     if (this.knownDetails.index !== index) this.knownDetails = { index, details: new Map() };
     const known = this.knownDetails.details;
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
       const reports = await stored(() => this.db.reports.bulkGet(missing));
-      // Read for an index that another has replaced meanwhile: answered, not kept.
-      const keep = this.knownDetails.details === known && this.index === index;
-      reports.forEach((r, i) => {
-        const details = r ? detailsOf(r) : null;
-        if (keep) known.set(missing[i]!, details);
-      });
-      if (!keep) return new Map(reports.flatMap((r) => (r ? [[r.id, detailsOf(r)] as const] : [])));
+      // Kept only for an index in memory that no other has replaced meanwhile.
+      const keep = index !== null && this.knownDetails.details === known && this.index === index;
+      const read = new Map(missing.map((id, i) => [id, reports[i] ? detailsOf(reports[i]) : null] as const));
+      if (!keep) return present(ids, read);
+      for (const [id, details] of read) known.set(id, details);
     }
-    return new Map(ids.flatMap((id) => {
-      const details = known.get(id);
-      return details ? [[id, details] as const] : [];
-    }));
+    return present(ids, known);
   }
 
   /**
