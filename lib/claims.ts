@@ -373,7 +373,8 @@ function clauseEvents(
   const cueStart = !cue ? Infinity : PREDICATIVE_CUE.test(cue.text) ? -1 : cue.index;
   const cueActors = !cue
     ? []
-    : /^neither\b/.test(cue.text)
+    : // "Neither Moscow nor Pyongyang has commented" names who is silent inside the cue; "Moscow has neither confirmed nor denied" before it.
+      /^neither\b/.test(cue.text) && !/^neither (?:confirm|den)/.test(cue.text)
       ? unique(actorMentions.filter((m) => m.start >= from + cue.index && m.end <= from + cue.index + cue.text.length).map((m) => m.id))
       : polarityActors(text, from, from + cue.index, firstClause, sources, actorMentions, k);
   const cueText = cue ? cueLabel(text, folded, from + cue.index, cue.text, to) : null;
@@ -770,8 +771,8 @@ function isHistorical(when: string | null, documentDate: string | null): boolean
   return months >= HISTORICAL_MONTHS;
 }
 
-/** Words right before a denial verb that undo it: "did not deny", "neither confirmed nor denied", "refused to confirm or deny". */
-const NEGATED_DENIAL = /\b(?:not|never|nor|n't)\s+(?:(?:publicly|explicitly|officially|immediately|yet)\s+)?$|n't\s*$|\bconfirm\w*\s+or\s+$/;
+/** Words right before a denial verb that undo it: "did not deny", "neither confirmed nor denied", "neither denied nor confirmed", "refused to confirm or deny". */
+const NEGATED_DENIAL = /\b(?:not|never|neither|nor|n't)\s+(?:(?:publicly|explicitly|officially|immediately|yet)\s+)?$|n't\s*$|\bconfirm\w*\s+or\s+$/;
 
 /** The first denial cue of a clause that is not itself negated. */
 function firstDenial(clause: string): { index: number; text: string } | null {

@@ -117,6 +117,10 @@ describe('extractClaims', () => {
     expect(c('The Kremlin has neither confirmed nor denied the presence of North Korean soldiers.')).toMatchObject({
       polarity: 'no-comment', polarityCue: 'neither confirmed nor denied', polarityActors: ['Russia'],
     });
+    // The same silence with its verbs the other way round is no denial either.
+    expect(c('Moscow has neither denied nor confirmed reports that thousands of North Korean soldiers were sent to Kursk.')).toMatchObject({
+      polarity: 'no-comment', polarityCue: 'neither denied nor confirmed', polarityActors: ['Russia'],
+    });
     expect(c('Neither Moscow nor Pyongyang has acknowledged the deployment.')).toMatchObject({
       polarity: 'no-comment', polarityCue: 'has not acknowledged', polarityActors: ['Russia', 'North Korea'],
     });
