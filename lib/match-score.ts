@@ -22,7 +22,7 @@ export const SCORE_WEIGHTS = {
   counts: 0.15,
   /** The same side's forces. */
   force: 0.08,
-  /** Both deny or stay silent on the same event, or one asserts what the other denies. */
+  /** Both deny or stay silent on the same event, or one asserts what the other denies (or what it will not itself confirm). */
   position: 0.1,
   /** The same original source (half for another source of the same side: Zelensky and Ukraine's intelligence). */
   source: 0.15,
@@ -91,8 +91,10 @@ export interface ClaimSignature {
   events: number;
   /** The pack's family affinities by bit (shared by every signature of one pack). */
   affinity: readonly (readonly number[])[];
-  /** Families denied or met with silence, each with the actors who did so (bit per ACTORS entry). */
-  negatives: { family: number; actors: number }[];
+  /** Families denied or met with silence, each with the actors who did so (bit per ACTORS entry), and whether it was silence. */
+  negatives: { family: number; actors: number; silent: boolean }[];
+  /** Bit per actor the claim's source speaks for (its sourceSides). */
+  speakerActors: number;
   /** Bit per counted family. */
   counts: number;
   /** Bit per actor named. */
@@ -117,13 +119,14 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
   const { families: FAMILIES, actorIds: ACTOR_IDS, placeIds: PLACE_IDS, affinity } = bitTablesOf(pack);
   let events = 0;
   const source = c.attribution ?? c.speaker;
-  const negatives: { family: number; actors: number }[] = [];
+  const negatives: { family: number; actors: number; silent: boolean }[] = [];
   for (const e of c.events) {
     const i = FAMILIES.indexOf(e.family);
     if (i < 0) continue;
     events |= 1 << i;
-    if (e.polarity !== 'asserts') negatives.push({ family: 1 << i, actors: e.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0) });
+    if (e.polarity !== 'asserts') negatives.push({ family: 1 << i, actors: e.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0), silent: e.polarity === 'no-comment' });
   }
+  const sourceSides = source ? [source, ...c.jointSources].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [];
   s = {
     events,
     affinity,
@@ -133,7 +136,8 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     force: c.force,
     forceStrong: c.forceEvidence === 'strong',
     source,
-    sourceSides: source ? [source, ...c.jointSources].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [],
+    sourceSides,
+    speakerActors: sourceSides.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
     role: c.role,
     places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
     historical: c.historical,
@@ -281,10 +285,15 @@ function positionScore(a: ClaimSignature, b: ClaimSignature): number | null {
     }
     return sameEvent ? 0.7 : 0.4;
   }
-  // One side asserts what the other denies or will not confirm: exactly what a reader checks,
-  // when it is about the same side's forces (South Korea sending none is not North Korea's denial).
+  // One side asserts what the other denies: exactly what a reader checks, when it is about
+  // the same side's forces (South Korea sending none is not North Korea's denial).
   const [neg, other] = a.negatives.length ? [a.negatives, b] : [b.negatives, a];
-  if (!neg.some((x) => other.events & x.family)) return 0;
+  const met = neg.filter((x) => other.events & x.family);
+  if (!met.length) return 0;
+  // A silence ("Moscow has not confirmed") meets only what the silent side itself says: Seoul
+  // asserting the deployment leaves the Kremlin's silence standing, and the two positions do
+  // not meet. Its counterpart is another silence, or a denial, on the same event.
+  if (met.every((x) => x.silent && !(x.actors & other.speakerActors))) return 0;
   return a.force && b.force && a.forceStrong && b.forceStrong && a.force !== b.force ? 0.3 : 1;
 }
 

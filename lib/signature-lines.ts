@@ -23,7 +23,7 @@ type StructuralFeature = Exclude<FeatureName, 'text'>;
  * the lines fall back to signatureRelevance for every signature.
  */
 const FACTORS: readonly { fields: readonly (keyof ClaimSignature)[]; features: readonly StructuralFeature[] }[] = [
-  { fields: ['events', 'negatives', 'force', 'forceStrong'], features: ['events', 'force', 'position'] },
+  { fields: ['events', 'negatives', 'force', 'forceStrong', 'speakerActors'], features: ['events', 'force', 'position'] },
   { fields: ['counts'], features: ['counts'] },
   { fields: ['source', 'sourceSides'], features: ['source'] },
   { fields: ['role'], features: ['role'] },

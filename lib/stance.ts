@@ -365,7 +365,7 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   // One asserts, the other denies or stays silent.
   const [assertClaim, negClaim, neg] = pa === 'asserts' ? [page, other, eb] : [other, page, ea];
-  const changed = laterPosition(assertClaim, negClaim, neg);
+  const changed = laterPosition(assertClaim, negClaim, neg, k);
   if (changed) return changed;
   const order = pa === 'asserts' ? `asserts vs ${polarityText(pb)}` : `${polarityText(pa)} vs asserts`;
   if (neg.polarity === 'denies') {
@@ -377,7 +377,7 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   }
   // Silence conflicts only with the silent side itself speaking up.
   const speaker = assertClaim.attribution;
-  if (speaker && !cannotTell(neg) && neg.actors.some((a) => speaker === a || speaker.startsWith(a))) {
+  if (speaker && !cannotTell(neg) && neg.actors.some((a) => speaksFor(speaker, a, k))) {
     return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'no comment'}' vs ${speaker})`, rank: 3 };
   }
   const silent = neg.actors.join(', ') || 'unnamed side';
@@ -395,14 +395,19 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
  * a contradiction ("has not responded", written after a response), and so is another
  * side's denial.
  */
-function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, neg: ClaimEvent): Verdict | null {
+function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, neg: ClaimEvent, k: CompiledPack): Verdict | null {
   const speaker = assertClaim.attribution;
-  if (!speaker || !neg.actors.some((a) => speaker === a || speaker.startsWith(a))) return null;
+  if (!speaker || !neg.actors.some((a) => speaksFor(speaker, a, k))) return null;
   const said = assertClaim.date;
   const before = negClaim.date;
   if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
   const years = said.slice(0, 4) !== before.slice(0, 4);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
+}
+
+/** Whether a source speaks for an actor: the actor itself, one of its bodies ("Russia's Foreign Ministry"), or a source the pack knows as its voice ("the Kremlin"). */
+function speaksFor(speaker: string, actor: string, k: CompiledPack): boolean {
+  return speaker === actor || speaker.startsWith(actor) || k.sourceEntry(speaker)?.actor === actor;
 }
 
 /** A silence that declines to deny ("did not deny", "didn't dispute"), not one that declines to confirm. */

@@ -121,6 +121,28 @@ describe('positions over time: each statement judged at its own date', () => {
   });
 });
 
+describe('silence against what others say', () => {
+  const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
+  const SILENT = claim('Moscow has not confirmed that North Korea sent troops to Russia.');
+  const OTHER_SILENCE = claim('The Kremlin declined to comment on reports that North Korea sent soldiers to Russia.');
+  const SEOUL = claim("South Korea's spy agency said North Korea has sent 1,500 troops to Russia.");
+  const KREMLIN = claim('The Kremlin confirmed that North Korea had sent troops to Russia.');
+
+  it('reads the silent side speaking for itself as a contradiction, whoever speaks for it', () => {
+    // "The Kremlin" is Russia's voice: what it says answers Moscow's silence.
+    expect(judgeStance(SILENT, KREMLIN, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: "no comment vs asserts ('has not confirmed' vs the Kremlin)" });
+    expect(judgeStance(SILENT, SEOUL, DEFAULT_PACK).stance).toBe('related');
+  });
+
+  it('ranks another side asserting the event well below the same silence and the silent side’s own word', () => {
+    // Seoul's claim leaves Moscow's silence standing: the positions do not meet, and the
+    // reader looking at a silence wants the other silences and the side's own answer first.
+    const score = (other: typeof SILENT) => judgePair(SILENT, other, index, 0).score;
+    expect(score(OTHER_SILENCE)).toBeGreaterThan(score(SEOUL) + 0.15);
+    expect(score(KREMLIN)).toBeGreaterThan(score(SEOUL) + 0.15);
+  });
+});
+
 describe('count rules on sentences of the kind news pages carry', () => {
   const stance = (a: string, b: string) => {
     const { stance, why } = judgeStance(parseClaim(a, { pack: DEFAULT_PACK }), parseClaim(b, { pack: DEFAULT_PACK }), DEFAULT_PACK);
