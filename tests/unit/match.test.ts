@@ -87,6 +87,24 @@ describe('evidence beyond claims', () => {
   });
 });
 
+describe('a report’s headline among the evidence', () => {
+  const report = (id: string, title: string, text: string) => ({ id, title, outlet: null, date: '2024-10-21', author: null, url: null, text, origin: 'user' as const, addedAt: 0 });
+  const HEADLINE = 'North Korea sends troops to Russia: Seoul';
+  const page = extractClaims("South Korea's spy agency says North Korea has sent 1,500 troops to Russia.", { pack: DEFAULT_PACK });
+
+  it('lists the sentence of the body that states the fact, not the headline that sums it up', () => {
+    const own = buildCorpusIndex([report('body', HEADLINE, "South Korea's spy agency said on Friday that North Korea has sent 1,500 troops to Russia.")], DEFAULT_PACK);
+    const listed = matchClaims(page, own)[0]!.matches.map((m) => m.claim);
+    expect(listed).toContain("South Korea's spy agency said on Friday that North Korea has sent 1,500 troops to Russia.");
+    expect(listed).not.toContain(HEADLINE);
+  });
+
+  it('lists the headline when nothing in the body matches the claim', () => {
+    const own = buildCorpusIndex([report('headline-only', HEADLINE, 'Ukraine said its drones struck an airfield in Crimea overnight.')], DEFAULT_PACK);
+    expect(matchClaims(page, own)[0]!.matches.map((m) => m.claim)).toEqual([HEADLINE]);
+  });
+});
+
 describe('summariseSides', () => {
   const m = (reportId: string, stance: ClaimMatch['stance'], source: string | null, outlet: string | null = null): ClaimMatch => ({
     reportId, reportTitle: null, outlet, date: null, claim: '', stance, score: 0.5, why: '', source,
