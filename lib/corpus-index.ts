@@ -17,7 +17,7 @@ import type { Report } from './types';
 export type { IndexedClaim } from './claim-interning';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
-export const CORPUS_INDEX_VERSION = 5;
+export const CORPUS_INDEX_VERSION = 6;
 
 /** A word the corpus has never seen weighs this share of the rarest seen word (in the text similarity and in admission alike). */
 export const UNSEEN_TERM_WEIGHT = 0.5;
@@ -60,7 +60,13 @@ export function buildCorpusIndex(reports: readonly Report[], pack: TopicPack): C
   return indexClaims(metas, claims, pack);
 }
 
-/** Every report's claims (its title's first, when it is a claim the text does not repeat), as parsed, each with its report's position. */
+/**
+ * Every report's evidence, as parsed, each with its report's position: the sentences of its
+ * body that concern the story. The headline is evidence only for a report whose body has none.
+ * A headline sums up its body ("North Korea sends troops to aid Russia's war in Ukraine:
+ * Seoul"), matches nearly every claim of the story, and outranked the body's sentence that
+ * states the fact; the sidebar names every report by its title anyway.
+ */
 export function readReports(reports: readonly Report[], pack: TopicPack): { metas: ReportMeta[]; claims: IndexedClaim[] } {
   const metas: ReportMeta[] = [];
   const claims: IndexedClaim[] = [];
@@ -68,13 +74,20 @@ export function readReports(reports: readonly Report[], pack: TopicPack): { meta
   reports.forEach((r, i) => {
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
     const found = extractEvidence(r.text, { pack, documentDate: r.date });
-    if (r.title) {
-      const title = parseClaim(r.title, { pack, documentDate: r.date });
-      if (title.checkable.length && !found.some((c) => c.text === title.text)) claims.push(Object.assign(title, { report: i }));
+    // Pages often repeat the headline at the top of the body: that copy is the headline too.
+    const body = r.title ? found.filter((c) => !sameWords(c.text, r.title!)) : found;
+    if (body.length) {
+      for (const c of body) claims.push(Object.assign(c, { report: i }));
+    } else if (r.title) {
+      const title = found[0] ?? parseClaim(r.title, { pack, documentDate: r.date });
+      if (title.checkable.length || found.length) claims.push(Object.assign(title, { report: i }));
     }
-    for (const c of found) claims.push(Object.assign(c, { report: i }));
   });
   return { metas, claims };
+}
+
+function sameWords(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
 /** An index over claims already extracted (what deserialisation and benchmarks use); the claims are kept in their compact form. */

@@ -242,16 +242,10 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       source: other.attribution,
     });
   };
-  // A report's headline sums up its body, and the list names every report by its title
-  // already: a sentence of the body that matches is the evidence. The headline is listed
-  // only for a report whose body has no match for the claim.
-  const reportsWithBodyMatch = new Set<number>();
-  for (const { claim: id } of ranked) if (!isHeadline(index, id)) reportsWithBodyMatch.add(index.claims[id]!.report);
-  const listable = (id: number) => !(reportsWithBodyMatch.has(index.claims[id]!.report) && isHeadline(index, id));
   for (const { claim: id, score } of ranked) {
     if (taken.length >= max) break;
     const other = index.claims[id]!;
-    if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT || !listable(id)) continue;
+    if ((perReport.get(other.report) ?? 0) >= MAX_MATCHES_PER_REPORT) continue;
     take(id, score, judge(id));
   }
   // Close behind the list: first contradictions, from any report that shows none yet; then
@@ -263,7 +257,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     for (const { claim: id, score } of ranked) {
       if (extra >= MAX_DECISIVE_EXTRA || score < floor) break;
       const other = index.claims[id]!;
-      if (listed.has(id) || !listable(id)) continue;
+      if (listed.has(id)) continue;
       if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
       const judged = judge(id);
       if (judged.stance !== wanted) continue;
@@ -278,17 +272,6 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
     attribution: claim.attribution,
     matches: taken,
   };
-}
-
-/** Whether a corpus claim is its report's headline (the title, parsed as a claim, or the body's copy of it). */
-function isHeadline(index: CorpusIndex, id: number): boolean {
-  const claim = index.claims[id]!;
-  const title = index.reports[claim.report]!.title;
-  return title !== null && sameWords(claim.text, title);
-}
-
-function sameWords(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
 function round(x: number): number {
