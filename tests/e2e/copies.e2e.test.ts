@@ -79,13 +79,19 @@ describe('syndicated copies in Chromium', () => {
     const regional = backing.find((m) => m.outlet === REGIONAL_SITE)!;
     // Neither copy names a source for this sentence: without copy detection each site would be a voice of its own.
     expect([wire.source, regional.source]).toEqual([null, null]);
-    const voicesIfCopiesCounted = new Set(backing.map((m: ClaimMatch) => m.source ?? m.outlet ?? m.reportId)).size;
-    const reports = new Set(backing.map((m) => m.reportId)).size;
+    // A report is one voice, whichever of its sentences are listed (one may cite a source and
+    // another none); reports citing the same source would be one voice too, and none here do.
+    // So the copies counted once make one voice fewer than the reports.
+    const reportsCiting = new Map<string, Set<string>>();
+    for (const m of backing) if (m.source) reportsCiting.set(m.source, (reportsCiting.get(m.source) ?? new Set()).add(m.reportId));
+    expect([...reportsCiting.values()].every((ids) => ids.size === 1)).toBe(true);
+    const reports = new Set(backing.map((m: ClaimMatch) => m.reportId)).size;
+    const independent = reports - 1;
 
     const side = frame.locator(`[data-claim="${index}"] .side--corroborates`);
-    const expected = `${reports} ${reports === 1 ? 'report' : 'reports'}, ${voicesIfCopiesCounted - 1} independent source${voicesIfCopiesCounted - 1 === 1 ? '' : 's'}`;
+    const expected = `${reports} ${reports === 1 ? 'report' : 'reports'}, ${independent} independent source${independent === 1 ? '' : 's'}`;
     await side.locator('.side__count').filter({ hasText: expected }).waitFor({ timeout: UI_TIMEOUT });
-    console.log(`copies: "${await side.locator('.side__count').textContent()}" (${voicesIfCopiesCounted} if each site counted); ${await side.locator('.side__sources').textContent()}`);
+    console.log(`copies: "${await side.locator('.side__count').textContent()}" (${reports} if each site counted); ${await side.locator('.side__sources').textContent()}`);
     const sources = (await side.locator('.side__sources').textContent()) ?? '';
     expect(sources).toContain(WIRE_SITE);
     expect(sources).not.toContain(REGIONAL_SITE);
