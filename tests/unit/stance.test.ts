@@ -6,6 +6,7 @@ import { parseClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
 import { judgeStance } from '../../lib/stance';
+import { structuralFeatures } from '../../lib/match-score';
 import { loadSeedReports } from '../../cli/load-reports';
 import { DEFAULT_PACK } from '../../lib/topics';
 
@@ -140,6 +141,14 @@ describe('silence against what others say', () => {
     const score = (other: typeof SILENT) => judgePair(SILENT, other, index, 0).score;
     expect(score(OTHER_SILENCE)).toBeGreaterThan(score(SEOUL) + 0.15);
     expect(score(KREMLIN)).toBeGreaterThan(score(SEOUL) + 0.15);
+  });
+
+  it('still matches a denial with another side’s claim of the event, as the contradiction a reader checks', () => {
+    // The rule is for silences: a denial and an assertion meet.
+    const DENIAL = claim('Moscow denied that North Korea had sent troops to Russia.');
+    expect(judgePair(DENIAL, SEOUL, index)).toMatchObject({ stance: 'conflicts', why: "denies vs asserts ('denied')" });
+    expect(structuralFeatures(DENIAL, SEOUL, DEFAULT_PACK).position).toBe(1);
+    expect(structuralFeatures(SILENT, SEOUL, DEFAULT_PACK).position).toBe(0);
   });
 });
 
