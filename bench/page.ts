@@ -21,6 +21,7 @@ import { longOnTopicArticle } from './on-topic-page';
 import { summarize, round, type Summary } from './stats';
 import { analyzeTrace, type TraceAnalysis, type TraceEvent } from './trace';
 import type { ContentCost } from '../lib/protocol';
+import { TAB_STATE_PREFIX } from '../lib/stored-tab-states';
 import { SourceMapLookup } from './sourcemap';
 import { moduleOf } from './size';
 import { existsSync, readFileSync } from 'node:fs';
@@ -470,15 +471,16 @@ async function waitForVerdict(sw: Worker, url: string): Promise<{ status: string
   const final = new Set(['off-topic', 'not-article', 'ready', 'error', 'paused']);
   let last: { status: string | null; tabId: number | null } = { status: null, tabId: null };
   while (Date.now() < deadline) {
-    last = await sw.evaluate(async (u) => {
+    // Read in the worker, so that the reports stored beside the states are not carried out of it.
+    last = await sw.evaluate(async ({ u, prefix }) => {
       const all = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
       // Tab states only (lib/stored-tab-states.ts): a report under its own key has an address too.
       for (const [key, v] of Object.entries(all)) {
         const s = v as { url?: string; status?: string; tabId?: number } | null;
-        if (key.startsWith('tab:') && s?.url === u && s.status) return { status: s.status, tabId: s.tabId ?? null };
+        if (key.startsWith(prefix) && s?.url === u && s.status) return { status: s.status, tabId: s.tabId ?? null };
       }
       return { status: null, tabId: null };
-    }, url);
+    }, { u: url, prefix: TAB_STATE_PREFIX });
     if (last.status && final.has(last.status)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -10,6 +10,7 @@
 
 import type { Page, Worker } from 'playwright-core';
 import { readingReportId } from '../lib/reading';
+import { TAB_STATE_PREFIX } from '../lib/stored-tab-states';
 import type { Report } from '../lib/types';
 import { newsPage, readArticleFixture } from '../tests/e2e/news-pages';
 import { startServer } from '../tests/e2e/server';
@@ -123,16 +124,16 @@ export async function measureRemembered(extensionDir: string, opts: { quick?: bo
 
 /** The extension page keeps every change of a tab's state with its time, as the background writes it. */
 async function recordTabStates(options: Page): Promise<void> {
-  await options.evaluate(() => {
+  await options.evaluate((prefix) => {
     const events: { t: number; status: string; remembered: boolean }[] = [];
     (globalThis as unknown as { benchEvents: typeof events }).benchEvents = events;
     chrome.storage.session.onChanged.addListener((changes) => {
       for (const [key, change] of Object.entries(changes)) {
         const state = change.newValue as { status?: string; remembered?: boolean } | undefined;
-        if (key.startsWith('tab:') && state?.status) events.push({ t: performance.now(), status: state.status, remembered: state.remembered === true });
+        if (key.startsWith(prefix) && state?.status) events.push({ t: performance.now(), status: state.status, remembered: state.remembered === true });
       }
     });
-  });
+  }, TAB_STATE_PREFIX);
 }
 
 /** Opens the article in a new tab; the analysis time is from 'analyzing' to 'ready', the keeping from 'ready' to 'remembered'. */

@@ -5,8 +5,12 @@
 // state back together with `tabStatesIn`.
 import type { TabState } from './protocol';
 
-export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-export const tabReportKey = (tabId: number) => `tab-report:${tabId}`;
+/** Prefix of the keys that hold tab states (a report's key has another). */
+export const TAB_STATE_PREFIX = 'tab:';
+const TAB_REPORT_PREFIX = 'tab-report:';
+
+export const tabStateKey = (tabId: number | string) => `${TAB_STATE_PREFIX}${tabId}`;
+export const tabReportKey = (tabId: number | string) => `${TAB_REPORT_PREFIX}${tabId}`;
 
 /** A tab's state as read from its two keys (a state stored before reports had a key of their own holds its report itself). */
 export function joinedTabState(state: TabState, report: TabState['report'] | undefined): TabState {
@@ -16,6 +20,6 @@ export function joinedTabState(state: TabState, report: TabState['report'] | und
 /** Every tab's state in a dump of storage.session (`storage.session.get(null)`), each with its report. */
 export function tabStatesIn(items: Record<string, unknown>): TabState[] {
   return Object.entries(items)
-    .filter(([key, value]) => key.startsWith('tab:') && value !== null && typeof value === 'object')
-    .map(([key, value]) => joinedTabState(value as TabState, items[`tab-report:${key.slice('tab:'.length)}`] as TabState['report'] | undefined));
+    .filter(([key, value]) => key.startsWith(TAB_STATE_PREFIX) && value !== null && typeof value === 'object')
+    .map(([key, value]) => joinedTabState(value as TabState, items[tabReportKey(key.slice(TAB_STATE_PREFIX.length))] as TabState['report'] | undefined));
 }
