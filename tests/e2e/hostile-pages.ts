@@ -61,17 +61,21 @@ function filler(chars: number): string {
   return sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
 }
 
+/** The on-topic story, then `megabytes` MB more prose in the same <article> (a live blog that never ends). */
+export function longArticlePage(megabytes: number): string {
+  const bytes = megabytes * 1024 * 1024;
+  const fillerParagraph = `<p>${filler(4_000)}</p>`;
+  return page({ title: ON_TOPIC.headline, body: onTopicArticle(fillerParagraph.repeat(Math.ceil(bytes / fillerParagraph.length))) });
+}
+
 export function hostilePages(): HostilePage[] {
   const pages: HostilePage[] = [];
 
-  // 10 MB: the article, then 10 MB more prose in the same <article> (a live blog that never ends).
-  const tenMb = 10 * 1024 * 1024;
-  const fillerParagraph = `<p>${filler(4_000)}</p>`;
   pages.push({
     id: 'ten-mb-article',
     what: 'a 10 MB article (the on-topic story, then 10 MB more prose in the same <article>)',
     onTopic: true,
-    html: page({ title: ON_TOPIC.headline, body: onTopicArticle(fillerParagraph.repeat(Math.ceil(tenMb / fillerParagraph.length))) }),
+    html: longArticlePage(10),
   });
 
   // 100,000 elements: the article, and a page of links and cells around it (built by the page's script).
