@@ -9,6 +9,7 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
+import { FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { TopicPack } from './topics/types';
@@ -375,9 +376,13 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
     }
     return { stance: 'related', why: `${order}, about different forces or unnamed ones`, rank: 1 };
   }
-  // Silence conflicts only with the silent side itself speaking up.
+  // Silence conflicts only with the silent side itself speaking up, and saying it: a side
+  // that says it "plans to" or "may" has confirmed nothing ("has not confirmed" stands).
   const speaker = assertClaim.attribution;
   if (speaker && !cannotTell(neg) && neg.actors.some((a) => speaksFor(speaker, a, k))) {
+    if (assertClaim.hedged) {
+      return { stance: 'related', why: `'${neg.cue ?? 'no comment'}' vs ${speaker}, hedged ('${assertClaim.hedgeCue ?? 'hedged'}')`, rank: 1 };
+    }
     return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'no comment'}' vs ${speaker})`, rank: 3 };
   }
   const silent = neg.actors.join(', ') || 'unnamed side';
@@ -391,7 +396,8 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
 /**
  * The side that denied or kept silent (North Korea's envoy: "a groundless rumor") saying it
  * itself, well after ("North Korea confirmed for the first time"): each stood at its own
- * date, so the later one updates the earlier. A silence dated after the side spoke is still
+ * date, so the later one updates the earlier; a statement that says it is the side's first
+ * comes after any undated silence or denial of it. A silence dated after the side spoke is still
  * a contradiction ("has not responded", written after a response), and so is another
  * side's denial.
  */
@@ -400,6 +406,10 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
   if (!speaker || !neg.actors.some((a) => speaksFor(speaker, a, k))) return null;
   const said = assertClaim.date;
   const before = negClaim.date;
+  // "Confirmed for the first time": the side's undated silence or denial came before it.
+  if (!before && FIRST_STATEMENT_CUES.test(assertClaim.text)) {
+    return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}', then stated by ${speaker} for the first time${said ? ` (${shortDate(said, false)})` : ''}`, rank: 3 };
+  }
   if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
   const years = said.slice(0, 4) !== before.slice(0, 4);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };

@@ -127,6 +127,8 @@ describe('extractClaims', () => {
     expect(c('Moscow has refused to confirm or deny the presence of North Korean troops.')).toMatchObject({ polarity: 'no-comment', polarityCue: 'refused to confirm' });
     expect(c('Kremlin spokesman Dmitry Peskov said he had no information about North Korean soldiers in Russia.').polarity).toBe('no-comment');
     expect(c('The United States has not independently confirmed the presence of North Korean troops in Kursk.').polarity).toBe('no-comment');
+    // "Is yet to", as British and Asian outlets write it, is the same silence as "has yet to".
+    expect(c('The United States is yet to confirm the presence of North Korean troops in Russia.')).toMatchObject({ polarity: 'no-comment', polarityCue: 'is yet to confirm' });
     const unverified = c("South Korean officials said they could not verify Zelensky's claim that 11,000 North Korean soldiers were already in Kursk.");
     expect(unverified).toMatchObject({ polarity: 'no-comment', polarityCue: 'could not verify', polarityActors: ['South Korea'] });
     // The object of a silence is not its speaker.

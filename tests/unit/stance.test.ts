@@ -113,6 +113,16 @@ describe('positions over time: each statement judged at its own date', () => {
     expect(judgeStance(at(SILENT, '2024-10-30'), at(CONFIRMED, '2025-04-28'), DEFAULT_PACK)).toMatchObject({ stance: 'related', why: expect.stringMatching(/^update: 'has not responded' \(30 Oct 2024\)/) });
   });
 
+  it('reads a statement that says it is the side’s first as coming after the side’s undated silence or denial', () => {
+    expect(judgeStance(at(CONFIRMED, '2025-04-28'), at(SILENT, null), DEFAULT_PACK)).toEqual({
+      stance: 'related',
+      why: "update: 'has not responded', then stated by North Korea for the first time (28 Apr)",
+    });
+    expect(judgeStance(at(RUMOR, null), at('In its first official acknowledgement, North Korea said it had sent troops to Russia.', null), DEFAULT_PACK).stance).toBe('related');
+    // Without the words that make it the first, nothing dates the silence: the two cannot both stand.
+    expect(judgeStance(at('North Korea confirmed on Monday that it sent troops to fight alongside Russian forces.', '2025-04-28'), at(SILENT, null), DEFAULT_PACK).stance).toBe('conflicts');
+  });
+
   it('still finds a contradiction in a silence written after the side spoke, in another side’s claim, and where a date is unknown', () => {
     // "Has not responded", written nine days after North Korea's own word.
     expect(judgeStance(at(SILENT, '2024-10-30'), at('North Korea confirmed that it sent troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
@@ -133,6 +143,12 @@ describe('silence against what others say', () => {
     // "The Kremlin" is Russia's voice: what it says answers Moscow's silence.
     expect(judgeStance(SILENT, KREMLIN, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: "no comment vs asserts ('has not confirmed' vs the Kremlin)" });
     expect(judgeStance(SILENT, SEOUL, DEFAULT_PACK).stance).toBe('related');
+  });
+
+  it('does not read the silent side’s hedged word as its answer: "may send" confirms nothing', () => {
+    const hedged = claim('The Kremlin said North Korea may send troops to Russia.');
+    expect(hedged.hedged).toBe(true);
+    expect(judgeStance(SILENT, hedged, DEFAULT_PACK)).toEqual({ stance: 'related', why: `'has not confirmed' vs the Kremlin, hedged ('${hedged.hedgeCue}')` });
   });
 
   it('ranks another side asserting the event well below the same silence and the silent side’s own word', () => {
