@@ -144,12 +144,13 @@ function splitUnit(text: string, from: number, to: number, paragraph: number, ou
 /**
  * Text copied out of pages often loses the space between sentences ("starting Oct. 8.In a
  * statement released on Friday"). A terminal mark after a lower-case word or a number,
- * directly followed by a capitalised word of two or more letters and a space, is such a
- * boundary; "U.S.Army", "Node.js" and "example.com" are not (capital before, lower case after).
+ * directly followed by a capitalised word of two or more letters and a space, or by "A" or
+ * "I" opening a sentence ("in mid-December.A spokesperson said"), is such a boundary;
+ * "U.S.Army", "Node.js" and "example.com" are not (capital before, lower case after).
  */
 function runTogether(unit: string, mark: number, end: number): boolean {
   if (mark === 0 || !/[\p{Ll}\p{N})]/u.test(unit[mark - 1]!)) return false;
-  return /^\p{Lu}\p{Ll}+[\s,]/u.test(unit.slice(end, end + 40));
+  return /^(?:\p{Lu}\p{Ll}+[\s,]|[AI] \p{Ll})/u.test(unit.slice(end, end + 40));
 }
 
 /** Whether a single dot at `dot` ends the sentence, given the text after it. */

@@ -25,6 +25,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends sentences run together where a copied page lost the space between them, and leaves names and addresses whole', () => {
+    expect(texts('The soldiers left in early October.In a statement, the ministry said they were trained in Russia.A spokesperson said more would follow.')).toEqual([
+      'The soldiers left in early October.',
+      'In a statement, the ministry said they were trained in Russia.',
+      'A spokesperson said more would follow.',
+    ]);
+    expect(texts('The U.S.Army units and the example.com page use Node.js for it.')).toEqual(['The U.S.Army units and the example.com page use Node.js for it.']);
+  });
+
   it('ends sentences inside closing quotes and keeps a quote with its attribution', () => {
     expect(
       texts('“We know about 10,000 soldiers,” Zelensky stated. “That’s really, I think, a big problem.” He left. "Is it true?" she asked.'),
