@@ -377,11 +377,13 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
     return { stance: 'related', why: `${order}, about different forces or unnamed ones`, rank: 1 };
   }
   // Silence conflicts only with the silent side itself speaking up, and saying it: a side
-  // that says it "plans to" or "may" has confirmed nothing ("has not confirmed" stands).
+  // whose statement is hedged ("plans to", "may") has confirmed nothing ("has not confirmed"
+  // stands), unless it says it confirms ("confirmed that 1,500 had arrived and the number
+  // could rise").
   const speaker = assertClaim.attribution;
   if (speaker && !cannotTell(neg) && neg.actors.some((a) => speaksFor(speaker, a, k))) {
-    if (assertClaim.hedged) {
-      return { stance: 'related', why: `'${neg.cue ?? 'no comment'}' vs ${speaker}, hedged ('${assertClaim.hedgeCue ?? 'hedged'}')`, rank: 1 };
+    if (assertClaim.hedgeCue && !CONFIRMING_VERB.test(assertClaim.text)) {
+      return { stance: 'related', why: `'${neg.cue ?? 'no comment'}' vs ${speaker}, hedged ('${assertClaim.hedgeCue}')`, rank: 1 };
     }
     return { stance: 'conflicts', why: `${order} ('${neg.cue ?? 'no comment'}' vs ${speaker})`, rank: 3 };
   }
@@ -414,6 +416,9 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
   const years = said.slice(0, 4) !== before.slice(0, 4);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
 }
+
+/** A statement that says it confirms: no hedge elsewhere in it takes that back. */
+const CONFIRMING_VERB = /\b(?:confirm(?:ed|s)|acknowledg(?:ed|es)|admit(?:ted|s))\b/i;
 
 /** Whether a source speaks for an actor: the actor itself, one of its bodies ("Russia's Foreign Ministry"), or a source the pack knows as its voice ("the Kremlin"). */
 function speaksFor(speaker: string, actor: string, k: CompiledPack): boolean {

@@ -148,7 +148,11 @@ describe('silence against what others say', () => {
   it('does not read the silent side’s hedged word as its answer: "may send" confirms nothing', () => {
     const hedged = claim('The Kremlin said North Korea may send troops to Russia.');
     expect(hedged.hedged).toBe(true);
-    expect(judgeStance(SILENT, hedged, DEFAULT_PACK)).toEqual({ stance: 'related', why: `'has not confirmed' vs the Kremlin, hedged ('${hedged.hedgeCue}')` });
+    expect(judgeStance(SILENT, hedged, DEFAULT_PACK)).toEqual({ stance: 'related', why: "'has not confirmed' vs the Kremlin, hedged ('may')" });
+    // A side that says it confirms has answered, whatever else it hedges ("could rise").
+    const projected = claim('The Kremlin confirmed that 1,500 North Korean troops had arrived in Russia and that the number could rise to 12,000.');
+    expect(projected.hedgeCue).not.toBeNull();
+    expect(judgeStance(SILENT, projected, DEFAULT_PACK).stance).toBe('conflicts');
   });
 
   it('ranks another side asserting the event well below the same silence and the silent side’s own word', () => {
