@@ -197,15 +197,15 @@ describe('a machine twenty times slower', () => {
     // 2 MB, not the 10 MB page above: the script reads no more of either (page-text.ts and
     // detect.ts cap what it reads), while parsing 10 MB twenty times slower took 47 to 72 s
     // of the 90 s allowed, depending on what else the machine ran.
-    const p = { id: 'two-mb-article' };
-    server.set(`/hostile/${p.id}`, longArticlePage(2), 'text/html; charset=utf-8');
+    const id = 'two-mb-article';
+    server.set(`/hostile/${id}`, longArticlePage(2), 'text/html; charset=utf-8');
     const page = await browser.context.newPage();
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const errors = collectErrors(page);
     const cdp = await browser.context.newCDPSession(page);
     // The slowdown starts as soon as the page is committed, before the content script can run:
     // started after the page was parsed, it raced the script, which on a fast moment finished first.
-    await page.goto(server.url(`/hostile/${p.id}`), { waitUntil: 'commit', timeout: 30_000 });
+    await page.goto(server.url(`/hostile/${id}`), { waitUntil: 'commit', timeout: 30_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     // Parsing 2 MB twenty times slower takes a while before the script even starts.
     await expect.poll(async () => (await tabState(browser, page))?.status, { timeout: THROTTLED_TIMEOUT_MS }).toBe('error');
@@ -217,7 +217,7 @@ describe('a machine twenty times slower', () => {
     expect(alive.ticks).toBeGreaterThanOrEqual(MIN_TICKS);
     expect(errors.foreign(PAGE_OWN_ERROR)).toEqual([]);
     const total = cost.totalMs;
-    rows.push([`${p.id}, CPU 20x slower`, 'yes', `stopped with the note "${OVER_BUDGET_NOTE}"`, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
+    rows.push([`${id}, CPU 20x slower`, 'yes', `stopped with the note "${OVER_BUDGET_NOTE}"`, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
     await page.close();
   }, 2 * THROTTLED_TIMEOUT_MS);
 });
