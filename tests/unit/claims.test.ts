@@ -230,6 +230,17 @@ describe('extractClaims', () => {
     expect(confirmed.events.map((e) => `${e.family}:${e.polarity}`)).toContain('deploy:asserts');
   });
 
+  it('reads involvement in the war in any of its verb forms, and not involvement in anything else', () => {
+    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
+    for (const text of [
+      'Moscow warned Seoul of the consequences if it gets involved in the war in Ukraine.',
+      'Officials in Kyiv fear that North Korea will intervene more directly next year.',
+      'Analysts say South Korea is unlikely to join the war against Russia.',
+      'Russia criticised South Korea’s involvement in the Ukrainian conflict.',
+    ]) expect(families(text), text).toContain('involve');
+    expect(families('A South Korean lawmaker involved in the budget talks asked about North Korea and Russia.')).not.toContain('involve');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });

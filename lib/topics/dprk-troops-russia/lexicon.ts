@@ -297,7 +297,7 @@ export const PREDICATES: readonly EventFamily[] = [
     family: 'involve',
     label: 'involvement',
     reaction: true,
-    pattern: /\b(?:involvement|intervention|participation|entering the (?:\w+ )?(?:conflict|war))\b/g,
+    pattern: /\b(?:involvement|(?:get|gets|got|getting|become|becomes|became|becoming) involved|involved in the (?:\w+ )?(?:conflict|war|crisis|fighting)|interven(?:e|es|ed|ing|tion)|participation|(?:enter|enters|entered|entering|join|joins|joined|joining) the (?:\w+ )?(?:conflict|war|crisis|fighting))\b/g,
   },
   {
     family: 'pact',
