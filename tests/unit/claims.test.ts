@@ -241,6 +241,18 @@ describe('extractClaims', () => {
     expect(families('A South Korean lawmaker involved in the budget talks asked about North Korea and Russia.')).not.toContain('involve');
   });
 
+  it('reads the troops\' shortcomings however a report words them', () => {
+    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
+    for (const text of [
+      'Ukrainian officers say the North Korean soldiers are poorly trained for drone warfare.',
+      'Analysts said North Korean units in Kursk lack experience of modern combat.',
+      'The North Korean troops appeared inexperienced and took heavy losses, Kyiv said.',
+      'A Pentagon official said the North Korean soldiers had an insufficient grasp of Russian commands.',
+      'Seoul said communication problems slowed the North Korean units fighting with Russian forces.',
+    ]) expect(families(text), text).toContain('challenge');
+    expect(families('North Korea sent 1,500 special forces to Russia, Seoul said.')).not.toContain('challenge');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });

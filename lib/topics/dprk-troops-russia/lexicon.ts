@@ -311,7 +311,7 @@ export const PREDICATES: readonly EventFamily[] = [
     pattern:
       /\b(?:not (?:directed|aimed|targeted) (?:against|at)|(?:within the framework of|in line with|complie[sd] with|consistent with) international law|sovereign right|matter of (?:national )?sovereignty|right to (?:strengthen|develop|deepen))\b/g,
   },
-  { family: 'challenge', label: 'challenges', reaction: true, pattern: /\b(?:language barriers?|lack of (?:recent |modern )?(?:combat |battlefield )?experience|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
+  { family: 'challenge', label: 'challenges', reaction: true, pattern: /\b(?:(?:language|communication) (?:barriers?|problems|difficulties|gaps)|lack(?:s|ed|ing)? (?:of )?(?:[\w-]+ ){0,2}(?:experience|skills|training|preparation)|(?:poorly|barely|hastily|inadequately|badly) (?:trained|prepared|equipped)|ill-(?:prepared|equipped|trained)|inexperienc\w*|insufficient (?:[\w-]+ ){0,2}(?:training|experience|grasp|skills|preparation)|unfamiliar with|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
   { family: 'sanction', label: 'sanctions', reaction: true, pattern: /\b(?:sanctions?)\b/g },
 ];
 
