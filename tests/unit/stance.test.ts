@@ -247,3 +247,16 @@ describe('count rules on sentences of the kind news pages carry', () => {
     });
   });
 });
+
+describe('assessments of what the troops change', () => {
+  const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
+  const LITTLE = claim('Kyiv said the North Korean troops in Kursk had made little difference to the fighting so far.');
+  const EXPERTS = claim('Analysts disagree on what impact the North Korean soldiers will have on Russia’s war.');
+
+  it('pairs two assessments of the troops’ impact, however worded, as related: one judgement does not confirm another', () => {
+    expect(LITTLE.events.map((e) => e.family)).toContain('impact');
+    expect(claim('Officials in Washington doubt the North Korean deployment will be a game-changer for Russia.').events.map((e) => e.family)).toContain('impact');
+    expect(structuralFeatures(LITTLE, EXPERTS, DEFAULT_PACK).events).toBe(1);
+    expect(judgeStance(LITTLE, EXPERTS, DEFAULT_PACK).stance).toBe('related');
+  });
+});

@@ -313,6 +313,12 @@ export const PREDICATES: readonly EventFamily[] = [
   },
   { family: 'challenge', label: 'challenges', reaction: true, pattern: /\b(?:(?:language|communication) (?:barriers?|problems|difficulties|gaps)|lack(?:s|ed|ing)? (?:of )?(?:[\w-]+ ){0,2}(?:experience|skills|training|preparation)|(?:poorly|barely|hastily|inadequately|badly) (?:trained|prepared|equipped)|ill-(?:prepared|equipped|trained)|inexperienc\w*|insufficient (?:[\w-]+ ){0,2}(?:training|experience|grasp|skills|preparation)|unfamiliar with|(?:practical|logistical) (?:challenges|problems|difficulties))\b/g },
   { family: 'sanction', label: 'sanctions', reaction: true, pattern: /\b(?:sanctions?)\b/g },
+  {
+    family: 'impact',
+    label: 'impact on the war',
+    reaction: true, generic: true,
+    pattern: /\b(?:impact|game[- ]changer|turn(?:ing)? the tide|tip the balance|change the course|(?:big|major|significant|real|little|no|any) difference|(?:significant|decisive|major) effect)\b/g,
+  },
 ];
 
 /** How close two event families are (symmetric); unlisted pairs are unrelated. */
@@ -377,5 +383,5 @@ export const FORCE_NOUNS: readonly string[] = [
 /** Order in which a reason names a shared event: the most telling first. */
 export const REASON_ORDER: readonly string[] = [
   'casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'recruit', 'deploy', 'visit', 'involve',
-  'challenge', 'sanction', 'condemn', 'cooperate', 'fight',
+  'impact', 'challenge', 'sanction', 'condemn', 'cooperate', 'fight',
 ];
