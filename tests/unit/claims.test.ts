@@ -253,6 +253,14 @@ describe('extractClaims', () => {
     expect(families('North Korea sent 1,500 special forces to Russia, Seoul said.')).not.toContain('challenge');
   });
 
+  it('reads combat and its toll in the other words war reporting uses for them', () => {
+    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
+    expect(families('Ukraine reported its first clashes with North Korean units in the Kursk region.')).toContain('fight');
+    expect(families('North Korean soldiers joined a Russian counteroffensive near Sudzha, Kyiv said.')).toContain('fight');
+    expect(families('Seoul said the North Korean fatalities in Kursk had passed 300.')).toContain('casualty');
+    expect(families('Dozens of North Korean soldiers lost their lives in a drone strike, Ukraine said.')).toContain('casualty');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });

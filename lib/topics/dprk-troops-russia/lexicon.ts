@@ -256,13 +256,13 @@ export const PREDICATES: readonly EventFamily[] = [
     family: 'fight',
     label: 'combat',
     forces: true, story: true, anchors: false, generic: true, specificity: 0.6,
-    pattern: /\b(?:fight\w*|combat|battl\w*|front ?lines?|frontlines?|hostilities|assaults?|war zone|conflict zone|military operations?|participate in the war)\b/g,
+    pattern: /\b(?:fight\w*|combat|battl\w*|front ?lines?|frontlines?|hostilities|assaults?|war zone|conflict zone|military operations?|participate in the war|clash\w*|skirmish\w*|(?:counter-?)?offensives?|engaged in (?:combat|fighting|battle))\b/g,
   },
   {
     family: 'casualty',
     label: 'casualties',
     forces: true, story: true, anchors: true,
-    pattern: /\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|captur\w*|prisoners?|pows?|losses)\b/g,
+    pattern: /\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|captur\w*|prisoners?|pows?|losses|fatalit\w*|perish\w*|lost (?:their|his) li(?:ves|fe))\b/g,
   },
   { family: 'withdraw', label: 'withdrawal', forces: true, story: true, anchors: true, pattern: /\b(?:withdraw\w*|pull(?:ed|ing)? out)\b/g },
   {
