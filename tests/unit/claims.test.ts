@@ -261,6 +261,13 @@ describe('extractClaims', () => {
     expect(families('Dozens of North Korean soldiers lost their lives in a drone strike, Ukraine said.')).toContain('casualty');
   });
 
+  it('reads ratifying the treaty as news of the pact, and takes the sentence as a claim', () => {
+    const c = parseClaim('Russia ratified the agreement with North Korea last week, and Pyongyang is expected to follow.', { pack: DEFAULT_PACK });
+    expect(c.events.map((e) => e.family)).toContain('pact');
+    expect(c.checkable.length).toBeGreaterThan(0);
+    expect(parseClaim('The ratification of the pact by North Korea’s parliament was reported by state media.', { pack: DEFAULT_PACK }).events.map((e) => e.family)).toContain('pact');
+  });
+
   it('reads "there has been no statement from" as a silence', () => {
     const c = parseClaim('There has been no official response from Moscow or Pyongyang to the report.', { pack: DEFAULT_PACK });
     expect(c).toMatchObject({ polarity: 'no-comment', checkable: ['no comment'] });

@@ -303,7 +303,7 @@ export const PREDICATES: readonly EventFamily[] = [
     family: 'pact',
     label: 'mutual defence pact',
     story: true, anchors: true,
-    pattern: /\b(?:pact|treaty|mutual (?:assistance|agreement|defen[cs]e)|strategic partnership agreement|signed (?:a |an )?(?:\w+ )?agreement)\b/g,
+    pattern: /\b(?:pact|treaty|mutual (?:assistance|agreement|defen[cs]e)|strategic partnership agreement|(?:signed|ratified|ratifies|ratify|ratifying) (?:a |an |the )?(?:\w+ )?agreement|ratification)\b/g,
   },
   {
     family: 'justify',
