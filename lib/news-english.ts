@@ -32,3 +32,10 @@ export const SOURCE_PREFIX = /(?:according to|citing(?: insights from| informati
  */
 export const FIRST_STATEMENT_CUES =
   /\b(?:for the first time|(?:its|their|his|her|the) first (?:official |public )?(?:acknowledg(?:e)?ment|confirmation|admission))\b/i;
+
+/**
+ * A thing said to be the first of its kind ("suffered their first casualties", "its first
+ * losses"): nothing of the kind came before it. Group 1 holds the words after "first", read
+ * against an event family's words.
+ */
+export const FIRST_OF_KIND = /\b(?:its|their|the|his|her)\s+first\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;

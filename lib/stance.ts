@@ -9,7 +9,7 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
-import { FIRST_STATEMENT_CUES } from './news-english';
+import { FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { TopicPack } from './topics/types';
@@ -341,6 +341,8 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   if (pa === 'asserts' && pb === 'asserts') {
     // Events done by someone's forces: whose forces they are decides whether two reports agree.
     if (k.flagged.forces.has(ea.family) && !forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other, k), rank: 1 };
+    const first = firstAfterEarlier(page, other, ea.family, label, k);
+    if (first) return first;
     return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
   }
   if (pa === pb) {
@@ -415,6 +417,44 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
   if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
   const years = said.slice(0, 4) !== before.slice(0, 4);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
+}
+
+/**
+ * A "first" stated this many days or more after another report of the same event contradicts
+ * that report. Closer together, the "first" is more likely the same news confirmed by
+ * another source a few days on.
+ */
+export const FIRST_AFTER_REPORT_MIN_DAYS = 30;
+
+/** Each pack pattern's one-shot copy (the pack's patterns are global: test() would move their lastIndex). */
+const oneShot = new WeakMap<RegExp, RegExp>();
+/** An event family's words, as a test of a phrase. */
+function familyWordsOf(family: string, k: CompiledPack): RegExp | null {
+  const pattern = k.pack.events.find((e) => e.family === family)?.pattern;
+  if (!pattern) return null;
+  let re = oneShot.get(pattern);
+  if (!re) oneShot.set(pattern, (re = new RegExp(pattern.source, pattern.flags.replace('g', ''))));
+  return re;
+}
+
+/**
+ * "Suffered their first casualties" (16 Dec) against a report of soldiers killed in early
+ * October: both cannot be true, each at its date.
+ */
+function firstAfterEarlier(page: ExtractedClaim, other: ExtractedClaim, family: string, label: string, k: CompiledPack): Verdict | null {
+  const words = familyWordsOf(family, k);
+  if (!words) return null;
+  for (const [first, earlier] of [[page, other], [other, page]] as const) {
+    if (!first.date || !earlier.date || daysBetween(earlier.date, first.date) < FIRST_AFTER_REPORT_MIN_DAYS) continue;
+    const folded = foldText(first.text);
+    for (const m of folded.matchAll(FIRST_OF_KIND)) {
+      if (!words.test(m[1]!)) continue;
+      const years = first.date.slice(0, 4) !== earlier.date.slice(0, 4);
+      const ordered = first === page ? `first ${label} (${shortDate(first.date, years)}) vs ${label} reported earlier (${shortDate(earlier.date, years)})` : `${label} (${shortDate(earlier.date, years)}) vs first ${label} later (${shortDate(first.date, years)})`;
+      return { stance: 'conflicts', why: ordered, rank: 3 };
+    }
+  }
+  return null;
 }
 
 /** A statement that says it confirms: no hedge elsewhere in it takes that back. */

@@ -260,3 +260,24 @@ describe('assessments of what the troops change', () => {
     expect(judgeStance(LITTLE, EXPERTS, DEFAULT_PACK).stance).toBe('related');
   });
 });
+
+describe('a first of its kind against an earlier report of the same', () => {
+  const at = (text: string, date: string | null) => parseClaim(text, { pack: DEFAULT_PACK, documentDate: date });
+  const FIRST = at('The Pentagon said on Monday that North Korean troops fighting in Kursk had suffered their first casualties.', '2024-12-16');
+
+  it('reads "their first casualties" a month or more after a report of soldiers killed as a contradiction, either way round', () => {
+    const earlier = at('Ukrainian intelligence said six North Korean soldiers were killed in a strike in Donetsk.', '2024-10-05');
+    expect(judgeStance(FIRST, earlier, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: 'first casualties (16 Dec) vs casualties reported earlier (5 Oct)' });
+    expect(judgeStance(earlier, FIRST, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: 'casualties (5 Oct) vs first casualties later (16 Dec)' });
+  });
+
+  it('leaves the same news confirmed days later, or undated, as agreeing', () => {
+    const daysBefore = at('Ukraine said North Korean soldiers were killed in fighting in Kursk over the weekend.', '2024-12-14');
+    expect(judgeStance(FIRST, daysBefore, DEFAULT_PACK).stance).toBe('corroborates');
+    const undated = at('Ukraine said North Korean soldiers were killed in fighting in Kursk.', null);
+    expect(judgeStance(FIRST, undated, DEFAULT_PACK).stance).toBe('corroborates');
+    // "First" about something else says nothing of casualties before.
+    const firstCombat = at('North Korean troops killed in Kursk were in their first battle, Seoul said.', '2024-12-16');
+    expect(judgeStance(firstCombat, at('Ukrainian intelligence said six North Korean soldiers were killed in Donetsk.', '2024-10-05'), DEFAULT_PACK).stance).toBe('corroborates');
+  });
+});
