@@ -440,9 +440,11 @@ function familyWordsOf(family: string, k: CompiledPack): RegExp | null {
 
 /**
  * "Suffered their first casualties" (16 Dec) against a report of soldiers killed in early
- * October: both cannot be true, each at its date.
+ * October: both cannot be true, each at its date. Only for the families whose "first" says
+ * none came before (the pack's firstMeansNoneBefore).
  */
 function firstAfterEarlier(page: ExtractedClaim, other: ExtractedClaim, family: string, label: string, k: CompiledPack): Verdict | null {
+  if (!k.flagged.firstMeansNoneBefore.has(family)) return null;
   // Thousands of pairs are judged per page at 100,000 claims, and most sentences say no
   // "first": the cheapest test comes first, and nothing is allocated on the way out.
   const pageFirst = MENTIONS_FIRST.test(page.text);

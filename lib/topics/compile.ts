@@ -5,7 +5,7 @@
 import { compileLexicon, type MentionFinder } from '../mentions';
 import type { EventFamily, SourceEntry, TopicPack } from './types';
 
-type FamilyFlag = 'forces' | 'story' | 'anchors' | 'reaction' | 'generic';
+type FamilyFlag = 'forces' | 'story' | 'anchors' | 'reaction' | 'generic' | 'firstMeansNoneBefore';
 
 export interface CompiledPack {
   pack: TopicPack;
@@ -71,6 +71,7 @@ function compile(pack: TopicPack): CompiledPack {
       anchors: where('anchors'),
       reaction: where('reaction'),
       generic: where('generic'),
+      firstMeansNoneBefore: where('firstMeansNoneBefore'),
     },
     familyLabel: new Map(pack.events.map((e) => [e.family, e.label])),
     familySpecificity: Object.fromEntries(pack.events.filter((e) => e.specificity !== undefined).map((e) => [e.family, e.specificity!])),

@@ -90,6 +90,13 @@ export interface EventFamily {
   generic?: boolean;
   /** How much sharing it says about two sentences, 0..1 (default 1). */
   specificity?: number;
+  /**
+   * Its first occurrence is news in itself ("suffered their first casualties"): a report that
+   * calls it the first says none came before, so an earlier report of it is contradicted. Not
+   * so for a deployment, whose "first" ("the first deployment of North Korean troops to a
+   * foreign war") is the same deployment that earlier reports describe.
+   */
+  firstMeansNoneBefore?: boolean;
 }
 
 /** Names of one thing the story speaks of. Alias syntax as in TermGroup, on folded text. */

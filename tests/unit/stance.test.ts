@@ -280,4 +280,10 @@ describe('a first of its kind against an earlier report of the same', () => {
     const firstCombat = at('North Korean troops killed in Kursk were in their first battle, Seoul said.', '2024-12-16');
     expect(judgeStance(firstCombat, at('Ukrainian intelligence said six North Korean soldiers were killed in Donetsk.', '2024-10-05'), DEFAULT_PACK).stance).toBe('corroborates');
   });
+
+  it('does not read "the first deployment" of the troops as saying no deployment came before: it is the same one', () => {
+    const milestone = at('The dispatch is the first deployment of North Korean troops to a foreign war in decades, Seoul said.', '2024-12-16');
+    const earlier = at('Seoul said North Korea has deployed 1,500 troops to Russia.', '2024-10-18');
+    expect(judgeStance(milestone, earlier, DEFAULT_PACK).stance).toBe('corroborates');
+  });
 });

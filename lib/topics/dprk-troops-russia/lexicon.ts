@@ -261,7 +261,7 @@ export const PREDICATES: readonly EventFamily[] = [
   {
     family: 'casualty',
     label: 'casualties',
-    forces: true, story: true, anchors: true,
+    forces: true, story: true, anchors: true, firstMeansNoneBefore: true,
     pattern: /\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|captur\w*|prisoners?|pows?|losses|fatalit\w*|perish\w*|lost (?:their|his) li(?:ves|fe))\b/g,
   },
   { family: 'withdraw', label: 'withdrawal', forces: true, story: true, anchors: true, pattern: /\b(?:withdraw\w*|pull(?:ed|ing)? out)\b/g },
