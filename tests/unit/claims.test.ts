@@ -7,6 +7,8 @@ const NIS = "South Korea's National Intelligence Service";
 const reports = loadSeedReports();
 const seed = (prefix: string) => reports.find((r) => r.id.startsWith(prefix))!;
 const claimsOf = (prefix: string) => extractClaims(seed(prefix).text, { pack: DEFAULT_PACK, documentDate: seed(prefix).date });
+/** The event families read in a sentence of its own. */
+const familiesOf = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
 const claimStarting = (prefix: string, start: string) => {
   const c = claimsOf(prefix).find((x) => x.text.replace(/\s+/g, ' ').startsWith(start));
   expect(c, `${prefix}: ${start}`).toBeDefined();
@@ -230,36 +232,56 @@ describe('extractClaims', () => {
     expect(confirmed.events.map((e) => `${e.family}:${e.polarity}`)).toContain('deploy:asserts');
   });
 
-  it('reads involvement in the war in any of its verb forms, and not involvement in anything else', () => {
-    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
-    for (const text of [
-      'Moscow warned Seoul of the consequences if it gets involved in the war in Ukraine.',
-      'Officials in Kyiv fear that North Korea will intervene more directly next year.',
-      'Analysts say South Korea is unlikely to join the war against Russia.',
-      'Russia criticised South Korea’s involvement in the Ukrainian conflict.',
-    ]) expect(families(text), text).toContain('involve');
-    expect(families('A South Korean lawmaker involved in the budget talks asked about North Korea and Russia.')).not.toContain('involve');
-  });
-
-  it('reads the troops\' shortcomings however a report words them', () => {
-    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
-    for (const text of [
-      'Ukrainian officers say the North Korean soldiers are poorly trained for drone warfare.',
-      'Analysts said North Korean units in Kursk lack experience of modern combat.',
-      'The North Korean troops appeared inexperienced and took heavy losses, Kyiv said.',
-      'A Pentagon official said the North Korean soldiers had an insufficient grasp of Russian commands.',
-      'Seoul said communication problems slowed the North Korean units fighting with Russian forces.',
-    ]) expect(families(text), text).toContain('challenge');
-    expect(families('North Korea sent 1,500 special forces to Russia, Seoul said.')).not.toContain('challenge');
-  });
-
-  it('reads combat and its toll in the other words war reporting uses for them', () => {
-    const families = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.map((e) => e.family);
-    expect(families('Ukraine reported its first clashes with North Korean units in the Kursk region.')).toContain('fight');
-    expect(families('North Korean soldiers joined a Russian counteroffensive near Sudzha, Kyiv said.')).toContain('fight');
-    expect(families('Seoul said the North Korean fatalities in Kursk had passed 300.')).toContain('casualty');
-    expect(families('Dozens of North Korean soldiers lost their lives in a drone strike, Ukraine said.')).toContain('casualty');
-  });
+  // Each event family in the words news uses for it, with a sentence that must not read as it.
+  const WORDINGS: { family: string; what: string; reads: string[]; not: string }[] = [
+    {
+      family: 'involve',
+      what: 'involvement in the war in any of its verb forms, and not involvement in anything else',
+      reads: [
+        'Moscow warned Seoul of the consequences if it gets involved in the war in Ukraine.',
+        'Officials in Kyiv fear that North Korea will intervene more directly next year.',
+        'Analysts say South Korea is unlikely to join the war against Russia.',
+        'Russia criticised South Korea’s involvement in the Ukrainian conflict.',
+      ],
+      not: 'A South Korean lawmaker involved in the budget talks asked about North Korea and Russia.',
+    },
+    {
+      family: 'challenge',
+      what: "the troops' shortcomings however a report words them",
+      reads: [
+        'Ukrainian officers say the North Korean soldiers are poorly trained for drone warfare.',
+        'Analysts said North Korean units in Kursk lack experience of modern combat.',
+        'The North Korean troops appeared inexperienced and took heavy losses, Kyiv said.',
+        'A Pentagon official said the North Korean soldiers had an insufficient grasp of Russian commands.',
+        'Seoul said communication problems slowed the North Korean units fighting with Russian forces.',
+      ],
+      not: 'North Korea sent 1,500 special forces to Russia, Seoul said.',
+    },
+    {
+      family: 'fight',
+      what: 'combat in the other words war reporting uses for it',
+      reads: [
+        'Ukraine reported its first clashes with North Korean units in the Kursk region.',
+        'North Korean soldiers joined a Russian counteroffensive near Sudzha, Kyiv said.',
+      ],
+      not: 'Russia ratified the treaty, which applies if either side suffers an armed attack.',
+    },
+    {
+      family: 'casualty',
+      what: 'the toll of combat in the other words war reporting uses for it',
+      reads: [
+        'Seoul said the North Korean fatalities in Kursk had passed 300.',
+        'Dozens of North Korean soldiers lost their lives in a drone strike, Ukraine said.',
+      ],
+      not: 'North Korean soldiers have been trained in Russia’s Far East since October.',
+    },
+  ];
+  for (const { family, what, reads, not } of WORDINGS) {
+    it(`reads ${what}`, () => {
+      for (const text of reads) expect(familiesOf(text), text).toContain(family);
+      expect(familiesOf(not), not).not.toContain(family);
+    });
+  }
 
   it('reads ratifying the treaty as news of the pact, and takes the sentence as a claim', () => {
     const c = parseClaim('Russia ratified the agreement with North Korea last week, and Pyongyang is expected to follow.', { pack: DEFAULT_PACK });
