@@ -426,17 +426,8 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
  */
 export const FIRST_AFTER_REPORT_MIN_DAYS = 30;
 
-/** Each pack pattern's one-shot copy (the pack's patterns are global: test() would move their lastIndex). */
-const oneShot = new WeakMap<RegExp, RegExp>();
+/** The word FIRST_OF_KIND needs, tested on the raw text before anything is folded. */
 const MENTIONS_FIRST = /\bfirst\b/i;
-/** An event family's words, as a test of a phrase. */
-function familyWordsOf(family: string, k: CompiledPack): RegExp | null {
-  const pattern = k.pack.events.find((e) => e.family === family)?.pattern;
-  if (!pattern) return null;
-  let re = oneShot.get(pattern);
-  if (!re) oneShot.set(pattern, (re = new RegExp(pattern.source, pattern.flags.replace('g', ''))));
-  return re;
-}
 
 /**
  * "Suffered their first casualties" (16 Dec) against a report of soldiers killed in early
@@ -456,7 +447,7 @@ function firstAfterEarlier(page: ExtractedClaim, other: ExtractedClaim, family: 
 /** `first` says it is the first `family` event, a month or more after `earlier` reported one. */
 function firstOfKind(first: ExtractedClaim, earlier: ExtractedClaim, family: string, label: string, k: CompiledPack, firstIsPage: boolean): Verdict | null {
   if (!first.date || !earlier.date || daysBetween(earlier.date, first.date) < FIRST_AFTER_REPORT_MIN_DAYS) return null;
-  const words = familyWordsOf(family, k);
+  const words = k.familyWords.get(family);
   if (!words) return null;
   for (const m of foldText(first.text).matchAll(FIRST_OF_KIND)) {
     if (!words.test(m[1]!)) continue;

@@ -16,6 +16,8 @@ export interface CompiledPack {
   /** Event families with each flag set. */
   flagged: Readonly<Record<FamilyFlag, ReadonlySet<string>>>;
   familyLabel: ReadonlyMap<string, string>;
+  /** Family → its words as a one-shot test of a phrase (the pack's patterns are global: test() would move their lastIndex). */
+  familyWords: ReadonlyMap<string, RegExp>;
   /** Family → how much sharing it says (0..1; unlisted families are 1). */
   familySpecificity: Readonly<Record<string, number>>;
   /** "North Korean troops", "Pyongyang's soldiers": group 1 is the owner word. */
@@ -74,6 +76,7 @@ function compile(pack: TopicPack): CompiledPack {
       firstMeansNoneBefore: where('firstMeansNoneBefore'),
     },
     familyLabel: new Map(pack.events.map((e) => [e.family, e.label])),
+    familyWords: new Map(pack.events.map((e) => [e.family, new RegExp(e.pattern.source, e.pattern.flags.replace('g', ''))])),
     familySpecificity: Object.fromEntries(pack.events.filter((e) => e.specificity !== undefined).map((e) => [e.family, e.specificity!])),
     forceOwnerBefore: new RegExp(String.raw`\b(${alt(adjectives)})\s+(?:[\w-]+\s+){0,2}(?:${nouns})\b`, 'g'),
     forceOwnerAfter: new RegExp(String.raw`\b(?:${nouns})\s+(?:of|from)\s+(${alt(names)})\b`, 'g'),
