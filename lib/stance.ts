@@ -353,6 +353,8 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
       return { stance: 'related', why: `'${ea.cue}' vs '${eb.cue}'`, rank: 1 };
     }
     const who = commonActors(ea.actors, eb.actors);
+    const apart = pa === 'no-comment' ? silencesApart(page, other, who) : null;
+    if (apart) return apart;
     return {
       stance: 'corroborates',
       why: pa === 'denies' ? `both: ${who} denies` : `both: no comment from ${who}`,
@@ -362,6 +364,9 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   if (pa !== 'asserts' && pb !== 'asserts') {
     // Silence against a denial by the same side: one report says they said nothing, the other that they denied.
     if (actorsOverlap(ea.actors, eb.actors) && !cannotTell(ea) && !cannotTell(eb)) {
+      const [silence, silentClaim, denialClaim] = pa === 'no-comment' ? [ea, page, other] : [eb, other, page];
+      const broken = silenceThenDenial(silence, silentClaim, denialClaim);
+      if (broken) return broken;
       return { stance: 'conflicts', why: `'${ea.cue ?? pa}' vs '${eb.cue ?? pb}'`, rank: 3 };
     }
     return { stance: 'related', why: `'${ea.cue ?? pa}' (${ea.actors.join(', ') || 'unnamed'}) vs '${eb.cue ?? pb}' (${eb.actors.join(', ') || 'unnamed'})`, rank: 1 };
@@ -417,6 +422,31 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
   if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
   const years = said.slice(0, 4) !== before.slice(0, 4);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
+}
+
+/**
+ * Two silences of one side dated UPDATE_MIN_DAYS or more apart: each says what stood at its
+ * own date ("did not comment" on 8 October, "has not commented" on 17 December, often on
+ * other allegations), so neither confirms the other.
+ */
+function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string): Verdict | null {
+  const [a, b] = [page.date, other.date];
+  if (!a || !b || Math.abs(daysBetween(a, b)) < UPDATE_MIN_DAYS) return null;
+  const years = a.slice(0, 4) !== b.slice(0, 4);
+  return { stance: 'related', why: `no comment from ${who} at different dates (${shortDate(a, years)} and ${shortDate(b, years)})`, rank: 1 };
+}
+
+/**
+ * A side's silence dated well before its own denial: it kept silent, then spoke (an update,
+ * like a count that grew). Written after the denial, "has not responded" is still a
+ * contradiction, and so is a denial within days of the silence: "did not comment" on
+ * 8 October and "dismissed" on the 10th describe the same moment of the story.
+ */
+function silenceThenDenial(silence: ClaimEvent, silentClaim: ExtractedClaim, denialClaim: ExtractedClaim): Verdict | null {
+  const [quiet, spoke] = [silentClaim.date, denialClaim.date];
+  if (!quiet || !spoke || daysBetween(quiet, spoke) < UPDATE_MIN_DAYS) return null;
+  const years = quiet.slice(0, 4) !== spoke.slice(0, 4);
+  return { stance: 'related', why: `update: '${silence.cue ?? 'no comment'}' (${shortDate(quiet, years)}), then denied (${shortDate(spoke, years)})`, rank: 3 };
 }
 
 /**
