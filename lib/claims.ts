@@ -662,7 +662,14 @@ function findForce(
           !PREPOSITION_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)),
       );
       const nearest = before[before.length - 1];
-      if (nearest && verb.index - nearest.end < 60 && k.storyActors.has(nearest.id)) return strong(nearest.id);
+      if (nearest && verb.index - nearest.end < 60 && k.storyActors.has(nearest.id)) {
+        // Forces named between the name and the verb are what is sent ("supporting Kyiv, warned
+        // that when the North Korean troops are deployed"): their owner, not the name, sends them.
+        const between = folded.slice(nearest.end, verb.index);
+        k.forceOwnerBefore.lastIndex = 0;
+        const troops = k.forceOwnerBefore.exec(between);
+        return strong(troops ? (k.ownerActor.get(troops[1]!) ?? nearest.id) : nearest.id);
+      }
     }
   }
   // Observers sent to watch "North Korean troops" are not North Korea's.

@@ -149,6 +149,10 @@ describe('extractClaims', () => {
     expect(
       parseClaim('Lee said the agency believed North Korea intends to rotate fresh units into Russia and could eventually send as many as 100,000 soldiers.', { pack: DEFAULT_PACK }).force,
     ).not.toBe('Russia');
+    // Forces named between a name and the verb are what is sent: the name is not the sender.
+    expect(
+      parseClaim('The Ukrainian leader, who urged Seoul to do more for Kyiv, warned that once the North Korean troops are deployed they will be thrown into assaults.', { pack: DEFAULT_PACK }),
+    ).toMatchObject({ force: 'North Korea', forceEvidence: 'strong' });
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
     expect(claimStarting('001', 'North Korea may send troops')).toMatchObject({ force: 'North Korea', hedged: true, predicates: ['deploy'] });
