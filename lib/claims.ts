@@ -12,7 +12,7 @@ import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
 import type { Mention } from './mentions';
-import { DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SOURCE_PREFIX } from './news-english';
+import { DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { RoleName, TopicPack } from './topics/types';
 
@@ -384,6 +384,8 @@ function clauseEvents(
   for (const p of k.pack.events) {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(clause); m; m = p.pattern.exec(clause)) {
+      // "Plans to send a delegation": something is sent, but no forces.
+      if (p.forces && SENT_NOT_FORCES.test(clause.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
       const inScope = m.index + m[0].length > cueStart;
       const key = `${p.family}:${inScope}`;
       if (seen.has(key)) continue;

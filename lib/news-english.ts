@@ -39,3 +39,11 @@ export const FIRST_STATEMENT_CUES =
  * against an event family's words.
  */
 export const FIRST_OF_KIND = /\b(?:its|their|the|his|her)\s+first\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+/**
+ * What follows a verb of sending when no one under arms is sent: diplomacy and messages
+ * ("plans to send a delegation", "sent a letter", "dispatched an envoy"). Read right after
+ * the verb, a few words at most; a story's forces nouns are its own and need no list here.
+ */
+export const SENT_NOT_FORCES =
+  /^\s+(?:(?:a|an|the|its|his|her|their|our|two|three|several|high-level|senior|government|official|special|peace)\s+){0,3}(?:delegations?|envoys?|emissar(?:y|ies)|diplomats?|ministers?|messages?|letters?|notes?|signals?|warnings?|condolences|greetings|congratulations|invitations?|requests?|inquir(?:y|ies)|queries|questions?|replies|reply|responses?|aid|humanitarian aid|funds|money)\b/;
