@@ -34,8 +34,10 @@ export const BOND_MAX_GAP_WORDS = 8;
 export const OWNER_MAX_GAP_WORDS = 1;
 /** Most words between a force noun and a subject named after it ("troops sent by Pyongyang"). */
 export const BOND_MAX_GAP_AFTER_WORDS = 4;
-/** Sentences on either side of a bond in which the setting (or the action a weak force needs) may stand, same paragraph only. */
+/** Sentences on either side of a bond in which the setting (or the action a weak force needs) may stand: in its paragraph, or in the next one when both are prose. */
 export const WINDOW_SENTENCES = 1;
+/** Words a sentence needs for its window to reach into the neighbouring paragraph (see isProse). */
+export const PROSE_MIN_WORDS = 12;
 /** Body sentences that make the lede. */
 export const LEDE_SENTENCES = 3;
 /** Core sentences at which the count signal reaches 1 - 1/e. */
@@ -203,9 +205,9 @@ export function scoreTopic(def: TopicDefinition, input: TopicInput, opts: TopicO
 
   const bonded = facts.map((_, i) => {
     const bond = bondOf(text, sentences, facts, i);
-    return bond === 'strong' || (bond === 'weak' && near(sentences, facts, i, 'action'));
+    return bond === 'strong' || (bond === 'weak' && near(text, sentences, facts, i, 'action'));
   });
-  const core = bonded.map((b, i) => b && near(sentences, facts, i, 'setting'));
+  const core = bonded.map((b, i) => b && near(text, sentences, facts, i, 'setting'));
 
   let coreCount = 0;
   let bondOnly = 0;
@@ -599,13 +601,22 @@ function ownedBefore(text: string, owners: Match[], force: Match): boolean {
 }
 
 /** A term of the role stands in the sentence or within WINDOW_SENTENCES of it, in the same paragraph. */
-function near(sentences: Sentence[], facts: SentenceFacts[], i: number, role: 'setting' | 'action'): boolean {
-  const paragraph = sentences[i]!.paragraph;
+function near(text: string, sentences: Sentence[], facts: SentenceFacts[], i: number, role: 'setting' | 'action'): boolean {
+  const here = sentences[i]!;
   for (let j = i - WINDOW_SENTENCES; j <= i + WINDOW_SENTENCES; j++) {
     const s = sentences[j];
-    if (s && s.paragraph === paragraph && facts[j]![role].length > 0) return true;
+    if (s && facts[j]![role].length > 0 && (s.paragraph === here.paragraph || (role === 'setting' && isProse(text, here) && isProse(text, s)))) return true;
   }
   return false;
+}
+
+/**
+ * A sentence long enough to be running prose. News sets a sentence or two per paragraph, so
+ * two prose sentences in neighbouring paragraphs read as one passage; a short line (a menu
+ * item, a teaser, a caption) stays on its own.
+ */
+function isProse(text: string, s: Sentence): boolean {
+  return wordsBetween(text, s.start, s.end) >= PROSE_MIN_WORDS;
 }
 
 function scoreTitle(titleFacts: SentenceFacts[], core: boolean[], bonded: boolean[]): number {

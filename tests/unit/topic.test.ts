@@ -254,6 +254,17 @@ describe('scoreTopic', () => {
     expect(score('Dozens of North Koreans were killed in Kursk this week.')).toBe(1);
   });
 
+  it('reads a passage of one-sentence paragraphs, as news sets it, as one passage, but not a short line beside it', () => {
+    const score = (text: string) => scoreTopic(topic, { title: null, text }).coreSentences;
+    const losses = 'Western officials said the troops have suffered heavy losses in the fighting in Russia’s Kursk region over the past three months.';
+    const sent = 'The officials said that of the estimated 11,000 troops sent from North Korea, about 4,000 have been killed or wounded so far.';
+    // The second paragraph binds North Korea to its troops; the war is named in the paragraph before.
+    expect(score(`${losses}\n\n${sent}`)).toBe(1);
+    expect(score(`${sent}\n\n${losses}`)).toBe(1);
+    // A short line (a caption, a teaser, a menu item) lends its setting to no one.
+    expect(score(`Fighting in Russia’s Kursk region.\n\n${sent}`)).toBe(0);
+  });
+
   it('puts the subject first in the evidence and names neighbouring stories', () => {
     const r = scoreTopic(topic, onTopic);
     expect(r.onTopic).toBe(true);
