@@ -38,10 +38,11 @@ export const DIFFERENT_SCALE_RATIO = 20;
 export const UPDATE_MIN_DAYS = 5;
 /**
  * A side that denied or kept silent, and speaks up for itself at least this many days later,
- * has changed its position: an update, not a contradiction. A day's slack, since a report
- * dated one day may say what stood the evening before.
+ * has changed its position: an update, not a contradiction. Closer together, the two describe
+ * the same moment of the story (real news reads "did not comment" on 8 October against a
+ * dismissal on the 10th as a contradiction), as with counts.
  */
-export const POSITION_CHANGE_MIN_DAYS = 2;
+export const POSITION_CHANGE_MIN_DAYS = UPDATE_MIN_DAYS;
 
 export interface StanceJudgement {
   stance: Stance;
@@ -444,7 +445,7 @@ function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string)
  */
 function silenceThenDenial(silence: ClaimEvent, silentClaim: ExtractedClaim, denialClaim: ExtractedClaim): Verdict | null {
   const [quiet, spoke] = [silentClaim.date, denialClaim.date];
-  if (!quiet || !spoke || daysBetween(quiet, spoke) < UPDATE_MIN_DAYS) return null;
+  if (!quiet || !spoke || daysBetween(quiet, spoke) < POSITION_CHANGE_MIN_DAYS) return null;
   const years = quiet.slice(0, 4) !== spoke.slice(0, 4);
   return { stance: 'related', why: `update: '${silence.cue ?? 'no comment'}' (${shortDate(quiet, years)}), then denied (${shortDate(spoke, years)})`, rank: 3 };
 }

@@ -150,6 +150,8 @@ describe('positions over time: each statement judged at its own date', () => {
   it('still finds a contradiction in a silence written after the side spoke, in another side’s claim, and where a date is unknown', () => {
     // "Has not responded", written nine days after North Korea's own word.
     expect(judgeStance(at(SILENT, '2024-10-30'), at('North Korea confirmed that it sent troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
+    // Two days before it: the silence and the answer describe one moment.
+    expect(judgeStance(at(SILENT, '2024-10-19'), at('North Korea confirmed that it sent troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
     // Seoul's claim two days after Pyongyang's denial: two sides, each standing.
     expect(judgeStance(at('Seoul said North Korea had sent 3,000 troops to Russia.', '2024-10-23'), at('North Korea denied sending troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
     expect(judgeStance(at(CONFIRMED, null), at(RUMOR, '2024-10-22'), DEFAULT_PACK).stance).toBe('conflicts');
