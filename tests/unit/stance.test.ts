@@ -123,28 +123,25 @@ describe('positions over time: each statement judged at its own date', () => {
     expect(judgeStance(at('North Korea confirmed on Monday that it sent troops to fight alongside Russian forces.', '2025-04-28'), at(SILENT, null), DEFAULT_PACK).stance).toBe('conflicts');
   });
 
-  it('reads two silences of one side months apart as two moments, not one confirming the other', () => {
-    const october = 'The Kremlin did not comment on the South Korean minister’s remarks about North Korean troops.';
-    const december = 'The Kremlin has not commented on the new allegations about North Korean troops in Kursk.';
-    expect(judgeStance(at(december, '2024-12-17'), at(october, '2024-10-08'), DEFAULT_PACK)).toEqual({
-      stance: 'related',
-      why: 'no comment from Russia at different dates (17 Dec and 8 Oct)',
-    });
-    // Days apart, or undated, the two describe one silence.
-    expect(judgeStance(at(december, '2024-10-10'), at(october, '2024-10-08'), DEFAULT_PACK).stance).toBe('corroborates');
-    expect(judgeStance(at(december, null), at(october, '2024-10-08'), DEFAULT_PACK).stance).toBe('corroborates');
-  });
-
-  it('reads a side that kept silent and denied a week later as an update, and a denial within days as the contradiction', () => {
-    const silent = 'Russia has not responded to reports that North Korea sent troops to Russia.';
-    const denied = 'Russia’s foreign ministry dismissed the reports that North Korean troops were in Russia as fake.';
-    expect(judgeStance(at(silent, '2024-10-15'), at(denied, '2024-10-23'), DEFAULT_PACK)).toEqual({
-      stance: 'related',
-      why: "update: 'has not responded' (15 Oct), then denied (23 Oct)",
-    });
-    // Two days on, the silence and the denial describe the same moment; written after the denial, the silence is wrong.
-    expect(judgeStance(at(silent, '2024-10-21'), at(denied, '2024-10-23'), DEFAULT_PACK).stance).toBe('conflicts');
-    expect(judgeStance(at(silent, '2024-10-30'), at(denied, '2024-10-23'), DEFAULT_PACK).stance).toBe('conflicts');
+  it('dates silences too: two of one side months apart are two moments, and a denial a week after a silence is an update', () => {
+    const OCTOBER = 'The Kremlin did not comment on the South Korean minister’s remarks about North Korean troops.';
+    const DECEMBER = 'The Kremlin has not commented on the new allegations about North Korean troops in Kursk.';
+    const NOT_RESPONDED = 'Russia has not responded to reports that North Korea sent troops to Russia.';
+    const DISMISSED = 'Russia’s foreign ministry dismissed the reports that North Korean troops were in Russia as fake.';
+    // [page claim and its date, corpus claim and its date, what the reader is shown]
+    const cases: [string, string | null, string, string | null, { stance: string; why?: string }][] = [
+      [DECEMBER, '2024-12-17', OCTOBER, '2024-10-08', { stance: 'related', why: 'no comment from Russia at different dates (17 Dec and 8 Oct)' }],
+      // Days apart, or undated, the two describe one silence.
+      [DECEMBER, '2024-10-10', OCTOBER, '2024-10-08', { stance: 'corroborates' }],
+      [DECEMBER, null, OCTOBER, '2024-10-08', { stance: 'corroborates' }],
+      [NOT_RESPONDED, '2024-10-15', DISMISSED, '2024-10-23', { stance: 'related', why: "update: 'has not responded' (15 Oct), then denied (23 Oct)" }],
+      // Two days on, the silence and the denial describe the same moment; written after the denial, the silence is wrong.
+      [NOT_RESPONDED, '2024-10-21', DISMISSED, '2024-10-23', { stance: 'conflicts' }],
+      [NOT_RESPONDED, '2024-10-30', DISMISSED, '2024-10-23', { stance: 'conflicts' }],
+    ];
+    for (const [page, pageDate, other, otherDate, shown] of cases) {
+      expect(judgeStance(at(page, pageDate), at(other, otherDate), DEFAULT_PACK), `${pageDate} / ${otherDate}`).toMatchObject(shown);
+    }
   });
 
   it('still finds a contradiction in a silence written after the side spoke, in another side’s claim, and where a date is unknown', () => {
