@@ -38,7 +38,7 @@ export const BOND_MAX_GAP_AFTER_WORDS = 4;
 export const WINDOW_SENTENCES = 1;
 /** Words a sentence needs for its window to reach into the neighbouring paragraph (see isProse). */
 export const PROSE_MIN_WORDS = 12;
-/** Body sentences that make the lede. */
+/** Body sentences of prose that make the lede (lines that end without a full stop, such as datelines and widgets, are skipped). */
 export const LEDE_SENTENCES = 3;
 /** Core sentences at which the count signal reaches 1 - 1/e. */
 export const CORE_COUNT_SCALE = 3;
@@ -225,7 +225,13 @@ export function scoreTopic(def: TopicDefinition, input: TopicInput, opts: TopicO
 
   const bodyFrom = titleSentences;
   const titleCredit = title ? scoreTitle(facts.slice(0, titleSentences), core, bonded) : 0;
-  const lede = core.slice(bodyFrom, bodyFrom + LEDE_SENTENCES).some(Boolean) ? 1 : 0;
+  // The lede is the first sentences of prose: a dateline, a widget or a repeated headline above them is not.
+  let lede = 0;
+  for (let i = bodyFrom, seen = 0; i < sentences.length && seen < LEDE_SENTENCES && !lede; i++) {
+    if (!endsSentence(text, sentences[i]!)) continue;
+    seen++;
+    if (core[i]) lede = 1;
+  }
   const weighted = coreCount + BOND_ONLY_WEIGHT * bondOnly;
   const signals: TopicSignals = {
     title: titleCredit,
@@ -622,6 +628,11 @@ function near(text: string, sentences: Sentence[], facts: SentenceFacts[], i: nu
  */
 function isProse(text: string, s: Sentence): boolean {
   return wordsBetween(text, s.start, s.end) >= PROSE_MIN_WORDS;
+}
+
+/** A sentence that ends as prose does (a full stop, a question or exclamation mark, maybe inside a quotation). */
+function endsSentence(text: string, s: Sentence): boolean {
+  return /[.!?]["'\u201D\u2019)\]]*$/.test(text.slice(s.start, s.end).trimEnd());
 }
 
 function scoreTitle(titleFacts: SentenceFacts[], core: boolean[], bonded: boolean[]): number {

@@ -265,6 +265,17 @@ describe('scoreTopic', () => {
     expect(score(`Fighting in Russia’s Kursk region.\n\n${sent}`)).toBe(0);
   });
 
+  it('finds the lede below a dateline, a widget and an advertisement label, which are not prose', () => {
+    const lede = 'North Korea has sent about 10,000 soldiers to Russia for its war in Ukraine, Seoul’s spy agency said on Wednesday.';
+    const rest = 'The ministry’s spokesperson said Moscow would respond to any steps Seoul took. Officials in Seoul met on Tuesday to discuss the measures. They did not say when they would decide.';
+    const junk = '72.4 F Los Angeles Thursday, October 24, 2024\n\nRussia warns Seoul over its response\n\n- Advertisement -';
+    const signals = (text: string) => scoreTopic(topic, { title: 'Russia warns Seoul over its response', text }).signals;
+    expect(signals(`${lede}\n\n${rest}`).lede).toBe(1);
+    expect(signals(`${junk}\n\n${lede}\n\n${rest}`).lede).toBe(1);
+    // A lede that states no bond is no lede, however little stands above it.
+    expect(signals(`${junk}\n\n${rest}\n\n${lede}`).lede).toBe(0);
+  });
+
   it('puts the subject first in the evidence and names neighbouring stories', () => {
     const r = scoreTopic(topic, onTopic);
     expect(r.onTopic).toBe(true);
