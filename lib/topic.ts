@@ -225,13 +225,7 @@ export function scoreTopic(def: TopicDefinition, input: TopicInput, opts: TopicO
 
   const bodyFrom = titleSentences;
   const titleCredit = title ? scoreTitle(facts.slice(0, titleSentences), core, bonded) : 0;
-  // The lede is the first sentences of prose: a dateline, a widget or a repeated headline above them is not.
-  let lede = 0;
-  for (let i = bodyFrom, seen = 0; i < sentences.length && seen < LEDE_SENTENCES && !lede; i++) {
-    if (!endsSentence(text, sentences[i]!)) continue;
-    seen++;
-    if (core[i]) lede = 1;
-  }
+  const lede = ledeStatesTopic(text, sentences, core, bodyFrom) ? 1 : 0;
   const weighted = coreCount + BOND_ONLY_WEIGHT * bondOnly;
   const signals: TopicSignals = {
     title: titleCredit,
@@ -628,6 +622,21 @@ function near(text: string, sentences: Sentence[], facts: SentenceFacts[], i: nu
  */
 function isProse(text: string, s: Sentence): boolean {
   return wordsBetween(text, s.start, s.end) >= PROSE_MIN_WORDS;
+}
+
+/**
+ * Whether one of the lede's sentences is core. The lede is the first LEDE_SENTENCES sentences
+ * of prose: a dateline, a widget or a repeated headline above them is not. A body with no
+ * sentence that ends as prose (a list of lines, a text cut short) has its first lines as lede.
+ */
+function ledeStatesTopic(text: string, sentences: Sentence[], core: boolean[], bodyFrom: number): boolean {
+  let seen = 0;
+  for (let i = bodyFrom; i < sentences.length && seen < LEDE_SENTENCES; i++) {
+    if (!endsSentence(text, sentences[i]!)) continue;
+    seen++;
+    if (core[i]) return true;
+  }
+  return seen === 0 && core.slice(bodyFrom, bodyFrom + LEDE_SENTENCES).some(Boolean);
 }
 
 /** A sentence that ends as prose does (a full stop, a question or exclamation mark, maybe inside a quotation). */

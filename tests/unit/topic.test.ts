@@ -274,6 +274,8 @@ describe('scoreTopic', () => {
     expect(signals(`${junk}\n\n${lede}\n\n${rest}`).lede).toBe(1);
     // A lede that states no bond is no lede, however little stands above it.
     expect(signals(`${junk}\n\n${rest}\n\n${lede}`).lede).toBe(0);
+    // A body of lines with no full stop anywhere keeps its first lines as its lede.
+    expect(signals(`North Korean troops fight in Russia’s Kursk region\n\nSeoul says thousands more may follow`).lede).toBe(1);
   });
 
   it('puts the subject first in the evidence and names neighbouring stories', () => {
