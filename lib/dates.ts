@@ -80,3 +80,9 @@ export function shortDate(isoDate: string, withYear = false): string {
   const month = MONTHS[m! - 1]!.slice(0, 3);
   return `${d} ${month[0]!.toUpperCase()}${month.slice(1)}${withYear ? ` ${y}` : ''}`;
 }
+
+/** Two dates to be read side by side: "18 Oct" and "23 Oct", each with its year when the years differ. */
+export function shortDates(a: string, b: string): [string, string] {
+  const years = a.slice(0, 4) !== b.slice(0, 4);
+  return [shortDate(a, years), shortDate(b, years)];
+}

@@ -7,7 +7,7 @@
 // position on the same event (asserted, denied, no comment)?
 
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
-import { daysBetween, shortDate } from './dates';
+import { daysBetween, shortDate, shortDates } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
 import { FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
@@ -149,11 +149,12 @@ function corroboration({ a, b }: CountPair): StanceJudgement {
  */
 function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | null]): StanceJudgement | null {
   if (a.kind !== 'count' || !da || !db || Math.abs(daysBetween(da, db)) < UPDATE_MIN_DAYS) return null;
-  const years = da.slice(0, 4) !== db.slice(0, 4);
-  const [early, late] = daysBetween(da, db) > 0 ? [[a, da], [b, db]] as const : [[b, db], [a, da]] as const;
+  const forward = daysBetween(da, db) > 0;
+  const [early, late] = forward ? [a, b] : [b, a];
+  const [earlyDate, lateDate] = forward ? shortDates(da, db) : shortDates(db, da);
   return {
     stance: 'related',
-    why: `update: ${valueText(early[0])} (${shortDate(early[1], years)}) then ${valueText(late[0])} (${shortDate(late[1], years)}) ${unitText(a, b)}`,
+    why: `update: ${valueText(early)} (${earlyDate}) then ${valueText(late)} (${lateDate}) ${unitText(a, b)}`,
   };
 }
 
@@ -421,8 +422,8 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
     return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}', then stated by ${speaker} for the first time${said ? ` (${shortDate(said, false)})` : ''}`, rank: 3 };
   }
   if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
-  const years = said.slice(0, 4) !== before.slice(0, 4);
-  return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${shortDate(before, years)}), then stated by ${speaker} (${shortDate(said, years)})`, rank: 3 };
+  const [then, now] = shortDates(before, said);
+  return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${then}), then stated by ${speaker} (${now})`, rank: 3 };
 }
 
 /**
@@ -433,8 +434,8 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
 function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string): Verdict | null {
   const [a, b] = [page.date, other.date];
   if (!a || !b || Math.abs(daysBetween(a, b)) < UPDATE_MIN_DAYS) return null;
-  const years = a.slice(0, 4) !== b.slice(0, 4);
-  return { stance: 'related', why: `no comment from ${who} at different dates (${shortDate(a, years)} and ${shortDate(b, years)})`, rank: 1 };
+  const [first, second] = shortDates(a, b);
+  return { stance: 'related', why: `no comment from ${who} at different dates (${first} and ${second})`, rank: 1 };
 }
 
 /**
@@ -446,8 +447,8 @@ function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string)
 function silenceThenDenial(silence: ClaimEvent, silentClaim: ExtractedClaim, denialClaim: ExtractedClaim): Verdict | null {
   const [quiet, spoke] = [silentClaim.date, denialClaim.date];
   if (!quiet || !spoke || daysBetween(quiet, spoke) < POSITION_CHANGE_MIN_DAYS) return null;
-  const years = quiet.slice(0, 4) !== spoke.slice(0, 4);
-  return { stance: 'related', why: `update: '${silence.cue ?? 'no comment'}' (${shortDate(quiet, years)}), then denied (${shortDate(spoke, years)})`, rank: 3 };
+  const [then, now] = shortDates(quiet, spoke);
+  return { stance: 'related', why: `update: '${silence.cue ?? 'no comment'}' (${then}), then denied (${now})`, rank: 3 };
 }
 
 /**
@@ -482,8 +483,7 @@ function firstOfKind(first: ExtractedClaim, earlier: ExtractedClaim, family: str
   if (!words) return null;
   for (const m of foldText(first.text).matchAll(FIRST_OF_KIND)) {
     if (!words.test(m[1]!)) continue;
-    const years = first.date.slice(0, 4) !== earlier.date.slice(0, 4);
-    const [a, b] = [shortDate(first.date, years), shortDate(earlier.date, years)];
+    const [a, b] = shortDates(first.date, earlier.date);
     return { stance: 'conflicts', why: firstIsPage ? `first ${label} (${a}) vs ${label} reported earlier (${b})` : `${label} (${b}) vs first ${label} later (${a})`, rank: 3 };
   }
   return null;

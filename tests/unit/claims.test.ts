@@ -154,10 +154,9 @@ describe('extractClaims', () => {
       parseClaim('The Ukrainian leader, who urged Seoul to do more for Kyiv, warned that once the North Korean troops are deployed they will be thrown into assaults.', { pack: DEFAULT_PACK }),
     ).toMatchObject({ force: 'North Korea', forceEvidence: 'strong' });
     // Sending a delegation or a letter sends no forces: no deployment, and no one's forces.
-    const delegation = parseClaim('Zelensky announced that Kyiv plans to send a high-level delegation to Seoul to discuss North Korean troops in Russia.', { pack: DEFAULT_PACK });
-    expect(delegation.events.map((e) => e.family)).not.toContain('deploy');
-    expect(parseClaim('Pyongyang sent a letter to Moscow about the troops.', { pack: DEFAULT_PACK }).events.map((e) => e.family)).not.toContain('deploy');
-    expect(parseClaim('Pyongyang plans to send a delegation of officers and 2,000 troops to Russia.', { pack: DEFAULT_PACK }).events.map((e) => e.family)).toContain('deploy');
+    expect(familiesOf('Zelensky announced that Kyiv plans to send a high-level delegation to Seoul to discuss North Korean troops in Russia.')).not.toContain('deploy');
+    expect(familiesOf('Pyongyang sent a letter to Moscow about the troops.')).not.toContain('deploy');
+    expect(familiesOf('Pyongyang plans to send a delegation of officers and 2,000 troops to Russia.')).toContain('deploy');
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
     expect(claimStarting('001', 'North Korea may send troops')).toMatchObject({ force: 'North Korea', hedged: true, predicates: ['deploy'] });
