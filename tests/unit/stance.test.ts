@@ -2,7 +2,7 @@
 // (tests/fixtures/stance-pairs.json). "unrelated" means no match: below MATCH_THRESHOLD.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseClaim } from '../../lib/claims';
+import { parseClaim, type ExtractedClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
 import { judgeStance } from '../../lib/stance';
@@ -281,6 +281,31 @@ describe('assessments of what the troops change', () => {
     expect(claim('Officials in Washington doubt the North Korean deployment will be a game-changer for Russia.').events.map((e) => e.family)).toContain('impact');
     expect(structuralFeatures(LITTLE, EXPERTS, DEFAULT_PACK).events).toBe(1);
     expect(judgeStance(LITTLE, EXPERTS, DEFAULT_PACK).stance).toBe('related');
+  });
+});
+
+describe('concern about an event against a statement of it', () => {
+  const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
+  const STATED = claim('The spy agency said Pyongyang had shipped artillery shells and rocket launchers to Russia.');
+  const TROOPS = claim('Seoul’s intelligence service said North Korea had sent troops to Russia.');
+
+  it('reads allies worried about an event as a reaction to the reports, not as confirming them', () => {
+    const cases: [ExtractedClaim, string][] = [
+      [STATED, 'Several European governments have voiced concern about North Korea supplying shells to Russia.'],
+      [STATED, 'Tokyo expressed grave concerns over shipments of North Korean munitions to Russia.'],
+      [TROOPS, 'The European Union said it was deeply concerned about reports that North Korea was sending troops to Russia.'],
+    ];
+    for (const [stated, worried] of cases) {
+      const judged = judgeStance(stated, claim(worried), DEFAULT_PACK);
+      expect(judged, worried).toMatchObject({ stance: 'related' });
+      expect(judged.why, worried).toMatch(/^concern .*vs a statement of it$/);
+      // Either way round.
+      expect(judgeStance(claim(worried), stated, DEFAULT_PACK).stance, worried).toBe('related');
+    }
+  });
+
+  it('still lets two statements of the event agree', () => {
+    expect(judgeStance(STATED, claim('North Korea has delivered artillery shells to Russia, officials in Kyiv said.'), DEFAULT_PACK).stance).toBe('corroborates');
   });
 });
 
