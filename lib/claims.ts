@@ -35,6 +35,8 @@ export interface ClaimEvent {
   scopeFrom?: number | null;
   /** Where its reach ends: the end of its clause; null when asserted. */
   scopeTo?: number | null;
+  /** Whom it goes to (a canonical actor), for families given to someone: "supplying weapons to Russia". */
+  recipient?: string | null;
 }
 
 export interface ExtractedClaim {
@@ -401,6 +403,7 @@ function clauseEvents(
         scopeFrom: inScope ? from + Math.max(0, cueStart) : null,
         scopeTo: inScope ? to : null,
       };
+      if (p.recipient) event.recipient = recipientOf(folded, from + m.index, from + m.index + m[0].length, to, actorMentions);
       if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
       events.push(event);
     }
@@ -414,6 +417,24 @@ function clauseEvents(
     }
   }
   return result;
+}
+
+/** How far past the words of a thing given its recipient may stand ("weapons supplies to its current logistics and aid to Ukraine"). */
+const RECIPIENT_WINDOW_CHARS = 60;
+
+/**
+ * Whom a thing given goes to: the first actor named after "to" or "for" within reach of its
+ * words ("supplying weapons to Russia", "financial assistance … to North Korea"), or between
+ * the verb and "with" ("supply Russia with self-propelled howitzers"); null when none is named.
+ */
+function recipientOf(folded: string, start: number, end: number, clauseEnd: number, actorMentions: Mention[]): string | null {
+  const reach = Math.min(clauseEnd, end + RECIPIENT_WINDOW_CHARS);
+  for (const m of actorMentions) {
+    if (m.start < start || m.end > reach) continue;
+    if (/\b(?:to|for)\s+(?:the\s+)?$/.test(folded.slice(Math.max(0, m.start - 12), m.start))) return m.id;
+    if (m.end <= end && /^\s+with\b/.test(folded.slice(m.end, m.end + 6))) return m.id;
+  }
+  return null;
 }
 
 /**

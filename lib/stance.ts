@@ -343,6 +343,10 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
   if (pa === 'asserts' && pb === 'asserts') {
     // Events done by someone's forces: whose forces they are decides whether two reports agree.
     if (k.flagged.forces.has(ea.family) && !forcesAgree(page, other)) return { stance: 'related', why: relatedWhy(page, other, k), rank: 1 };
+    // Arms for Russia and arms for Ukraine are two facts, however alike the words.
+    if (ea.recipient && eb.recipient && ea.recipient !== eb.recipient) {
+      return { stance: 'related', why: `${label} to ${ea.recipient} vs to ${eb.recipient}`, rank: 1 };
+    }
     const first = firstAfterEarlier(page, other, ea.family, label, k);
     if (first) return first;
     const worried = concernAgainstFact(page, other, label);

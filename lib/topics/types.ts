@@ -97,6 +97,11 @@ export interface EventFamily {
    * foreign war") is the same deployment that earlier reports describe.
    */
   firstMeansNoneBefore?: boolean;
+  /**
+   * Given to someone (arms, aid): whom it goes to decides whether two reports tell the same
+   * fact ("North Korea supplying weapons to Russia" is not "Seoul supplying weapons to Ukraine").
+   */
+  recipient?: boolean;
 }
 
 /** Names of one thing the story speaks of. Alias syntax as in TermGroup, on folded text. */

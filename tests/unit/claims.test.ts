@@ -157,6 +157,12 @@ describe('extractClaims', () => {
     expect(familiesOf('Zelensky announced that Kyiv plans to send a high-level delegation to Seoul to discuss North Korean troops in Russia.')).not.toContain('deploy');
     expect(familiesOf('Pyongyang sent a letter to Moscow about the troops.')).not.toContain('deploy');
     expect(familiesOf('Pyongyang plans to send a delegation of officers and 2,000 troops to Russia.')).toContain('deploy');
+    // Arms go to someone: after "to" or "for", or between the verb and "with"; unnamed, no one.
+    const recipientOf = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.find((e) => e.family === 'supply')?.recipient;
+    expect(recipientOf('Officials said Pyongyang had shipped millions of artillery shells to Russia since last year.')).toBe('Russia');
+    expect(recipientOf('Seoul is weighing whether to supply Kyiv with air-defence weapons.')).toBe('Ukraine');
+    expect(recipientOf('The ministry said Moscow could be providing advanced technology for the North in return.')).toBe('North Korea');
+    expect(recipientOf('Analysts expect the arms shipments to continue through the winter.')).toBeNull();
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });
     expect(claimStarting('001', 'North Korea may send troops')).toMatchObject({ force: 'North Korea', hedged: true, predicates: ['deploy'] });

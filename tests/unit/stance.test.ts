@@ -284,7 +284,7 @@ describe('assessments of what the troops change', () => {
   });
 });
 
-describe('concern about an event against a statement of it', () => {
+describe('statements that share an event but not a fact: concern about it, arms for another side', () => {
   const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
   const STATED = claim('The spy agency said Pyongyang had shipped artillery shells and rocket launchers to Russia.');
   const TROOPS = claim('Seoul’s intelligence service said North Korea had sent troops to Russia.');
@@ -302,6 +302,12 @@ describe('concern about an event against a statement of it', () => {
       // Either way round.
       expect(judgeStance(claim(worried), stated, DEFAULT_PACK).stance, worried).toBe('related');
     }
+  });
+
+  it('tells arms for one side from arms for another, and says so', () => {
+    const FOR_KYIV = claim('Seoul said it may start shipping artillery shells to Ukraine.');
+    expect(judgeStance(STATED, FOR_KYIV, DEFAULT_PACK)).toEqual({ stance: 'related', why: 'arms supplies to Russia vs to Ukraine' });
+    expect(judgeStance(FOR_KYIV, STATED, DEFAULT_PACK)).toEqual({ stance: 'related', why: 'arms supplies to Ukraine vs to Russia' });
   });
 
   it('still lets two statements of the event agree', () => {
