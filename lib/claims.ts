@@ -12,7 +12,7 @@ import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
 import type { Mention } from './mentions';
-import { DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
+import { CONCERN_BEFORE, DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { RoleName, TopicPack } from './topics/types';
 
@@ -37,6 +37,8 @@ export interface ClaimEvent {
   scopeTo?: number | null;
   /** Whom it goes to (a canonical actor), for families given to someone: "supplying weapons to Russia". */
   recipient?: string | null;
+  /** True when the sentence voices concern about the event rather than stating it ("voiced concern about North Korea supplying weapons"). */
+  concern?: boolean;
 }
 
 export interface ExtractedClaim {
@@ -404,6 +406,7 @@ function clauseEvents(
         scopeTo: inScope ? to : null,
       };
       if (p.recipient) event.recipient = recipientOf(folded, from + m.index, from + m.index + m[0].length, to, actorMentions);
+      if (!inScope && CONCERN_BEFORE.test(clause.slice(Math.max(0, m.index - 120), m.index))) event.concern = true;
       if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
       events.push(event);
     }

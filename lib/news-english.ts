@@ -49,9 +49,10 @@ export const SENT_NOT_FORCES =
   /^\s+(?:(?:a|an|the|its|his|her|their|our|two|three|several|high-level|senior|government|official|special|peace)\s+){0,3}(?:delegations?|envoys?|emissar(?:y|ies)|diplomats?|ministers?|messages?|letters?|notes?|signals?|warnings?|condolences|greetings|congratulations|invitations?|requests?|inquir(?:y|ies)|queries|questions?|replies|reply|responses?|aid|humanitarian aid|funds|money)\b/;
 
 /**
- * A speaker worried about an event ("voiced concern about North Korea supplying weapons",
- * "deeply concerned about the information that …"): a reaction to reports of it, which
+ * A speaker worried about an event, read on folded text right before the event's words
+ * ("voiced concern about North Korea supplying weapons", "deeply concerned about the
+ * information that North Korea is sending troops"): a reaction to reports of it, which
  * neither confirms nor disputes what another source states as fact.
  */
-export const CONCERN_FRAME =
-  /\b(?:(?:voic|express|rais|shar|reiterat|underlin)(?:ed|es|e|ing)\s+(?:(?:its|their|his|her|deep|grave|serious|growing|strong|increasing|mounting)\s+){0,2}concerns?|(?:deeply |gravely |seriously |increasingly )?(?:concerned|worried|alarmed)\s+(?:about|over|by|at|that)|concerns?\s+(?:about|over|that))\b/i;
+export const CONCERN_BEFORE =
+  /\b(?:(?:voic|express|rais|shar|reiterat|underlin)(?:ed|es|e|ing)\s+(?:(?:its|their|his|her|deep|grave|serious|growing|strong|increasing|mounting)\s+){0,2}concerns?|(?:deeply |gravely |seriously |increasingly )?(?:concerned|worried|alarmed)\s+(?:about|over|by|at|that)|concerns?\s+(?:about|over|that))\s+(?:[\w'’-]+\s+){0,8}$/;

@@ -9,7 +9,7 @@
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
 import { daysBetween, shortDate, shortDates } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
-import { CONCERN_FRAME, FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
+import { FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { TopicPack } from './topics/types';
@@ -349,8 +349,11 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
     }
     const first = firstAfterEarlier(page, other, ea.family, label, k);
     if (first) return first;
-    const worried = concernAgainstFact(page, other, label);
-    if (worried) return worried;
+    // Allies who "voiced concern about North Korea supplying weapons" react to reports of it: they confirm nothing.
+    if (!!ea.concern !== !!eb.concern) {
+      const worried = ea.concern ? page : other;
+      return { stance: 'related', why: `concern${worried.speaker ? ` from ${worried.speaker}` : ''} about ${label} vs a statement of it`, rank: 1 };
+    }
     return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
   }
   if (pa === pb) {
@@ -499,18 +502,6 @@ function firstOfKind(first: ExtractedClaim, earlier: ExtractedClaim, family: str
 const CONFIRMING_VERB = /\b(?:confirm(?:ed|s)|acknowledg(?:ed|es)|admit(?:ted|s))\b/i;
 
 /** Whether a source speaks for an actor: the actor itself, one of its bodies ("Russia's Foreign Ministry"), or a source the pack knows as its voice ("the Kremlin"). */
-/**
- * One side voices concern about an event that the other states as fact: a reaction to the
- * reports, which confirms nothing (allies "voiced concern about North Korea supplying
- * weapons" against the NIS confirming the supplies).
- */
-function concernAgainstFact(page: ExtractedClaim, other: ExtractedClaim, label: string): Verdict | null {
-  const pageWorried = CONCERN_FRAME.test(page.text);
-  if (pageWorried === CONCERN_FRAME.test(other.text)) return null;
-  const worried = pageWorried ? page : other;
-  return { stance: 'related', why: `concern${worried.speaker ? ` from ${worried.speaker}` : ''} about ${label} vs a statement of it`, rank: 1 };
-}
-
 function speaksFor(speaker: string, actor: string, k: CompiledPack): boolean {
   return speaker === actor || speaker.startsWith(actor) || k.sourceEntry(speaker)?.actor === actor;
 }

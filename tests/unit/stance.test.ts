@@ -312,6 +312,8 @@ describe('statements that share an event but not a fact: concern about it, arms 
 
   it('still lets two statements of the event agree', () => {
     expect(judgeStance(STATED, claim('North Korea has delivered artillery shells to Russia, officials in Kyiv said.'), DEFAULT_PACK).stance).toBe('corroborates');
+    // A concern voiced after the fact is stated does not frame it.
+    expect(judgeStance(TROOPS, claim('The agency said North Korea had sent troops to Russia, a move that raised concerns in Washington.'), DEFAULT_PACK).stance).toBe('corroborates');
   });
 });
 
