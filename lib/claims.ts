@@ -716,6 +716,19 @@ const DEPLOYMENT_NOUN = /\b(?:deployment|dispatch|arrival|presence|withdrawal|tr
 /** Nouns of an intention to send, after the owner ("North Korean plans to send"). */
 const INTENTION_TO_SEND = /^\s+(?:plans?|intentions?|decision|pledge|readiness)\s+to\s+(?:send|deploy|dispatch)\b/;
 
+/** A deployment noun right after its owner ("North Korea's troop deployment", "Pyongyang's dispatch of soldiers"), and any "of" after it. */
+const OWNED_DEPLOYMENT = /^\s+(?:(?:troop|troops|military|army|force|forces)\s+)?(?:deployment|dispatch|redeployment)\b(?:\s+of\s+(?:the\s+)?)?/;
+
+/** Whether the text starts with an owner word ("north korean troops"). Leaves the shared pattern where a caller's loop has it. */
+function ownerAt(text: string, k: CompiledPack): boolean {
+  const owner = k.ownerWords;
+  const resume = owner.lastIndex;
+  owner.lastIndex = 0;
+  const m = owner.exec(text);
+  owner.lastIndex = resume;
+  return m !== null && m.index === 0;
+}
+
 /** The owner named on a deployment or an intention to send: "the deployment of North Korean personnel". */
 function nominalOwner(folded: string, k: CompiledPack): string | null {
   const owner = k.ownerWords;
@@ -725,6 +738,10 @@ function nominalOwner(folded: string, k: CompiledPack): string | null {
     const before = folded.slice(Math.max(0, m.index - 60), m.index);
     const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if ((k.demonyms.has(m[1]!) && DEPLOYMENT_NOUN.test(before)) || INTENTION_TO_SEND.test(after)) return k.ownerActor.get(m[1]!) ?? null;
+    // "North Korea's troop deployment", "the North Korean troop dispatch": the owner's forces,
+    // unless the deployment is of someone else's ("Russia's deployment of North Korean troops").
+    const owned = OWNED_DEPLOYMENT.exec(after);
+    if (owned && !ownerAt(after.slice(owned[0].length), k)) return k.ownerActor.get(m[1]!) ?? null;
   }
   return null;
 }

@@ -157,6 +157,15 @@ describe('extractClaims', () => {
     expect(familiesOf('Zelensky announced that Kyiv plans to send a high-level delegation to Seoul to discuss North Korean troops in Russia.')).not.toContain('deploy');
     expect(familiesOf('Pyongyang sent a letter to Moscow about the troops.')).not.toContain('deploy');
     expect(familiesOf('Pyongyang plans to send a delegation of officers and 2,000 troops to Russia.')).toContain('deploy');
+    // The owner of a deployment named as news names it: "Pyongyang's troop deployment", unless it is of someone else's troops.
+    for (const text of [
+      'Seoul convened an emergency meeting over North Korea’s troop deployment to Russia.',
+      'The North Korean troop dispatch has alarmed officials in Kyiv.',
+      'Analysts said Pyongyang’s deployment of soldiers to Kursk marks a new phase.',
+    ]) {
+      expect(parseClaim(text, { pack: DEFAULT_PACK }), text).toMatchObject({ force: 'North Korea', forceEvidence: 'strong' });
+    }
+    expect(parseClaim('Kyiv described Moscow’s deployment of North Korean troops in Kursk as a sign of weakness.', { pack: DEFAULT_PACK }).force).toBe('North Korea');
     // Arms go to someone: after "to" or "for", or between the verb and "with"; unnamed, no one.
     const recipientOf = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.find((e) => e.family === 'supply')?.recipient;
     expect(recipientOf('Officials said Pyongyang had shipped millions of artillery shells to Russia since last year.')).toBe('Russia');
