@@ -719,14 +719,9 @@ const INTENTION_TO_SEND = /^\s+(?:plans?|intentions?|decision|pledge|readiness)\
 /** A deployment noun right after its owner ("North Korea's troop deployment", "Pyongyang's dispatch of soldiers"), and any "of" after it. */
 const OWNED_DEPLOYMENT = /^\s+(?:(?:troop|troops|military|army|force|forces)\s+)?(?:deployment|dispatch|redeployment)\b(?:\s+of\s+(?:the\s+)?)?/;
 
-/** Whether the text starts with an owner word ("north korean troops"). Leaves the shared pattern where a caller's loop has it. */
+/** Whether the text starts with an owner word ("north korean troops"). */
 function ownerAt(text: string, k: CompiledPack): boolean {
-  const owner = k.ownerWords;
-  const resume = owner.lastIndex;
-  owner.lastIndex = 0;
-  const m = owner.exec(text);
-  owner.lastIndex = resume;
-  return m !== null && m.index === 0;
+  return k.ownerWord.exec(text)?.index === 0;
 }
 
 /** The owner named on a deployment or an intention to send: "the deployment of North Korean personnel". */
