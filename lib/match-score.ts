@@ -151,20 +151,42 @@ export function structuralFeatures(a: ExtractedClaim, b: ExtractedClaim, pack: T
   return signatureFeatures(signatureOf(a, pack), signatureOf(b, pack));
 }
 
+/** Every structural feature of a pair of signatures (text left null). */
 export function signatureFeatures(a: ClaimSignature, b: ClaimSignature): Features {
+  const F = FEATURE_SCORES;
   return {
     text: null,
-    events: a.events || b.events ? eventsScore(a, b) : null,
-    counts: countsScore(a.counts, b.counts),
-    force: forceScore(a, b),
-    actors: a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0,
-    position: positionScore(a, b),
-    source: a.source && b.source ? sourceScore(a, b) : null,
-    role: a.role && b.role ? (a.role === b.role ? 1 : 0) : null,
-    place: a.places && b.places ? (a.places & b.places ? 1 : 0) : null,
-    time: a.historical || b.historical ? (a.historical === b.historical ? 1 : 0) : null,
+    events: F.events(a, b),
+    counts: F.counts(a, b),
+    force: F.force(a, b),
+    actors: F.actors(a, b),
+    position: F.position(a, b),
+    source: F.source(a, b),
+    role: F.role(a, b),
+    place: F.place(a, b),
+    time: F.time(a, b),
   };
 }
+
+/** The features other than the text similarity: those a pair's signatures decide alone. */
+export type StructuralFeature = Exclude<FeatureName, 'text'>;
+
+/**
+ * Each structural feature of two signatures, 0..1, or null when neither claim has it. One
+ * at a time for lib/signature-lines.ts, which judges each feature only against the values of
+ * the fields it reads; all at once in signatureFeatures.
+ */
+export const FEATURE_SCORES: { readonly [K in StructuralFeature]: (a: ClaimSignature, b: ClaimSignature) => number | null } = {
+  events: (a, b) => (a.events || b.events ? eventsScore(a, b) : null),
+  counts: (a, b) => countsScore(a.counts, b.counts),
+  force: (a, b) => forceScore(a, b),
+  actors: (a, b) => (a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0),
+  position: (a, b) => positionScore(a, b),
+  source: (a, b) => (a.source && b.source ? sourceScore(a, b) : null),
+  role: (a, b) => (a.role && b.role ? (a.role === b.role ? 1 : 0) : null),
+  place: (a, b) => (a.places && b.places ? (a.places & b.places ? 1 : 0) : null),
+  time: (a, b) => (a.historical || b.historical ? (a.historical === b.historical ? 1 : 0) : null),
+};
 
 /** The weighted relevance of a pair given its text similarity, 0..1. */
 export function relevance(a: ExtractedClaim, b: ExtractedClaim, textSimilarity: number, pack: TopicPack): number {

@@ -12,9 +12,7 @@
 // the lines are bit for bit the same (tests/unit/signature-lines.test.ts checks it over the
 // bench's corpus), and so are the previews admission ranks by.
 
-import { SCORE_WEIGHTS, signatureFeatures, signatureRelevance, type ClaimSignature, type FeatureName } from './match-score';
-
-type StructuralFeature = Exclude<FeatureName, 'text'>;
+import { FEATURE_SCORES, SCORE_WEIGHTS, signatureRelevance, type ClaimSignature, type FeatureName, type StructuralFeature } from './match-score';
 
 /**
  * Which fields of a signature each structural feature reads, grouped so that features
@@ -37,14 +35,21 @@ const FEATURE_ORDER = (Object.keys(SCORE_WEIGHTS) as FeatureName[]).filter((k): 
 /** For each feature in that order, the factor that judges it (-1: none does). */
 const FACTOR_OF = FEATURE_ORDER.map((k) => FACTORS.findIndex((f) => f.features.includes(k)));
 const FACTORED = FACTOR_OF.every((f) => f >= 0);
+/** Per factor, the features it judges, each with its position in FEATURE_ORDER. */
+const JUDGED = FACTORS.map((_, f) => FEATURE_ORDER.flatMap((feature, k) => (FACTOR_OF[k] === f ? [{ feature, k }] : [])));
 
 /** An index's signatures, each described by which value of each factor it has. */
 export interface SignatureFactors {
   signatures: readonly ClaimSignature[];
-  /** Per factor, per signature: the id of its value of the factor's fields. */
-  valueOf: Int32Array[];
   /** Per factor, one signature holding each value (by value id). */
   representatives: ClaimSignature[][];
+  /** Where each feature's terms start in one flat array of all features' values (FEATURE_ORDER), and its length. */
+  termStart: Int32Array;
+  /**
+   * Per signature, per feature in FEATURE_ORDER, the slot of its factor's value in that flat
+   * array: signatureLines reads one typed array per term, not an array of arrays.
+   */
+  slots: Int32Array;
 }
 
 /** The factor values of each signature (once per index). */
@@ -63,12 +68,20 @@ export function signatureFactors(signatures: readonly ClaimSignature[]): Signatu
       valueOf[f]![g] = id;
     });
   });
-  return { signatures, valueOf, representatives };
+  const termStart = new Int32Array(FEATURE_ORDER.length + 1);
+  FACTOR_OF.forEach((f, k) => (termStart[k + 1] = termStart[k]! + (f >= 0 ? representatives[f]!.length : 0)));
+  const slots = new Int32Array(signatures.length * FEATURE_ORDER.length);
+  if (FACTORED) {
+    for (let g = 0, at = 0; g < signatures.length; g++) {
+      for (let k = 0; k < FEATURE_ORDER.length; k++) slots[at++] = termStart[k]! + valueOf[FACTOR_OF[k]!]![g]!;
+    }
+  }
+  return { signatures, representatives, termStart, slots };
 }
 
 /** Fills lineA and lineB (one slot per signature) with each signature's line for the page claim `own`. */
 export function signatureLines(own: ClaimSignature, factors: SignatureFactors, lineA: Float64Array, lineB: Float64Array): void {
-  const { signatures, valueOf, representatives } = factors;
+  const { signatures, representatives, termStart, slots } = factors;
   if (!FACTORED) {
     signatures.forEach((s, g) => {
       const a = signatureRelevance(own, s, 0);
@@ -77,33 +90,32 @@ export function signatureLines(own: ClaimSignature, factors: SignatureFactors, l
     });
     return;
   }
-  // Per feature (in FEATURE_ORDER), per value of its factor: its weighted term and its weight, 0 when it does not apply.
-  const terms = FEATURE_ORDER.map((_, k) => new Float64Array(representatives[FACTOR_OF[k]!]!.length));
-  const weights = FEATURE_ORDER.map((_, k) => new Float64Array(representatives[FACTOR_OF[k]!]!.length));
-  FACTORS.forEach((_, f) => {
-    const judged = FEATURE_ORDER.flatMap((feature, k) => (FACTOR_OF[k] === f ? [{ feature, k }] : []));
+  // Per feature, per value of its factor: its weighted term and its weight, 0 when it does not
+  // apply. Only the factor's own features are judged against its values.
+  const terms = new Float64Array(termStart[FEATURE_ORDER.length]!);
+  const weights = new Float64Array(terms.length);
+  JUDGED.forEach((judged, f) => {
     representatives[f]!.forEach((rep, v) => {
-      const features = signatureFeatures(own, rep);
       for (const { feature, k } of judged) {
-        const value = features[feature];
+        const value = FEATURE_SCORES[feature](own, rep);
         if (value === null) continue;
-        terms[k]![v] = SCORE_WEIGHTS[feature] * value;
-        weights[k]![v] = SCORE_WEIGHTS[feature];
+        terms[termStart[k]! + v] = SCORE_WEIGHTS[feature] * value;
+        weights[termStart[k]! + v] = SCORE_WEIGHTS[feature];
       }
     });
   });
-  const factorOf = FACTOR_OF.map((f) => valueOf[f]!);
-  for (let g = 0; g < signatures.length; g++) {
+  const features = FEATURE_ORDER.length;
+  for (let g = 0, at = 0; g < signatures.length; g++) {
     // As signatureRelevance sums them: the text term first (at similarity 0 and at 1), then each feature in order.
     let at0 = SCORE_WEIGHTS.text * 0;
     let at1 = SCORE_WEIGHTS.text * 1;
     let weight: number = SCORE_WEIGHTS.text;
-    for (let k = 0; k < terms.length; k++) {
-      const v = factorOf[k]![g]!;
-      const term = terms[k]![v]!;
+    for (let k = 0; k < features; k++) {
+      const slot = slots[at++]!;
+      const term = terms[slot]!;
       at0 += term;
       at1 += term;
-      weight += weights[k]![v]!;
+      weight += weights[slot]!;
     }
     const a = at0 / weight;
     lineA[g] = a;
