@@ -20,7 +20,7 @@ import { conceptWeight, inverseFrequency, UNSEEN_TERM_WEIGHT, type CorpusIndex }
 import { combine, relevance, signatureFeatures, signatureOf } from './match-score';
 import { toPublicQuantity } from './quantities';
 import { spellingVariants } from './spelling-variants';
-import { judgeStance, type StanceJudgement } from './stance';
+import { judgeStance, mayConflict, type StanceJudgement } from './stance';
 import type { ClaimMatch, ClaimResult, Stance } from './types';
 
 export { prepareIndex } from './admission';
@@ -259,6 +259,8 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       const other = index.claims[id]!;
       if (listed.has(id)) continue;
       if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
+      // Most candidates cannot conflict at all: a quick test spares their full judgement.
+      if (wanted === 'conflicts' && !judgements.has(id) && !mayConflict(claim, other, index.pack)) continue;
       const judged = judge(id);
       if (judged.stance !== wanted) continue;
       take(id, score, judged);

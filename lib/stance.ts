@@ -56,7 +56,6 @@ const CASUALTY_FAMILIES = new Set(['killed', 'wounded', 'captured', 'casualties'
  */
 const CANNOT_TELL = /\b(?:could not|cannot|can not|can't|couldn't|unable to|not able to|in a position to)\b/i;
 
-/** How `other` (a corpus claim) stands to `page` (the claim being checked). */
 /** How `other` (a corpus claim) stands to `page` (the claim being checked), both read with `pack`. */
 export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): StanceJudgement {
   const k = compilePack(pack);
@@ -72,10 +71,40 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
   const sameIncident =
     page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
   // A count someone could not verify is not their count ("could not verify Zelensky's claim that 11,000 …").
-  const counts = denial ? null : compareQuantities(assertedQuantities(page), assertedQuantities(other), sameIncident, [page.date, other.date]);
+  const counts = denial ? null : compareQuantities(ownCounts(page), ownCounts(other), sameIncident, [page.date, other.date]);
   if (counts) return counts;
   return compareEvents(page, other, k);
 }
+
+/**
+ * False when judgeStance(page, other, pack) cannot say 'conflicts': a quick test for the
+ * matcher, which looks through a claim's candidates for contradictions ranked close behind
+ * its list and would otherwise judge every one in full, reasons and all (a quarter of the
+ * matcher's time at 100,000 claims). It follows judgeStance's steps: counts conflict only
+ * with counts of the same thing and kind, and positions only on a shared event that is not
+ * generic. Sound, not exact: true says only that a full judgement is needed
+ * (tests/unit/stance.test.ts checks that no conflicting pair is ruled out).
+ */
+export function mayConflict(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): boolean {
+  if (page.historical !== other.historical) return false;
+  if (page.forceEvidence === 'strong' && other.forceEvidence === 'strong' && page.force !== other.force) return false;
+  if ((page.polarity === 'denies') === (other.polarity === 'denies')) {
+    const a = ownCounts(page);
+    const b = ownCounts(other);
+    // Both count something: the counts decide (compareQuantities), and only same-thing, same-kind pairs can conflict.
+    if (a.length && b.length) return a.some((qa) => b.some((qb) => qa.family === qb.family && qa.kind === qb.kind));
+  }
+  const generic = compilePack(pack).flagged.generic;
+  return page.events.some((e) => !generic.has(e.family) && other.events.some((o) => o.family === e.family));
+}
+
+/** The counts a claim states as its own (assertedQuantities), found once per claim: one claim is judged against many. */
+function ownCounts(c: ExtractedClaim): ParsedQuantity[] {
+  let counts = ownCountsOf.get(c);
+  if (!counts) ownCountsOf.set(c, (counts = assertedQuantities(c)));
+  return counts;
+}
+const ownCountsOf = new WeakMap<ExtractedClaim, ParsedQuantity[]>();
 
 // ---------------------------------------------------------------------------------------
 // Counts
@@ -109,16 +138,15 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
       else pairs.push({ a: qa, b: qb, fit: fitOf(qa, qb), vague: qa.bound === 'vague' || qb.bound === 'vague' });
     }
   }
-  const first = (fit: Fit, vague: boolean) => pairs.find((p) => p.fit === fit && p.vague === vague);
-  const agree = first('agree', false);
+  const agree = firstPair(pairs, 'agree', false);
   if (agree) return corroboration(agree);
-  const disagree = first('disagree', false);
+  const disagree = firstPair(pairs, 'disagree', false);
   if (disagree) return updateOverTime(disagree, dates) ?? contradiction(disagree, sameIncident);
-  const vagueAgree = first('agree', true);
+  const vagueAgree = firstPair(pairs, 'agree', true);
   if (vagueAgree) return corroboration(vagueAgree);
-  const vagueDisagree = first('disagree', true);
+  const vagueDisagree = firstPair(pairs, 'disagree', true);
   if (vagueDisagree) return contradiction(vagueDisagree, sameIncident);
-  const near = first('near', true);
+  const near = firstPair(pairs, 'near', true);
   if (near) return { stance: 'related', why: `${valueText(near.a)} vs ${valueText(near.b)} ${unitText(near.a, near.b)} (vague amount, close)` };
   const part = pairs.find((p) => p.fit === 'part');
   if (part) {
@@ -134,12 +162,18 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   const qa = a[0]!;
   const qb = b[0]!;
   const what = CASUALTY_FAMILIES.has(qa.family) || CASUALTY_FAMILIES.has(qb.family) ? 'different counts' : 'counts of different things';
-  return { stance: 'related', why: `${what}: ${formatQuantity(qa)} vs ${formatQuantity(qb)}` };
+  return { stance: 'related', why: `${what}: ${countText(qa)} vs ${countText(qb)}` };
+}
+
+/** The first pair of counts that fit so, exactly or vaguely. (A loop at module level: this runs for every candidate a claim's matching judges.) */
+function firstPair(pairs: readonly CountPair[], fit: Fit, vague: boolean): CountPair | undefined {
+  for (const p of pairs) if (p.fit === fit && p.vague === vague) return p;
+  return undefined;
 }
 
 function corroboration({ a, b }: CountPair): StanceJudgement {
   const same = valueText(a) === valueText(b);
-  return { stance: 'corroborates', why: same ? `both: ${formatQuantity(a)}` : `both: ${formatQuantity(a)} (${valueText(a)} vs ${valueText(b)})` };
+  return { stance: 'corroborates', why: same ? `both: ${countText(a)}` : `both: ${countText(a)} (${valueText(a)} vs ${valueText(b)})` };
 }
 
 /**
@@ -191,11 +225,14 @@ function fitOf(a: ParsedQuantity, b: ParsedQuantity): Fit {
     const ratio = aHi < bLo ? bLo / aHi : aLo / bHi;
     return a.kind !== 'casualties' && ratio > DIFFERENT_SCALE_RATIO ? 'apart' : 'disagree';
   }
-  const near = (lo: number, hi: number, q: ParsedQuantity): [number, number] =>
-    q.bound === 'vague' ? [lo / VAGUE_NEAR_FACTOR, hi * VAGUE_NEAR_FACTOR] : [lo, hi];
-  const [naLo, naHi] = near(aLo, aHi, a);
-  const [nbLo, nbHi] = near(bLo, bHi, b);
+  const [naLo, naHi] = nearInterval(aLo, aHi, a);
+  const [nbLo, nbHi] = nearInterval(bLo, bHi, b);
   return naLo <= nbHi && nbLo <= naHi ? 'near' : 'disagree';
+}
+
+/** What a vague amount is close to: its interval widened by VAGUE_NEAR_FACTOR either way. */
+function nearInterval(lo: number, hi: number, q: ParsedQuantity): [number, number] {
+  return q.bound === 'vague' ? [lo / VAGUE_NEAR_FACTOR, hi * VAGUE_NEAR_FACTOR] : [lo, hi];
 }
 
 function widened(q: ParsedQuantity): [number, number] {
@@ -206,9 +243,23 @@ function widened(q: ParsedQuantity): [number, number] {
 
 /** The figure without its unit, as a reader says it: "about 1,500", "11,000-12,000", "thousands". */
 function valueText(q: ParsedQuantity): string {
-  if (q.bound === 'vague') return q.vagueWord ?? 'some';
-  return formatQuantity({ ...q, unit: '' }).trim();
+  let text = valueTexts.get(q);
+  if (text === undefined) valueTexts.set(q, (text = q.bound === 'vague' ? (q.vagueWord ?? 'some') : formatQuantity({ ...q, unit: '' }).trim()));
+  return text;
 }
+
+/** The figure with its unit: "about 1,500 soldiers". */
+function countText(q: ParsedQuantity): string {
+  let text = countTexts.get(q);
+  if (text === undefined) countTexts.set(q, (text = formatQuantity(q)));
+  return text;
+}
+
+// A corpus claim's counts are judged against every page claim that lists it, and a page
+// claim's against each of its candidates, most of them never shown: each count's wording
+// is made once (formatting a number took a tenth of the matcher at 100,000 claims).
+const valueTexts = new WeakMap<ParsedQuantity, string>();
+const countTexts = new WeakMap<ParsedQuantity, string>();
 
 function unitText(a: ParsedQuantity, b: ParsedQuantity): string {
   return a.unit === b.unit ? a.unit : `${a.unit} / ${b.unit}`;
@@ -221,7 +272,7 @@ function kindText(q: ParsedQuantity): string {
     const what = q.outlook === 'planned' ? 'planned total' : 'projection';
     return `${what} (${withCue(q, n)})`;
   }
-  if (q.kind === 'casualties') return `casualties (${formatQuantity(q)})`;
+  if (q.kind === 'casualties') return `casualties (${countText(q)})`;
   return `present count (${q.cue ? withCue(q, n) : `${n} ${q.unit}`})`;
 }
 

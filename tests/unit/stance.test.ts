@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseClaim, type ExtractedClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
-import { judgeStance } from '../../lib/stance';
+import { judgeStance, mayConflict } from '../../lib/stance';
 import { structuralFeatures } from '../../lib/match-score';
 import { loadSeedReports } from '../../cli/load-reports';
 import { DEFAULT_PACK } from '../../lib/topics';
@@ -341,5 +341,33 @@ describe('a first of its kind against an earlier report of the same', () => {
     const milestone = at('The dispatch is the first deployment of North Korean troops to a foreign war in decades, Seoul said.', '2024-12-16');
     const earlier = at('Seoul said North Korea has deployed 1,500 troops to Russia.', '2024-10-18');
     expect(judgeStance(milestone, earlier, DEFAULT_PACK).stance).toBe('corroborates');
+  });
+});
+
+describe('the quick test the matcher runs before looking for a contradiction', () => {
+  it('never rules out a pair that judgeStance finds conflicting, and rules out many that do not', () => {
+    // Every ordered pair of the seeds' sentences from two different reports, dated as in their reports.
+    let conflicting = 0;
+    let ruledOut = 0;
+    let others = 0;
+    const missed: string[] = [];
+    for (const a of index.claims) {
+      for (const b of index.claims) {
+        if (a.report === b.report) continue;
+        const conflicts = judgeStance(a, b, DEFAULT_PACK).stance === 'conflicts';
+        const may = mayConflict(a, b, DEFAULT_PACK);
+        if (conflicts) {
+          conflicting++;
+          if (!may) missed.push(`${a.text} | ${b.text}`);
+        } else {
+          others++;
+          if (!may) ruledOut++;
+        }
+      }
+    }
+    console.log(`mayConflict: ${conflicting} conflicting pairs of seed sentences, none ruled out; ${ruledOut} of ${others} others (${Math.round((100 * ruledOut) / others)}%) spared a full judgement`);
+    expect(conflicting).toBeGreaterThan(0);
+    expect(missed).toEqual([]);
+    expect(ruledOut / others).toBeGreaterThan(0.25);
   });
 });
