@@ -104,14 +104,18 @@ export function signatureLines(own: ClaimSignature, factors: SignatureFactors, l
       }
     });
   });
+  // A feature that applies to no signature (the page claim has no source, no count, no
+  // place: it is null whatever the other side) adds exactly 0 to every sum: it is skipped.
   const features = FEATURE_ORDER.length;
-  for (let g = 0, at = 0; g < signatures.length; g++) {
+  const applying = Int32Array.from(FEATURE_ORDER.keys()).filter((k) => weights.subarray(termStart[k]!, termStart[k + 1]!).some((w) => w !== 0));
+  for (let g = 0; g < signatures.length; g++) {
     // As signatureRelevance sums them: the text term first (at similarity 0 and at 1), then each feature in order.
     let at0 = SCORE_WEIGHTS.text * 0;
     let at1 = SCORE_WEIGHTS.text * 1;
     let weight: number = SCORE_WEIGHTS.text;
-    for (let k = 0; k < features; k++) {
-      const slot = slots[at++]!;
+    const row = g * features;
+    for (let i = 0; i < applying.length; i++) {
+      const slot = slots[row + applying[i]!]!;
       const term = terms[slot]!;
       at0 += term;
       at1 += term;
