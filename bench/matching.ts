@@ -34,8 +34,8 @@ const MATCH_REPEATS: Record<number, number> = { 1_000: 20, 10_000: 20, 100_000: 
 const QUICK_MATCH_REPEATS = 5;
 /** Index builds timed (the largest is built once). */
 const BUILD_REPEATS: Record<number, number> = { 1_000: 3, 10_000: 2, 100_000: 1 };
-/** Goals of issue 6 at 100,000 claims. */
-export const GOALS = { speedup: 1_000, recallAt5: 0.98, articleMs: 50 } as const;
+/** Goals at 100,000 claims: issue 6's speed-up and recall, and issue 14's time for the whole article (issue 6 asked for 50 ms). */
+export const GOALS = { speedup: 1_000, recallAt5: 0.98, articleMs: 30 } as const;
 
 export interface MatchingSize {
   corpusClaims: number;
