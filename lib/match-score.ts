@@ -179,9 +179,9 @@ export type StructuralFeature = Exclude<FeatureName, 'text'>;
 export const FEATURE_SCORES: { readonly [K in StructuralFeature]: (a: ClaimSignature, b: ClaimSignature) => number | null } = {
   events: (a, b) => (a.events || b.events ? eventsScore(a, b) : null),
   counts: (a, b) => countsScore(a.counts, b.counts),
-  force: (a, b) => forceScore(a, b),
+  force: forceScore,
   actors: (a, b) => (a.actors || b.actors ? popcount(a.actors & b.actors) / popcount(a.actors | b.actors) : 0),
-  position: (a, b) => positionScore(a, b),
+  position: positionScore,
   source: (a, b) => (a.source && b.source ? sourceScore(a, b) : null),
   role: (a, b) => (a.role && b.role ? (a.role === b.role ? 1 : 0) : null),
   place: (a, b) => (a.places && b.places ? (a.places & b.places ? 1 : 0) : null),

@@ -58,7 +58,36 @@ const CANNOT_TELL = /\b(?:could not|cannot|can not|can't|couldn't|unable to|not 
 
 /** How `other` (a corpus claim) stands to `page` (the claim being checked), both read with `pack`. */
 export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): StanceJudgement {
-  const k = compilePack(pack);
+  const apart = apartFromTheStart(page, other);
+  if (apart) return apart;
+  const counts = decidingCounts(page, other);
+  if (counts) {
+    const sameIncident =
+      page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
+    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date]);
+  }
+  return compareEvents(page, other, compilePack(pack));
+}
+
+/**
+ * False when judgeStance(page, other, pack) cannot say 'conflicts': a quick test for the
+ * matcher, which looks through a claim's candidates for contradictions ranked close behind
+ * its list and would otherwise judge every one in full, reasons and all (a quarter of the
+ * matcher's time at 100,000 claims). It takes judgeStance's steps: where counts decide, only
+ * counts of the same thing and kind can conflict; otherwise only positions on a shared event
+ * that is not generic. Sound, not exact: true says only that a full judgement is needed
+ * (tests/unit/stance.test.ts checks that no conflicting pair is ruled out).
+ */
+export function mayConflict(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): boolean {
+  if (apartFromTheStart(page, other)) return false;
+  const counts = decidingCounts(page, other);
+  if (counts) return counts[0].some((qa) => counts[1].some((qb) => qa.family === qb.family && qa.kind === qb.kind));
+  const generic = compilePack(pack).flagged.generic;
+  return page.events.some((e) => !generic.has(e.family) && other.events.some((o) => o.family === e.family));
+}
+
+/** Two claims that are only related whatever else they say: background against current events, or two forces named outright. */
+function apartFromTheStart(page: ExtractedClaim, other: ExtractedClaim): StanceJudgement | null {
   if (page.historical !== other.historical) {
     const old = page.historical ? page : other;
     return { stance: 'related', why: `background (${describeWhen(old.when)}) vs current events` };
@@ -66,36 +95,20 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
   if (page.forceEvidence === 'strong' && other.forceEvidence === 'strong' && page.force !== other.force) {
     return { stance: 'related', why: `different forces: ${page.force} vs ${other.force}` };
   }
-  // A denied count is a denial first ("Moscow denied that 12,000 troops are in Kursk").
-  const denial = (page.polarity === 'denies') !== (other.polarity === 'denies');
-  const sameIncident =
-    page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
-  // A count someone could not verify is not their count ("could not verify Zelensky's claim that 11,000 …").
-  const counts = denial ? null : compareQuantities(ownCounts(page), ownCounts(other), sameIncident, [page.date, other.date]);
-  if (counts) return counts;
-  return compareEvents(page, other, k);
+  return null;
 }
 
 /**
- * False when judgeStance(page, other, pack) cannot say 'conflicts': a quick test for the
- * matcher, which looks through a claim's candidates for contradictions ranked close behind
- * its list and would otherwise judge every one in full, reasons and all (a quarter of the
- * matcher's time at 100,000 claims). It follows judgeStance's steps: counts conflict only
- * with counts of the same thing and kind, and positions only on a shared event that is not
- * generic. Sound, not exact: true says only that a full judgement is needed
- * (tests/unit/stance.test.ts checks that no conflicting pair is ruled out).
+ * The two claims' own counts when the counts decide how they stand: both count something,
+ * and neither is a denial against a claim that is not (a denied count is a denial first:
+ * "Moscow denied that 12,000 troops are in Kursk"; and a count someone could not verify is
+ * not their count: "could not verify Zelensky's claim that 11,000 …").
  */
-export function mayConflict(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): boolean {
-  if (page.historical !== other.historical) return false;
-  if (page.forceEvidence === 'strong' && other.forceEvidence === 'strong' && page.force !== other.force) return false;
-  if ((page.polarity === 'denies') === (other.polarity === 'denies')) {
-    const a = ownCounts(page);
-    const b = ownCounts(other);
-    // Both count something: the counts decide (compareQuantities), and only same-thing, same-kind pairs can conflict.
-    if (a.length && b.length) return a.some((qa) => b.some((qb) => qa.family === qb.family && qa.kind === qb.kind));
-  }
-  const generic = compilePack(pack).flagged.generic;
-  return page.events.some((e) => !generic.has(e.family) && other.events.some((o) => o.family === e.family));
+function decidingCounts(page: ExtractedClaim, other: ExtractedClaim): [ParsedQuantity[], ParsedQuantity[]] | null {
+  if ((page.polarity === 'denies') !== (other.polarity === 'denies')) return null;
+  const a = ownCounts(page);
+  const b = ownCounts(other);
+  return a.length && b.length ? [a, b] : null;
 }
 
 /** The counts a claim states as its own (assertedQuantities), found once per claim: one claim is judged against many. */
@@ -127,8 +140,8 @@ interface CountPair {
   vague: boolean;
 }
 
-function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean, dates: [string | null, string | null]): StanceJudgement | null {
-  if (a.length === 0 || b.length === 0) return null;
+/** How two non-empty lists of counts stand to each other. */
+function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean, dates: [string | null, string | null]): StanceJudgement {
   const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
   for (const qa of a) {
