@@ -74,16 +74,30 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
  * matcher, which looks through a claim's candidates for contradictions ranked close behind
  * its list and would otherwise judge every one in full, reasons and all (a quarter of the
  * matcher's time at 100,000 claims). It takes judgeStance's steps: where counts decide, only
- * counts of the same thing and kind can conflict; otherwise only positions on a shared event
- * that is not generic. Sound, not exact: true says only that a full judgement is needed
- * (tests/unit/stance.test.ts checks that no conflicting pair is ruled out).
+ * two counts of the same thing and kind that disagree can conflict; otherwise only two
+ * different positions on a shared event that is not generic, or a first event of a kind
+ * against an earlier report of one. Sound, not exact: true says only that a full judgement
+ * is needed (tests/unit/stance.test.ts checks that no conflicting pair is ruled out).
  */
 export function mayConflict(page: ExtractedClaim, other: ExtractedClaim, pack: TopicPack): boolean {
   if (apartFromTheStart(page, other)) return false;
   const counts = decidingCounts(page, other);
-  if (counts) return counts[0].some((qa) => counts[1].some((qb) => qa.family === qb.family && qa.kind === qb.kind));
-  const generic = compilePack(pack).flagged.generic;
-  return page.events.some((e) => !generic.has(e.family) && other.events.some((o) => o.family === e.family));
+  if (counts) {
+    // Only two counts of the same thing and kind that disagree make a contradiction.
+    for (const qa of counts[0]) for (const qb of counts[1]) if (qa.family === qb.family && qa.kind === qb.kind && fitOf(qa, qb) === 'disagree') return true;
+    return false;
+  }
+  const k = compilePack(pack);
+  for (const ea of page.events) {
+    if (k.flagged.generic.has(ea.family)) continue;
+    for (const eb of other.events) {
+      if (eb.family !== ea.family) continue;
+      // Positions meet only where they differ (compareEvent); two assertions conflict only as a first event reported after an earlier one.
+      if (ea.polarity !== eb.polarity) return true;
+      if (ea.polarity === 'asserts' && k.flagged.firstMeansNoneBefore.has(ea.family) && (MENTIONS_FIRST.test(page.text) || MENTIONS_FIRST.test(other.text))) return true;
+    }
+  }
+  return false;
 }
 
 /** Two claims that are only related whatever else they say: background against current events, or two forces named outright. */
