@@ -2,12 +2,14 @@
 // (tests/fixtures/stance-pairs.json). "unrelated" means no match: below MATCH_THRESHOLD.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseClaim, type ExtractedClaim } from '../../lib/claims';
+import { extractClaims, parseClaim, type ExtractedClaim } from '../../lib/claims';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { judgePair } from '../../lib/match';
 import { judgeStance, mayConflict } from '../../lib/stance';
 import { structuralFeatures } from '../../lib/match-score';
 import { loadSeedReports } from '../../cli/load-reports';
+import { benchArticle, seedReports } from '../../bench/fixtures';
+import { syntheticReports } from '../../bench/synthetic-corpus';
 import { DEFAULT_PACK } from '../../lib/topics';
 
 type Label = 'corroborates' | 'conflicts' | 'related' | 'unrelated';
@@ -325,6 +327,8 @@ describe('a first of its kind against an earlier report of the same', () => {
     const earlier = at('Ukrainian intelligence said six North Korean soldiers were killed in a strike in Donetsk.', '2024-10-05');
     expect(judgeStance(FIRST, earlier, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: 'first casualties (16 Dec) vs casualties reported earlier (5 Oct)' });
     expect(judgeStance(earlier, FIRST, DEFAULT_PACK)).toEqual({ stance: 'conflicts', why: 'casualties (5 Oct) vs first casualties later (16 Dec)' });
+    // The matcher's quick test must let this pair through to be judged: two assertions, one a first.
+    expect(mayConflict(FIRST, earlier, DEFAULT_PACK) && mayConflict(earlier, FIRST, DEFAULT_PACK)).toBe(true);
   });
 
   it('leaves the same news confirmed days later, or undated, as agreeing', () => {
@@ -369,5 +373,20 @@ describe('the quick test the matcher runs before looking for a contradiction', (
     expect(conflicting).toBeGreaterThan(0);
     expect(missed).toEqual([]);
     expect(ruledOut / others).toBeGreaterThan(0.25);
+  });
+
+  it('never rules out a conflicting pair of the bench article and a synthetic corpus of other wordings', () => {
+    const synthetic = buildCorpusIndex([...seedReports(), ...syntheticReports(1_000)], DEFAULT_PACK);
+    let conflicting = 0;
+    const missed: string[] = [];
+    for (const a of extractClaims(benchArticle().text, { pack: DEFAULT_PACK })) {
+      for (const b of synthetic.claims) {
+        if (judgeStance(a, b, DEFAULT_PACK).stance !== 'conflicts') continue;
+        conflicting++;
+        if (!mayConflict(a, b, DEFAULT_PACK)) missed.push(`${a.text} | ${b.text}`);
+      }
+    }
+    expect(conflicting).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
   });
 });
