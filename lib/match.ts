@@ -260,7 +260,7 @@ function toResult(claim: ExtractedClaim, ranked: ScoredCandidate[], index: Corpu
       if (listed.has(id)) continue;
       if (wanted === 'conflicts' ? conflicting.has(index.reports[other.report]!.id) : decisive.has(other.report) || !perReport.has(other.report)) continue;
       // Most candidates cannot conflict at all: a quick test spares their full judgement.
-      if (wanted === 'conflicts' && !judgements.has(id) && !mayConflict(claim, other, index.pack)) continue;
+      if (wanted === 'conflicts' && !mayConflict(claim, other, index.pack)) continue;
       const judged = judge(id);
       if (judged.stance !== wanted) continue;
       take(id, score, judged);

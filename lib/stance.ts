@@ -127,11 +127,21 @@ function decidingCounts(page: ExtractedClaim, other: ExtractedClaim): [ParsedQua
 
 /** The counts a claim states as its own (assertedQuantities), found once per claim: one claim is judged against many. */
 function ownCounts(c: ExtractedClaim): ParsedQuantity[] {
-  let counts = ownCountsOf.get(c);
-  if (!counts) ownCountsOf.set(c, (counts = assertedQuantities(c)));
-  return counts;
+  return madeOnce(ownCountsOf, c, assertedQuantities);
 }
 const ownCountsOf = new WeakMap<ExtractedClaim, ParsedQuantity[]>();
+
+/**
+ * What `make` gives for `key`, made at its first use and kept beside the object. Claims and
+ * their counts do not change once read, and one claim is judged against many (every
+ * candidate of a page claim, the same corpus claim for every page): what stance reads of
+ * them (quotations, own counts, the wording of figures) is worked out once each.
+ */
+function madeOnce<K extends object, V>(memo: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = make(key)));
+  return value;
+}
 
 // ---------------------------------------------------------------------------------------
 // Counts
@@ -270,21 +280,20 @@ function widened(q: ParsedQuantity): [number, number] {
 
 /** The figure without its unit, as a reader says it: "about 1,500", "11,000-12,000", "thousands". */
 function valueText(q: ParsedQuantity): string {
-  let text = valueTexts.get(q);
-  if (text === undefined) valueTexts.set(q, (text = q.bound === 'vague' ? (q.vagueWord ?? 'some') : formatQuantity({ ...q, unit: '' }).trim()));
-  return text;
+  return madeOnce(valueTexts, q, figureWithoutUnit);
+}
+
+function figureWithoutUnit(q: ParsedQuantity): string {
+  return q.bound === 'vague' ? (q.vagueWord ?? 'some') : formatQuantity({ ...q, unit: '' }).trim();
 }
 
 /** The figure with its unit: "about 1,500 soldiers". */
 function countText(q: ParsedQuantity): string {
-  let text = countTexts.get(q);
-  if (text === undefined) countTexts.set(q, (text = formatQuantity(q)));
-  return text;
+  return madeOnce(countTexts, q, formatQuantity);
 }
 
-// A corpus claim's counts are judged against every page claim that lists it, and a page
-// claim's against each of its candidates, most of them never shown: each count's wording
-// is made once (formatting a number took a tenth of the matcher at 100,000 claims).
+// Most counts judged are never shown (the candidates not listed), and formatting a number
+// took a tenth of the matcher at 100,000 claims: each count's wording is made once.
 const valueTexts = new WeakMap<ParsedQuantity, string>();
 const countTexts = new WeakMap<ParsedQuantity, string>();
 
@@ -377,18 +386,15 @@ interface Quoted {
   words: string[][];
   padded: string[];
 }
-// A claim's text does not change, and one claim is compared with many (every candidate of
-// a page claim, the same corpus claim for every page): its quotations are read once.
 const quotedOf = new WeakMap<ExtractedClaim, Quoted>();
 
 function quotations(c: ExtractedClaim): Quoted {
-  let q = quotedOf.get(c);
-  if (!q) {
-    const words = quotedSpans(foldText(c.text)).map((span) => span.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
-    q = { words, padded: words.map((w) => ` ${w.join(' ')} `) };
-    quotedOf.set(c, q);
-  }
-  return q;
+  return madeOnce(quotedOf, c, readQuotations);
+}
+
+function readQuotations(c: ExtractedClaim): Quoted {
+  const words = quotedSpans(foldText(c.text)).map((span) => span.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0));
+  return { words, padded: words.map((w) => ` ${w.join(' ')} `) };
 }
 
 /** The longest run of words two sentences quote alike from the same speaker ("a significant escalation"), or null. */
