@@ -13,8 +13,7 @@ import { buildCorpusIndex } from '../lib/corpus-index';
 import { extractClaims } from '../lib/claims';
 import { matchClaims } from '../lib/match';
 import { DEFAULT_PACK } from '../lib/topics';
-import { benchArticle, seedReports } from './fixtures';
-import { syntheticReports } from './synthetic-corpus';
+import { benchArticle, benchCorpus } from './fixtures';
 import { now, summarize } from './stats';
 
 const [baseDir, claimsArg = '100000', runsArg = '30'] = process.argv.slice(2);
@@ -30,7 +29,7 @@ const base = {
 };
 
 // Both versions read the same reports and article; each extracts and indexes them its own way.
-const reports = [...seedReports(), ...syntheticReports(Number(claimsArg))];
+const reports = benchCorpus(Number(claimsArg));
 const text = benchArticle().text;
 const baseClaims = base.extractClaims(text, { pack: base.DEFAULT_PACK });
 const baseIndex = base.buildCorpusIndex(reports, base.DEFAULT_PACK);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseReportText } from '../lib/report-text';
 import { splitSentences } from '../lib/segment';
 import type { Report } from '../lib/types';
-import { syntheticClaim } from './synthetic-corpus';
+import { syntheticClaim, syntheticReports } from './synthetic-corpus';
 import { seededRandom } from './stats';
 import { READABILITY_PAGES } from '../tests/real-pages';
 
@@ -33,6 +33,15 @@ export function seedReports(): Report[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => parseReportText(f.replace(/\.txt$/, ''), readFileSync(join(dir, f), 'utf8'), { origin: 'seed', addedAt: 0 }));
+}
+
+/**
+ * The corpus the matching measures run against at a size: the seeds and `claims` synthetic
+ * claims. The naive truth's answers (bench/naive-truth.json) hold only for this very corpus,
+ * so the bench, its workers, the re-keying and the A/B run all build it here.
+ */
+export function benchCorpus(claims: number, seeds: readonly Report[] = seedReports()): Report[] {
+  return [...seeds, ...syntheticReports(claims)];
 }
 
 export function sentencesOf(text: string): string[] {

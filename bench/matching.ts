@@ -14,9 +14,8 @@ import { extractClaims, type ExtractedClaim } from '../lib/claims';
 import { CANDIDATE_POOL } from '../lib/admission';
 import { matchClaims, matchClaimsNaive, NAIVE_FUSE_THRESHOLD } from '../lib/match';
 import type { ClaimResult } from '../lib/types';
-import { benchArticle, seedReports } from './fixtures';
+import { benchArticle, benchCorpus, seedReports } from './fixtures';
 import { profileBreakdown, type Breakdown } from './profile';
-import { syntheticReports } from './synthetic-corpus';
 import { collectGarbage, now, round, summarize, type Summary } from './stats';
 import { answersOf, readTruth, truthKey, computeTruthInParallel, writeTruth, type NaiveAnswer } from './naive-truth';
 import { DEFAULT_PACK } from '../lib/topics';
@@ -89,7 +88,7 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
 
   for (const corpusClaims of opts.quick ? QUICK_SIZES : CORPUS_SIZES) {
     log(`matching: ${corpusClaims.toLocaleString('en-US')} claims…`);
-    const reports = [...seeds, ...syntheticReports(corpusClaims)];
+    const reports = benchCorpus(corpusClaims, seeds);
 
     // Index: build time, retained heap, persisted size.
     collectGarbage();

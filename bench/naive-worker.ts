@@ -5,13 +5,12 @@
 import { buildCorpusIndex } from '../lib/corpus-index';
 import { extractClaims } from '../lib/claims';
 import { matchClaimsNaive } from '../lib/match';
-import { benchArticle, seedReports } from './fixtures';
+import { benchArticle, benchCorpus } from './fixtures';
 import { answersOf } from './naive-truth';
-import { syntheticReports } from './synthetic-corpus';
 import { DEFAULT_PACK } from '../lib/topics';
 
 const [size, shard, shards] = process.argv.slice(2).map(Number) as [number, number, number];
-const index = buildCorpusIndex([...seedReports(), ...syntheticReports(size)], DEFAULT_PACK);
+const index = buildCorpusIndex(benchCorpus(size), DEFAULT_PACK);
 const claims = extractClaims(benchArticle().text, { pack: DEFAULT_PACK });
 for (let i = shard; i < claims.length; i += shards) {
   const [result] = matchClaimsNaive([claims[i]!], index);

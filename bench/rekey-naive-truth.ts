@@ -14,9 +14,8 @@ import { buildCorpusIndex } from '../lib/corpus-index';
 import { extractClaims } from '../lib/claims';
 import { matchClaimsNaive } from '../lib/match';
 import { DEFAULT_PACK } from '../lib/topics';
-import { benchArticle, seedReports } from './fixtures';
+import { benchArticle, benchCorpus } from './fixtures';
 import { answersOf, NAIVE_TRUTH_FILE, truthKey, writeTruth, type NaiveAnswer } from './naive-truth';
-import { syntheticReports } from './synthetic-corpus';
 
 const sizes = process.argv.slice(2);
 if (sizes.length === 0) throw new Error('usage: bench/rekey-naive-truth.ts <corpus claims>...');
@@ -24,7 +23,7 @@ for (const size of sizes) {
   const stored = (JSON.parse(readFileSync(NAIVE_TRUTH_FILE, 'utf8')) as { entries: Record<string, { key: string; answers: NaiveAnswer[] }> }).entries[size];
   if (!stored) throw new Error(`no answers on file for ${size} claims`);
   // Built exactly as bench/matching.ts and bench/naive-worker.ts build it.
-  const index = buildCorpusIndex([...seedReports(), ...syntheticReports(Number(size))], DEFAULT_PACK);
+  const index = buildCorpusIndex(benchCorpus(Number(size)), DEFAULT_PACK);
   const claims = extractClaims(benchArticle().text, { pack: DEFAULT_PACK });
   const key = truthKey(index, claims, size);
   if (key === stored.key) {

@@ -43,7 +43,7 @@ export interface SignatureFactors {
   signatures: readonly ClaimSignature[];
   /** Per factor, one signature holding each value (by value id). */
   representatives: ClaimSignature[][];
-  /** Where each feature's terms start in one flat array of all features' values (FEATURE_ORDER), and its length. */
+  /** Where each feature's terms start in one flat array of all features' values (FEATURE_ORDER); the last entry is the array's length. */
   termStart: Int32Array;
   /**
    * Per signature, per feature in FEATURE_ORDER, the slot of its factor's value in that flat

@@ -7,8 +7,7 @@
 // article over its synthetic corpus.
 import { describe, expect, it } from 'vitest';
 import { ADMISSION_POOL, preselect } from '../../lib/admission';
-import { benchArticle, seedReports } from '../../bench/fixtures';
-import { syntheticReports } from '../../bench/synthetic-corpus';
+import { benchArticle, benchCorpus } from '../../bench/fixtures';
 import { buildCorpusIndex, inverseFrequency, UNSEEN_TERM_WEIGHT, conceptWeight, type CorpusIndex } from '../../lib/corpus-index';
 import { extractClaims, type ExtractedClaim } from '../../lib/claims';
 import { matchClaims, matchClaimsNaive } from '../../lib/match';
@@ -109,7 +108,7 @@ function previewOfEvery(claim: ExtractedClaim, corpusIndex: CorpusIndex): number
 
 describe("admission against every claim scored (the benchmark's synthetic corpus)", () => {
   // 2,000 synthetic claims and the seeds; the 40-sentence article of the benchmark as pages.
-  const synthetic = buildCorpusIndex([...seedReports(), ...syntheticReports(2_000)], DEFAULT_PACK);
+  const synthetic = buildCorpusIndex(benchCorpus(2_000), DEFAULT_PACK);
   const article = extractClaims(benchArticle().text, { pack: DEFAULT_PACK });
 
   it('admits every claim whose exact preview ranks among the ADMISSION_POOL best, for each claim of the article', () => {
