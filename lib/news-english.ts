@@ -46,7 +46,7 @@ export const FIRST_OF_KIND = /\b(?:its|their|the|his|her)\s+first\s+((?:[\p{L}-]
  * the verb, a few words at most; a story's forces nouns are its own and need no list here.
  */
 export const SENT_NOT_FORCES =
-  /^\s+(?:(?:a|an|the|its|his|her|their|our|two|three|several|high-level|senior|government|official|special|peace)\s+){0,3}(?:delegations?|envoys?|emissar(?:y|ies)|diplomats?|ministers?|messages?|letters?|notes?|signals?|warnings?|condolences|greetings|congratulations|invitations?|requests?|inquir(?:y|ies)|queries|questions?|replies|reply|responses?|aid|humanitarian aid|funds|money)\b/;
+  /^\s+(?:(?:a|an|the|its|his|her|their|our|two|three|several|high-level|senior|government|official|special|peace|more|new|further|additional|lethal|defensive|military|[\d,.]+|(?:hundreds|thousands|millions) of)\s+){0,3}(?:delegations?|envoys?|emissar(?:y|ies)|diplomats?|ministers?|messages?|letters?|notes?|signals?|warnings?|condolences|greetings|congratulations|invitations?|requests?|inquir(?:y|ies)|queries|questions?|replies|reply|responses?|aid|humanitarian aid|funds|money|weapons|arms|ammunition|munitions|(?:artillery )?shells|missiles|rockets|drones|howitzers|artillery|military equipment|equipment)\b/;
 
 /**
  * A speaker worried about an event, read on folded text right before the event's words

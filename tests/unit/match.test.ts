@@ -107,6 +107,15 @@ describe('a report’s headline among the evidence', () => {
   });
 });
 
+describe('weapons sent', () => {
+  it('reads weapons sent as arms supplies, not as a deployment', () => {
+    const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => e.family);
+    expect(families('North Korea has sent millions of artillery shells to Russia, Seoul said.')).toEqual(['supply']);
+    expect(families('South Korea may send weapons to Ukraine, officials said.')).toEqual(['supply']);
+    expect(families('North Korea has sent 3,000 troops and more weapons to Russia, Seoul said.')).toContain('deploy');
+  });
+});
+
 describe('summariseSides', () => {
   const m = (reportId: string, stance: ClaimMatch['stance'], source: string | null, outlet: string | null = null): ClaimMatch => ({
     reportId, reportTitle: null, outlet, date: null, claim: '', stance, score: 0.5, why: '', source,

@@ -282,7 +282,7 @@ export const PREDICATES: readonly EventFamily[] = [
     label: 'arms supplies',
     story: true, anchors: true, recipient: true,
     pattern:
-      /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets|howitzers|artillery|(?:rocket )?launchers)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports)|advanced technolog\w*|financial assistance|military technolog\w*)\b/g,
+      /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*|send|sends|sending|sent)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets|howitzers|artillery|(?:rocket )?launchers)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports)|advanced technolog\w*|financial assistance|military technolog\w*)\b/g,
   },
   {
     family: 'monitor',
