@@ -12,7 +12,7 @@ import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
 import type { Mention } from './mentions';
-import { CONCERN_BEFORE, DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
+import { BACKGROUND_BEFORE, CONCERN_BEFORE, DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { RoleName, TopicPack } from './topics/types';
 
@@ -39,6 +39,8 @@ export interface ClaimEvent {
   recipient?: string | null;
   /** True when the sentence voices concern about the event rather than stating it ("voiced concern about North Korea supplying weapons"). */
   concern?: boolean;
+  /** True when the event is only the setting of what the sentence states ("… as North Korea sends troops"). */
+  background?: boolean;
 }
 
 export interface ExtractedClaim {
@@ -408,6 +410,7 @@ function clauseEvents(
       if (p.recipient) event.recipient = recipientOf(folded, from + m.index, from + m.index + m[0].length, to, actorMentions);
       if (!inScope && CONCERN_BEFORE.test(clause.slice(Math.max(0, m.index - 120), m.index))) event.concern = true;
       if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
+      if (!inScope && BACKGROUND_BEFORE.test(clause.slice(Math.max(0, m.index - 80), m.index))) event.background = true;
       events.push(event);
     }
   }

@@ -120,7 +120,12 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
   let events = 0;
   const source = c.attribution ?? c.speaker;
   const negatives: { family: number; actors: number; silent: boolean }[] = [];
+  // An event that is only the setting of a sentence's news ("… as North Korea sends troops")
+  // does not make it evidence on that event, unless the sentence has no other telling event.
+  const generic = compilePack(pack).flagged.generic;
+  const foreground = c.events.some((e) => !e.background && !generic.has(e.family));
   for (const e of c.events) {
+    if (e.background && foreground) continue;
     const i = FAMILIES.indexOf(e.family);
     if (i < 0) continue;
     events |= 1 << i;

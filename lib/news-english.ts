@@ -56,3 +56,14 @@ export const SENT_NOT_FORCES =
  */
 export const CONCERN_BEFORE =
   /\b(?:(?:voic|express|rais|shar|reiterat|underlin)(?:ed|es|e|ing)\s+(?:(?:its|their|his|her|deep|grave|serious|growing|strong|increasing|mounting)\s+){0,2}concerns?|(?:deeply |gravely |seriously |increasingly )?(?:concerned|worried|alarmed)\s+(?:about|over|by|at|that)|concerns?\s+(?:about|over|that))\s+(?:[\w'’-]+\s+){0,8}$/;
+
+/**
+ * An event set as the circumstance of what a sentence states, read on folded text right
+ * before the event's words ("Seoul weighs arms for Kyiv as Pyongyang sends troops", "strikes
+ * approved in response to the deployment", "aid in return for the troops sent"): the news is
+ * the sentence's other event, this one its background. Not "this comes as …", where what
+ * follows is the news, nor "following" or "after", which news uses for an earlier event it
+ * states with its own figures ("following reports of 3,000 troops deployed").
+ */
+export const BACKGROUND_BEFORE =
+  /(?:^|\b)(?:(?<!\b(?:comes?|came|coming) )as(?! (?:many|much|well|far|part|a result)\b)|amid|while|in response to|in return for|in exchange for)\s+(?:[\w'’-]+\s+){0,5}$/;

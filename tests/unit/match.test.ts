@@ -107,6 +107,27 @@ describe('a report’s headline among the evidence', () => {
   });
 });
 
+describe('a sentence’s news, not its background', () => {
+  // "… as North Korea sends troops": the deployment is the setting of the sentence, not its
+  // news; the evidence is what the reports say of what it states (weapons for Ukraine).
+  const page = extractClaims('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow, officials said on Monday.', { pack: DEFAULT_PACK });
+  const listed = () => matchClaims(page, index)[0]!.matches;
+
+  it('lists reports on arms supplies before the deployment the sentence is set against', () => {
+    expect(page).toHaveLength(1);
+    expect(listed()[0]!.why).toMatch(/arms supplies/);
+  });
+
+  it('reads the circumstance as background, and a count of troops or a news idiom ("this comes as") as news', () => {
+    const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
+    expect(families('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow.')).toContain('deploy (background)');
+    expect(families('Washington approved longer-range strikes in response to North Korea’s deployment of troops to Russia.')).toContain('deploy (background)');
+    expect(families('This comes as North Korea has sent 3,000 troops to Russia, Seoul said.')).toContain('deploy');
+    expect(families('Tension rose following reports of North Korea deploying 3,000 troops to Russia.')).toContain('deploy');
+  });
+
+});
+
 describe('weapons sent', () => {
   it('reads weapons sent as arms supplies, not as a deployment', () => {
     const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => e.family);
