@@ -93,6 +93,8 @@ export interface ClaimSignature {
   affinity: readonly (readonly number[])[];
   /** Families denied or met with silence, each with the actors who did so (bit per ACTORS entry), and whether it was silence. */
   negatives: { family: number; actors: number; silent: boolean }[];
+  /** Families of things given with whom they go to, where the sentence says (arms supplies to Russia: bit per actor). */
+  recipients: { family: number; to: number }[];
   /** Bit per actor the claim's source speaks for (its sourceSides). */
   speakerActors: number;
   /** Bit per counted family. */
@@ -120,6 +122,7 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
   let events = 0;
   const source = c.attribution ?? c.speaker;
   const negatives: { family: number; actors: number; silent: boolean }[] = [];
+  const recipients: { family: number; to: number }[] = [];
   // An event that is only the setting of a sentence's news ("… as North Korea sends troops")
   // does not make it evidence on that event, unless the sentence has no other telling event.
   const generic = compilePack(pack).flagged.generic;
@@ -130,12 +133,14 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     if (i < 0) continue;
     events |= 1 << i;
     if (e.polarity !== 'asserts') negatives.push({ family: 1 << i, actors: e.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0), silent: e.polarity === 'no-comment' });
+    if (e.recipient) recipients.push({ family: 1 << i, to: bit(ACTOR_IDS, e.recipient) });
   }
   const sourceSides = source ? [source, ...c.jointSources].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [];
   s = {
     events,
     affinity,
     negatives,
+    recipients,
     counts: c.quantities.reduce((m, q) => m | bit(COUNT_FAMILIES, q.family), 0),
     actors: c.actors.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
     force: c.force,
@@ -272,16 +277,36 @@ function sideOf(source: string, pack: TopicPack): string | null {
   return compilePack(pack).sourceEntry(source)?.actor ?? (pack.actors.some((a) => a.id === source) ? source : null);
 }
 
+/**
+ * Arms for Ukraine and arms for Russia are one family of event but two different stories:
+ * sharing the family counts this much when the two sentences name different recipients.
+ */
+export const OTHER_RECIPIENT_AFFINITY = 0.5;
+
 function eventsScore(x: ClaimSignature, y: ClaimSignature): number {
   const a = x.events;
   const b = y.events;
+  const bothGive = x.recipients.length > 0 && y.recipients.length > 0;
   let best = 0;
   for (let i = 0; a >> i; i++) {
     if (!((a >> i) & 1)) continue;
     const row = x.affinity[i]!;
-    for (let j = 0; b >> j; j++) if ((b >> j) & 1 && row[j]! > best) best = row[j]!;
+    for (let j = 0; b >> j; j++) {
+      if (!((b >> j) & 1)) continue;
+      const affinity = bothGive && i === j && otherRecipients(x, y, 1 << i) ? row[j]! * OTHER_RECIPIENT_AFFINITY : row[j]!;
+      if (affinity > best) best = affinity;
+    }
   }
   return best;
+}
+
+/** Whether both sentences say whom a thing of this family goes to, and name no recipient in common. */
+function otherRecipients(x: ClaimSignature, y: ClaimSignature, family: number): boolean {
+  let xs = 0;
+  let ys = 0;
+  for (const r of x.recipients) if (r.family === family) xs |= r.to;
+  for (const r of y.recipients) if (r.family === family) ys |= r.to;
+  return xs !== 0 && ys !== 0 && (xs & ys) === 0;
 }
 
 function countsScore(a: number, b: number): number | null {

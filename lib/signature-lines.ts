@@ -21,7 +21,7 @@ import { FEATURE_SCORES, SCORE_WEIGHTS, signatureRelevance, type ClaimSignature,
  * the lines fall back to signatureRelevance for every signature.
  */
 const FACTORS: readonly { fields: readonly (keyof ClaimSignature)[]; features: readonly StructuralFeature[] }[] = [
-  { fields: ['events', 'negatives', 'force', 'forceStrong', 'speakerActors'], features: ['events', 'force', 'position'] },
+  { fields: ['events', 'negatives', 'recipients', 'force', 'forceStrong', 'speakerActors'], features: ['events', 'force', 'position'] },
   { fields: ['counts'], features: ['counts'] },
   { fields: ['source', 'sourceSides'], features: ['source'] },
   { fields: ['role'], features: ['role'] },

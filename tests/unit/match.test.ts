@@ -118,6 +118,14 @@ describe('a sentence’s news, not its background', () => {
     expect(listed()[0]!.why).toMatch(/arms supplies/);
   });
 
+  it('lists arms for the same side before arms for another', () => {
+    const claims = listed().map((m) => m.claim);
+    const forUkraine = claims.findIndex((c) => /weapons supplies to its current logistics/.test(c));
+    const forRussia = claims.findIndex((c) => /North Korea supplying weapons to Russia/.test(c));
+    expect(forUkraine).toBe(0);
+    expect(forRussia === -1 || forRussia > forUkraine).toBe(true);
+  });
+
   it('reads the circumstance as background, and a count of troops or a news idiom ("this comes as") as news', () => {
     const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
     expect(families('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow.')).toContain('deploy (background)');
@@ -126,9 +134,6 @@ describe('a sentence’s news, not its background', () => {
     expect(families('Tension rose following reports of North Korea deploying 3,000 troops to Russia.')).toContain('deploy');
   });
 
-});
-
-describe('weapons sent', () => {
   it('reads weapons sent as arms supplies, not as a deployment', () => {
     const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => e.family);
     expect(families('North Korea has sent millions of artillery shells to Russia, Seoul said.')).toEqual(['supply']);
