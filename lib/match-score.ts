@@ -125,10 +125,14 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
   const recipients: { family: number; to: number }[] = [];
   // An event that is only the setting of a sentence's news ("… as North Korea sends troops")
   // does not make it evidence on that event, unless the sentence has no other telling event.
+  // Nor does one it voices concern about, when it has the reaction's own event: a worried
+  // statement is answered by other reactions, as stance reads it ('concern about deployment
+  // vs a statement of it' is only related).
   const generic = compilePack(pack).flagged.generic;
   const foreground = c.events.some((e) => !e.background && !generic.has(e.family));
+  const reacts = c.events.some((e) => !e.concern && !e.background);
   for (const e of c.events) {
-    if (e.background && foreground) continue;
+    if ((e.background && foreground) || (e.concern && reacts)) continue;
     const i = FAMILIES.indexOf(e.family);
     if (i < 0) continue;
     events |= 1 << i;

@@ -126,6 +126,13 @@ describe('a sentence’s news, not its background', () => {
     expect(forRussia === -1 || forRussia > forUkraine).toBe(true);
   });
 
+  it('answers a sentence that voices concern about the deployment with the reactions to it, not with reports of it', () => {
+    const worried = extractClaims('Japan voiced serious concern about North Korean soldiers being sent to Russia, and condemned the move.', { pack: DEFAULT_PACK });
+    const first = matchClaims(worried, index)[0]!.matches.slice(0, 3);
+    // Before: the first five were all reports stating the deployment ('concern about deployment vs a statement of it').
+    expect(first.filter((m) => /condemnation/.test(m.why)).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads the circumstance as background, and a count of troops or a news idiom ("this comes as") as news', () => {
     const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
     expect(families('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow.')).toContain('deploy (background)');
