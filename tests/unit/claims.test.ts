@@ -167,10 +167,11 @@ describe('extractClaims', () => {
     }
     expect(parseClaim('Kyiv described Moscow’s deployment of North Korean troops in Kursk as a sign of weakness.', { pack: DEFAULT_PACK }).force).toBe('North Korea');
     // Arms go to someone: after "to" or "for", or between the verb and "with"; unnamed, no one.
-    const recipientOf = (text: string) => parseClaim(text, { pack: DEFAULT_PACK }).events.find((e) => e.family === 'supply')?.recipient;
+    const recipientOf = (text: string, family = 'supply') => parseClaim(text, { pack: DEFAULT_PACK }).events.find((e) => e.family === family)?.recipient;
     expect(recipientOf('Officials said Pyongyang had shipped millions of artillery shells to Russia since last year.')).toBe('Russia');
     expect(recipientOf('Seoul is weighing whether to supply Kyiv with air-defence weapons.')).toBe('Ukraine');
-    expect(recipientOf('The ministry said Moscow could be providing advanced technology for the North in return.')).toBe('North Korea');
+    // What Russia gives in return for the troops is compensation, not arms; it goes to someone too.
+    expect(recipientOf('The ministry said Moscow could be providing advanced technology for the North in return.', 'compensate')).toBe('North Korea');
     expect(recipientOf('Analysts expect the arms shipments to continue through the winter.')).toBeNull();
     expect(claimStarting('003', "Seoul's spy agency said Friday")).toMatchObject({ force: 'North Korea', places: expect.arrayContaining(["Russia's Far East"]) });
     expect(claimStarting('003', 'South Korea may soon deploy')).toMatchObject({ force: 'South Korea', role: 'intelligence', hedged: true });

@@ -133,6 +133,13 @@ describe('a sentence’s news, not its background', () => {
     expect(first.filter((m) => /condemnation/.test(m.why)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('answers what Russia gives in return for the troops with the report on it, not with the deployment', () => {
+    const paid = extractClaims('Analysts say Moscow is rewarding North Korea with oil and hard currency in return for the troops it sent.', { pack: DEFAULT_PACK });
+    const [first] = matchClaims(paid, index)[0]!.matches;
+    expect(first).toMatchObject({ stance: 'corroborates', why: expect.stringMatching(/compensation/) });
+    expect(first!.claim).toMatch(/financial assistance or advanced technologies/);
+  });
+
   it('reads the circumstance as background, and a count of troops or a news idiom ("this comes as") as news', () => {
     const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
     expect(families('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow.')).toContain('deploy (background)');

@@ -282,7 +282,14 @@ export const PREDICATES: readonly EventFamily[] = [
     label: 'arms supplies',
     story: true, anchors: true, recipient: true,
     pattern:
-      /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*|send|sends|sending|sent)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets|howitzers|artillery|(?:rocket )?launchers)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports)|advanced technolog\w*|financial assistance|military technolog\w*)\b/g,
+      /\b(?:(?:suppl\w*|deliver\w*|provid\w*|sell\w*|sold|ship\w*|transfer\w*|send|sends|sending|sent)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|shells|missiles|rockets|howitzers|artillery|(?:rocket )?launchers)|(?:weapons|arms|ammunition|munitions|shells|missiles?)\s+(?:supplies|shipments|deliveries|transfers|exports))\b/g,
+  },
+  {
+    family: 'compensate',
+    label: 'compensation',
+    story: true, recipient: true,
+    pattern:
+      /\b(?:in (?:exchange|return) for|compensat\w*|rewards?|payments?|financial assistance|(?:advanced|military|space|satellite|missile|nuclear|sensitive) technolog\w*|technology transfers?)\b/g,
   },
   {
     family: 'monitor',
@@ -331,7 +338,8 @@ export const PREDICATE_AFFINITY: Record<string, Record<string, number>> = {
   monitor: { deploy: 0.5 },
   involve: { deploy: 0.5, fight: 0.4, monitor: 0.3 },
   recruit: { deploy: 0.5 },
-  supply: { cooperate: 0.3 },
+  supply: { cooperate: 0.3, compensate: 0.5 },
+  compensate: { cooperate: 0.3 },
 };
 
 /** The event a bare denial or silence is about ("dismissed the claims as groundless"). */
@@ -382,6 +390,6 @@ export const FORCE_NOUNS: readonly string[] = [
 
 /** Order in which a reason names a shared event: the most telling first. */
 export const REASON_ORDER: readonly string[] = [
-  'casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'recruit', 'deploy', 'visit', 'involve',
+  'casualty', 'guard', 'pact', 'justify', 'withdraw', 'train', 'monitor', 'supply', 'compensate', 'recruit', 'deploy', 'visit', 'involve',
   'impact', 'challenge', 'sanction', 'condemn', 'cooperate', 'fight',
 ];
