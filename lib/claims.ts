@@ -12,7 +12,7 @@ import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
 import type { Mention } from './mentions';
-import { BACKGROUND_BEFORE, CONCERN_BEFORE, DENIAL_CUES, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
+import { BACKGROUND_BEFORE, CONCERN_BEFORE, DENIAL_CUES, DONE_BEFORE, DONE_WORD, EXPECTED_BEFORE, GENERIC_OBJECT, NO_COMMENT_CUES, REPORTING_VERBS, SENT_NOT_FORCES, SOURCE_PREFIX } from './news-english';
 import { compilePack, type CompiledPack } from './topics/compile';
 import type { RoleName, TopicPack } from './topics/types';
 
@@ -41,6 +41,8 @@ export interface ClaimEvent {
   concern?: boolean;
   /** True when the event is only the setting of what the sentence states ("… as North Korea sends troops"). */
   background?: boolean;
+  /** Whether the sentence puts the event ahead ("may send", "plans to deploy") or reports it done ("has sent", "arrived"); unset when it does not say. */
+  aspect?: 'expected' | 'done';
 }
 
 export interface ExtractedClaim {
@@ -411,6 +413,11 @@ function clauseEvents(
       if (!inScope && CONCERN_BEFORE.test(clause.slice(Math.max(0, m.index - 120), m.index))) event.concern = true;
       if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
       if (!inScope && BACKGROUND_BEFORE.test(clause.slice(Math.max(0, m.index - 80), m.index))) event.background = true;
+      if (!inScope) {
+        const before = clause.slice(Math.max(0, m.index - 80), m.index);
+        if (EXPECTED_BEFORE.test(before)) event.aspect = 'expected';
+        else if (DONE_WORD.test(m[0]) || DONE_BEFORE.test(before)) event.aspect = 'done';
+      }
       events.push(event);
     }
   }

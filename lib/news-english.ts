@@ -67,3 +67,15 @@ export const CONCERN_BEFORE =
  */
 export const BACKGROUND_BEFORE =
   /(?:^|\b)(?:(?<!\b(?:comes?|came|coming) )as(?! (?:many|much|well|far|part|a result)\b)|amid|while|in response to|in return for|in exchange for)\s+(?:[\w'’-]+\s+){0,5}$/;
+
+/**
+ * Words right before an event's that put it ahead, not done ("may send", "plans to deploy",
+ * "is expected to be deployed", "pledged to send", "a possible deployment", "if North Korea
+ * sends"), read on folded text. Not a hedged past ("may have sent"): that is reported done.
+ */
+export const EXPECTED_BEFORE =
+  /\b(?:(?:will|would|shall|may|might|could|can|plans? to|planning to|planned to|intends? to|intending to|preparing to|prepares to|expected to|likely to|set to|about to|ready to|pledged to|pledges to|promised to|threaten(?:s|ed)? to|possible|possibility of|potential|prospect of|future)\s+(?!have\b)(?:(?:be|not|also|soon|further|additional|more|its|their|his|her|the|a|an|[\w'’-]+ly)\s+){0,3}|(?:if|unless|whether|in case)\s+(?:[\w'’-]+\s+){0,4})$/;
+/** An event word that says it happened: a past form, or a present one that is under way ("sent", "deployed", "arrived", "is sending"). */
+export const DONE_WORD = /^(?:\w+ed|sent|moved|arriv\w*)$/;
+/** Words right before an event's that say it happened or is under way ("has sent", "began sending", "are being deployed"). */
+export const DONE_BEFORE = /\b(?:has|have|had|began|begun|started|continues?|continued|already|is|are|was|were|been)\s+(?:(?:been|being|also|now|already|reportedly|allegedly|[\w'’-]+ly)\s+){0,2}$/;

@@ -438,6 +438,8 @@ function compareEvent(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClai
       const worried = ea.concern ? page : other;
       return { stance: 'related', why: `concern${worried.speaker ? ` from ${worried.speaker}` : ''} about ${label} vs a statement of it`, rank: 1 };
     }
+    const cameTrue = expectedThenDone(page, ea, other, eb, label);
+    if (cameTrue) return cameTrue;
     return { stance: 'corroborates', why: `both: ${subjectOf(page, other)}${label}${roleSuffix(ea, eb)}`, rank: 2 };
   }
   if (pa === pb) {
@@ -529,6 +531,20 @@ function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string)
   if (!a || !b || Math.abs(daysBetween(a, b)) < UPDATE_MIN_DAYS) return null;
   const [first, second] = shortDates(a, b);
   return { stance: 'related', why: `no comment from ${who} at different dates (${first} and ${second})`, rank: 1 };
+}
+
+/**
+ * "Will send" on 8 October, "has sent" on the 18th: the expectation came true later, an
+ * update (related), as a planned total is against a later present count. Only where both
+ * sentences say which (most say neither) and both are dated, the expectation well before:
+ * undated, or a few days apart, the two tell the same news and the event agrees.
+ */
+function expectedThenDone(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent, label: string): Verdict | null {
+  if (!ea.aspect || !eb.aspect || ea.aspect === eb.aspect || !page.date || !other.date) return null;
+  const [expected, done] = ea.aspect === 'expected' ? [page.date, other.date] : [other.date, page.date];
+  if (daysBetween(expected, done) < UPDATE_MIN_DAYS) return null;
+  const [then, now] = shortDates(expected, done);
+  return { stance: 'related', why: `update: ${label} expected (${then}), then done (${now})`, rank: 3 };
 }
 
 /**

@@ -145,6 +145,25 @@ describe('positions over time: each statement judged at its own date', () => {
     }
   });
 
+  it('reads a deployment expected, then reported done a week or more later, as an update', () => {
+    const EXPECTED = 'Seoul believes that North Korea will send soldiers to Russia within weeks.';
+    const DONE = 'North Korea has sent soldiers to Russia, the spy agency said.';
+    const cases: [string, string | null, string, string | null, { stance: string; why?: string }][] = [
+      [DONE, '2024-10-20', EXPECTED, '2024-10-08', { stance: 'related', why: 'update: deployment expected (8 Oct), then done (20 Oct)' }],
+      [EXPECTED, '2024-10-08', DONE, '2024-10-20', { stance: 'related', why: 'update: deployment expected (8 Oct), then done (20 Oct)' }],
+      // Days apart, or undated, the two tell the same news.
+      [DONE, '2024-10-10', EXPECTED, '2024-10-08', { stance: 'corroborates' }],
+      [DONE, null, EXPECTED, '2024-10-08', { stance: 'corroborates' }],
+      // Neither says whether it was done: the event agrees.
+      ['North Korea’s deployment of soldiers to Russia worries Seoul, the minister said.', '2024-10-20', EXPECTED, '2024-10-08', { stance: 'corroborates' }],
+    ];
+    for (const [page, pageDate, other, otherDate, shown] of cases) {
+      expect(judgeStance(at(page, pageDate), at(other, otherDate), DEFAULT_PACK), `${page} ${pageDate} / ${otherDate}`).toMatchObject(shown);
+    }
+    expect(at(EXPECTED, null).events.find((e) => e.family === 'deploy')?.aspect).toBe('expected');
+    expect(at('North Korea may have sent soldiers to Russia already.', null).events.find((e) => e.family === 'deploy')?.aspect).not.toBe('expected');
+  });
+
   it('still finds a contradiction in a silence written after the side spoke, in another side’s claim, and where a date is unknown', () => {
     // "Has not responded", written nine days after North Korea's own word.
     expect(judgeStance(at(SILENT, '2024-10-30'), at('North Korea confirmed that it sent troops to Russia.', '2024-10-21'), DEFAULT_PACK).stance).toBe('conflicts');
