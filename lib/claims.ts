@@ -357,6 +357,18 @@ function splitClauses(folded: string, text: string): [number, number][] {
 
 /** An event named as what reports or claims say ("the reports about the dispatch of …"), right before it. */
 const REPORTED_OBJECT = /\b(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation|information)\s+(?:about|of|on|that|regarding)\s+(?:[\w'’-]+\s+){0,6}$/;
+/** Characters before an event's words that say how the sentence holds it (reported, background, expected or done). */
+const BEFORE_EVENT_CHARS = 80;
+/** A worry reaches further back ("voiced their deep concern about reports that North Korea …"). */
+const CONCERN_BEFORE_CHARS = 120;
+
+/** Whether the words before an event put it ahead ("plans to send") or report it done ("has sent", "arrived"), or neither. */
+function aspectOf(eventWords: string, before: string): ClaimEvent['aspect'] {
+  if (EXPECTED_BEFORE.test(before)) return 'expected';
+  if (DONE_WORD.test(eventWords) || DONE_BEFORE.test(before)) return 'done';
+  return undefined;
+}
+
 /** Events asserted only as what reports say (see parseClaim); kept apart so the event type stays as it is. */
 const reportedOnly = new WeakSet<ClaimEvent>();
 
@@ -410,13 +422,14 @@ function clauseEvents(
         scopeTo: inScope ? to : null,
       };
       if (p.recipient) event.recipient = recipientOf(folded, from + m.index, from + m.index + m[0].length, to, actorMentions);
-      if (!inScope && CONCERN_BEFORE.test(clause.slice(Math.max(0, m.index - 120), m.index))) event.concern = true;
-      if (!inScope && REPORTED_OBJECT.test(clause.slice(Math.max(0, m.index - 80), m.index))) reportedOnly.add(event);
-      if (!inScope && BACKGROUND_BEFORE.test(clause.slice(Math.max(0, m.index - 80), m.index))) event.background = true;
+      // How the sentence holds an event it asserts, read from the words right before it.
       if (!inScope) {
-        const before = clause.slice(Math.max(0, m.index - 80), m.index);
-        if (EXPECTED_BEFORE.test(before)) event.aspect = 'expected';
-        else if (DONE_WORD.test(m[0]) || DONE_BEFORE.test(before)) event.aspect = 'done';
+        const before = clause.slice(Math.max(0, m.index - BEFORE_EVENT_CHARS), m.index);
+        if (CONCERN_BEFORE.test(clause.slice(Math.max(0, m.index - CONCERN_BEFORE_CHARS), m.index))) event.concern = true;
+        if (REPORTED_OBJECT.test(before)) reportedOnly.add(event);
+        if (BACKGROUND_BEFORE.test(before)) event.background = true;
+        const aspect = aspectOf(m[0], before);
+        if (aspect) event.aspect = aspect;
       }
       events.push(event);
     }
