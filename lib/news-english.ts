@@ -63,10 +63,11 @@ export const CONCERN_BEFORE =
  * approved in response to the deployment", "aid in return for the troops sent"): the news is
  * the sentence's other event, this one its background. Not "this comes as …", where what
  * follows is the news, nor "following" or "after", which news uses for an earlier event it
- * states with its own figures ("following reports of 3,000 troops deployed").
+ * states with its own figures ("following reports of 3,000 troops deployed"), nor an "as"
+ * that compares, names or dates ("as early as October", "such as", "known as", "as of Monday").
  */
 export const BACKGROUND_BEFORE =
-  /(?:^|\b)(?:(?<!\b(?:comes?|came|coming) )as(?! (?:many|much|well|far|part|a result)\b)|amid|while|in response to|in return for|in exchange for)\s+(?:[\w'’-]+\s+){0,5}$/;
+  /(?:^|\b)(?:(?<!\b(?:comes?|came|coming|such|known|described|seen|same|early|late|soon|long|far|much|many|well) )as(?! (?:many|much|well|far|part|a result|of|early|late|recently|long|soon)\b)|amid|while|in response to|in return for|in exchange for)\s+(?:[\w'’-]+\s+){0,5}$/;
 
 /**
  * Words right before an event's that put it ahead, not done ("may send", "plans to deploy",

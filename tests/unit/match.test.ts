@@ -146,6 +146,10 @@ describe('a sentence’s news, not its background', () => {
     expect(families('Washington approved longer-range strikes in response to North Korea’s deployment of troops to Russia.')).toContain('deploy (background)');
     expect(families('This comes as North Korea has sent 3,000 troops to Russia, Seoul said.')).toContain('deploy');
     expect(families('Tension rose following reports of North Korea deploying 3,000 troops to Russia.')).toContain('deploy');
+    // "As" that compares or dates is no circumstance.
+    expect(families('As of Monday North Korea had sent 11,000 troops and artillery shells to Russia, the agency said.')).toContain('deploy');
+    expect(families('As early as October North Korea deployed 3,000 troops to Russia, Seoul said.')).toContain('deploy');
+    expect(families('Seoul is weighing measures such as sending weapons to Ukraine, officials said.')).toContain('supply');
   });
 
   it('reads weapons sent as arms supplies, not as a deployment', () => {
