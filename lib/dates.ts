@@ -74,6 +74,20 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * `[earlier, later]` when both dates are known and `later` comes `days` or more days after
+ * `earlier`; else null. What each rule of time asks before it reads two statements as an
+ * update rather than one moment of the story.
+ */
+export function datedAtLeastAfter(earlier: string | null, later: string | null, days: number): [string, string] | null {
+  return earlier && later && daysBetween(earlier, later) >= days ? [earlier, later] : null;
+}
+
+/** `[a, b]` when both dates are known and `days` or more days apart, either way round; else null. */
+export function datedApart(a: string | null, b: string | null, days: number): [string, string] | null {
+  return a && b && Math.abs(daysBetween(a, b)) >= days ? [a, b] : null;
+}
+
 /** "18 Oct" (and the year when the two dates compared differ in it). */
 export function shortDate(isoDate: string, withYear = false): string {
   const [y, m, d] = isoDate.split('-').map(Number);

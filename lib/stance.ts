@@ -7,7 +7,7 @@
 // position on the same event (asserted, denied, no comment)?
 
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
-import { daysBetween, shortDate, shortDates } from './dates';
+import { datedApart, datedAtLeastAfter, daysBetween, shortDate, shortDates } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
 import { FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
@@ -219,10 +219,11 @@ function corroboration({ a, b }: CountPair): StanceJudgement {
  * Each is judged at its own date; only counts at about the same time can contradict.
  */
 function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | null]): StanceJudgement | null {
-  if (a.kind !== 'count' || !da || !db || Math.abs(daysBetween(da, db)) < UPDATE_MIN_DAYS) return null;
-  const forward = daysBetween(da, db) > 0;
+  const dated = a.kind === 'count' ? datedApart(da, db, UPDATE_MIN_DAYS) : null;
+  if (!dated) return null;
+  const forward = daysBetween(...dated) > 0;
   const [early, late] = forward ? [a, b] : [b, a];
-  const [earlyDate, lateDate] = forward ? shortDates(da, db) : shortDates(db, da);
+  const [earlyDate, lateDate] = forward ? shortDates(dated[0], dated[1]) : shortDates(dated[1], dated[0]);
   return {
     stance: 'related',
     why: `update: ${valueText(early)} (${earlyDate}) then ${valueText(late)} (${lateDate}) ${unitText(a, b)}`,
@@ -516,8 +517,9 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
   if (!before && FIRST_STATEMENT_CUES.test(assertClaim.text)) {
     return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}', then stated by ${speaker} for the first time${said ? ` (${shortDate(said, false)})` : ''}`, rank: 3 };
   }
-  if (!said || !before || daysBetween(before, said) < POSITION_CHANGE_MIN_DAYS) return null;
-  const [then, now] = shortDates(before, said);
+  const dated = datedAtLeastAfter(before, said, POSITION_CHANGE_MIN_DAYS);
+  if (!dated) return null;
+  const [then, now] = shortDates(...dated);
   return { stance: 'related', why: `update: '${neg.cue ?? polarityText(neg.polarity)}' (${then}), then stated by ${speaker} (${now})`, rank: 3 };
 }
 
@@ -527,9 +529,9 @@ function laterPosition(assertClaim: ExtractedClaim, negClaim: ExtractedClaim, ne
  * other allegations), so neither confirms the other.
  */
 function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string): Verdict | null {
-  const [a, b] = [page.date, other.date];
-  if (!a || !b || Math.abs(daysBetween(a, b)) < UPDATE_MIN_DAYS) return null;
-  const [first, second] = shortDates(a, b);
+  const dated = datedApart(page.date, other.date, UPDATE_MIN_DAYS);
+  if (!dated) return null;
+  const [first, second] = shortDates(...dated);
   return { stance: 'related', why: `no comment from ${who} at different dates (${first} and ${second})`, rank: 1 };
 }
 
@@ -540,10 +542,11 @@ function silencesApart(page: ExtractedClaim, other: ExtractedClaim, who: string)
  * undated, or a few days apart, the two tell the same news and the event agrees.
  */
 function expectedThenDone(page: ExtractedClaim, ea: ClaimEvent, other: ExtractedClaim, eb: ClaimEvent, label: string): Verdict | null {
-  if (!ea.aspect || !eb.aspect || ea.aspect === eb.aspect || !page.date || !other.date) return null;
+  if (!ea.aspect || !eb.aspect || ea.aspect === eb.aspect) return null;
   const [expected, done] = ea.aspect === 'expected' ? [page.date, other.date] : [other.date, page.date];
-  if (daysBetween(expected, done) < UPDATE_MIN_DAYS) return null;
-  const [then, now] = shortDates(expected, done);
+  const dated = datedAtLeastAfter(expected, done, UPDATE_MIN_DAYS);
+  if (!dated) return null;
+  const [then, now] = shortDates(...dated);
   return { stance: 'related', why: `update: ${label} expected (${then}), then done (${now})`, rank: 3 };
 }
 
@@ -554,9 +557,9 @@ function expectedThenDone(page: ExtractedClaim, ea: ClaimEvent, other: Extracted
  * 8 October and "dismissed" on the 10th describe the same moment of the story.
  */
 function silenceThenDenial(silence: ClaimEvent, silentClaim: ExtractedClaim, denialClaim: ExtractedClaim): Verdict | null {
-  const [quiet, spoke] = [silentClaim.date, denialClaim.date];
-  if (!quiet || !spoke || daysBetween(quiet, spoke) < POSITION_CHANGE_MIN_DAYS) return null;
-  const [then, now] = shortDates(quiet, spoke);
+  const dated = datedAtLeastAfter(silentClaim.date, denialClaim.date, POSITION_CHANGE_MIN_DAYS);
+  if (!dated) return null;
+  const [then, now] = shortDates(...dated);
   return { stance: 'related', why: `update: '${silence.cue ?? 'no comment'}' (${then}), then denied (${now})`, rank: 3 };
 }
 
@@ -587,12 +590,13 @@ function firstAfterEarlier(page: ExtractedClaim, other: ExtractedClaim, family: 
 
 /** `first` says it is the first `family` event, a month or more after `earlier` reported one. */
 function firstOfKind(first: ExtractedClaim, earlier: ExtractedClaim, family: string, label: string, k: CompiledPack, firstIsPage: boolean): Verdict | null {
-  if (!first.date || !earlier.date || daysBetween(earlier.date, first.date) < FIRST_AFTER_REPORT_MIN_DAYS) return null;
+  const dated = datedAtLeastAfter(earlier.date, first.date, FIRST_AFTER_REPORT_MIN_DAYS);
+  if (!dated) return null;
   const words = k.familyWords.get(family);
   if (!words) return null;
   for (const m of foldText(first.text).matchAll(FIRST_OF_KIND)) {
     if (!words.test(m[1]!)) continue;
-    const [a, b] = shortDates(first.date, earlier.date);
+    const [a, b] = shortDates(dated[1], dated[0]);
     return { stance: 'conflicts', why: firstIsPage ? `first ${label} (${a}) vs ${label} reported earlier (${b})` : `${label} (${b}) vs first ${label} later (${a})`, rank: 3 };
   }
   return null;

@@ -2,7 +2,7 @@
 // report's date, and what that does to two different counts of the same troops.
 import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../../lib/claims';
-import { daysBetween, eventDate } from '../../lib/dates';
+import { datedApart, datedAtLeastAfter, daysBetween, eventDate } from '../../lib/dates';
 import { judgeStance } from '../../lib/stance';
 import { DEFAULT_PACK } from '../../lib/topics';
 
@@ -46,5 +46,18 @@ describe('counts judged at their own dates', () => {
   it('dates a count by the day its sentence names, not by the report that repeats it', () => {
     const recap = parseClaim('On Oct. 18 the agency said about 3,000 North Korean soldiers had arrived in Russia.', { pack: DEFAULT_PACK, documentDate: '2024-11-20' });
     expect(judgeStance(recap, early, DEFAULT_PACK).stance).toBe('conflicts');
+  });
+});
+
+describe('two dates far enough apart', () => {
+  it('gives both dates only when both are known and the gap reaches the days asked', () => {
+    expect(datedAtLeastAfter('2024-10-08', '2024-10-13', 5)).toEqual(['2024-10-08', '2024-10-13']);
+    expect(datedAtLeastAfter('2024-10-08', '2024-10-12', 5)).toBeNull();
+    // Later first: not "after".
+    expect(datedAtLeastAfter('2024-10-20', '2024-10-08', 5)).toBeNull();
+    expect(datedAtLeastAfter(null, '2024-10-20', 5)).toBeNull();
+    // Apart either way round.
+    expect(datedApart('2024-10-20', '2024-10-08', 5)).toEqual(['2024-10-20', '2024-10-08']);
+    expect(datedApart('2024-10-20', null, 5)).toBeNull();
   });
 });

@@ -112,6 +112,8 @@ describe('a sentence’s news, not its background', () => {
   // news; the evidence is what the reports say of what it states (weapons for Ukraine).
   const page = extractClaims('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow, officials said on Monday.', { pack: DEFAULT_PACK });
   const listed = () => matchClaims(page, index)[0]!.matches;
+  /** The event families read in a sentence, each marked when it is only the sentence's background. */
+  const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
 
   it('lists reports on arms supplies before the deployment the sentence is set against', () => {
     expect(page).toHaveLength(1);
@@ -141,7 +143,6 @@ describe('a sentence’s news, not its background', () => {
   });
 
   it('reads the circumstance as background, and a count of troops or a news idiom ("this comes as") as news', () => {
-    const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => `${e.family}${e.background ? ' (background)' : ''}`);
     expect(families('Seoul is now weighing the supply of weapons to Ukraine as North Korea keeps sending troops to fight for Moscow.')).toContain('deploy (background)');
     expect(families('Washington approved longer-range strikes in response to North Korea’s deployment of troops to Russia.')).toContain('deploy (background)');
     expect(families('This comes as North Korea has sent 3,000 troops to Russia, Seoul said.')).toContain('deploy');
@@ -153,7 +154,6 @@ describe('a sentence’s news, not its background', () => {
   });
 
   it('reads weapons sent as arms supplies, not as a deployment', () => {
-    const families = (sentence: string) => extractClaims(sentence, { pack: DEFAULT_PACK })[0]!.events.map((e) => e.family);
     expect(families('North Korea has sent millions of artillery shells to Russia, Seoul said.')).toEqual(['supply']);
     expect(families('South Korea may send weapons to Ukraine, officials said.')).toEqual(['supply']);
     expect(families('North Korea has sent 3,000 troops and more weapons to Russia, Seoul said.')).toContain('deploy');
