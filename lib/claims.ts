@@ -218,7 +218,7 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   const actors = unique(actorMentions.map((m) => m.id));
   const quantities = parseQuantities(text);
 
-  const { attribution, via, jointSources } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context, k);
+  const { attribution, teller, via, jointSources } = findAttribution(text, folded, sourceMentions, actorMentions, opts.context, k);
   const clauses = splitClauses(folded, text);
   const events: ClaimEvent[] = [];
   for (const [from, to] of clauses) {
@@ -270,7 +270,7 @@ export function parseClaim(text: string, opts: ParseOptions): ExtractedClaim {
   };
   claim.terms = [...contentTerms(text), ...conceptTerms(claim)];
   claim.checkable = checkability(claim, folded, k);
-  if (opts.context) updateContext(opts.context, claim, text, folded, sourceMentions, k);
+  if (opts.context) updateContext(opts.context, claim, teller ?? speaker, text, folded, sourceMentions, k);
   return claim;
 }
 
@@ -534,7 +534,7 @@ function findAttribution(
   actorMentions: Mention[],
   context: DocumentContext | undefined,
   k: CompiledPack,
-): { attribution: string | null; via: string | null; jointSources: string[] } {
+): { attribution: string | null; teller: string | null; via: string | null; jointSources: string[] } {
   // "Neither Moscow nor Pyongyang has commented": names inside a silence are not its speakers.
   const silences: [number, number][] = [];
   NO_COMMENT_CUES.lastIndex = 0;
@@ -558,8 +558,14 @@ function findAttribution(
     attribution = (INSTITUTION_PRONOUN.test(pronoun[0]) ? context.lastInstitution : null) ?? context.lastAttribution;
   }
   if (!attribution && outlets.length) attribution = outlets[0]!.id;
+  // "Zakharova issued the warning as Seoul announced … following its spy agency's confirmation
+  // that Pyongyang plans to dispatch 10,000": the count is the agency's finding, while the next
+  // "she said" is still Zakharova's.
+  const finding = sources.filter((m) => speaking(m) && k.sourceEntry(m.id)?.kind !== 'outlet' && FINDING_THAT.test(folded.slice(m.end, m.end + 60))).pop();
+  const teller = attribution;
+  if (finding) attribution = finding.id;
   const relay = framed.find((m) => m.id !== attribution);
-  return { attribution, via: relay ? relay.id : null, jointSources };
+  return { attribution, teller, via: relay ? relay.id : null, jointSources };
 }
 
 /** Actors named with the speaker as one subject: "Seoul and Washington said", "Kyiv, Seoul and Washington say". */
@@ -577,6 +583,9 @@ function jointSpeakers(folded: string, actorMentions: Mention[], speaker: Mentio
   }
   return unique(out);
 }
+
+/** A source's own finding put as a noun ("'s confirmation that", "'s latest assessment that"), read right after its name. */
+const FINDING_THAT = /^'s\s+(?:[\p{L}-]+\s+)?(?:confirmation|assessment|estimate|finding|conclusion|announcement|disclosure|briefing)s?\s+(?:that|of)\b/u;
 
 function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
   const before = folded.slice(Math.max(0, m.start - 60), m.start);
@@ -636,7 +645,8 @@ function personSource(text: string, folded: string, context: DocumentContext | u
   return null;
 }
 
-function updateContext(context: DocumentContext, claim: ExtractedClaim, text: string, folded: string, sources: Mention[], k: CompiledPack): void {
+/** `teller`: who says the sentence, which may not be the source of what it states. */
+function updateContext(context: DocumentContext, claim: ExtractedClaim, teller: string | null, text: string, folded: string, sources: Mention[], k: CompiledPack): void {
   // A named speaker is later "Minister Kim" (Korean names put the family name first) or "Singh".
   for (const m of sources) {
     const words = text.slice(m.start, m.end).split(/\s+/);
@@ -646,7 +656,7 @@ function updateContext(context: DocumentContext, claim: ExtractedClaim, text: st
     }
   }
   // The next "he said" refers to this sentence's speaker; the next "the agency said" to the last institution.
-  if (claim.speaker) context.lastAttribution = claim.speaker;
+  if (teller) context.lastAttribution = teller;
   context.openQuote = quotationLeftOpen(context.openQuote, folded, claim.speaker);
   const kind = claim.speaker ? k.sourceEntry(claim.speaker)?.kind : null;
   if (kind === 'intelligence' || kind === 'official') context.lastInstitution = claim.speaker;

@@ -17,7 +17,7 @@ import type { Report } from './types';
 export type { IndexedClaim } from './claim-interning';
 
 /** Bump when claim extraction changes: a persisted index of another version is rebuilt. */
-export const CORPUS_INDEX_VERSION = 12;
+export const CORPUS_INDEX_VERSION = 13;
 
 /** A word the corpus has never seen weighs this share of the rarest seen word (in the text similarity and in admission alike). */
 export const UNSEEN_TERM_WEIGHT = 0.5;

@@ -189,6 +189,15 @@ describe('extractClaims', () => {
     expect(claims.map((c) => c.attribution)).toEqual([NIS, 'Lee Seong-kweun', NIS]);
   });
 
+  it("gives a count to the source whose finding states it, while the next \"she said\" stays with the one who spoke", () => {
+    const text = [
+      "Maria Zakharova, the Russian foreign ministry's spokeswoman, issued a warning to Seoul after its spy agency's assessment that about 3,000 North Korean troops had reached Russia.",
+      '“Seoul should think hard about the consequences for its own security if it sends weapons to Kyiv,” she said.',
+    ].join('\n\n');
+    const claims = extractClaims(text, { pack: DEFAULT_PACK });
+    expect(claims.map((c) => c.attribution)).toEqual([NIS, "Russia's Foreign Ministry"]);
+  });
+
   it('dates background events against the report’s own date', () => {
     const putin = claimStarting('001', 'In September 2023, the President of Russia');
     expect(putin).toMatchObject({ when: '2023-09', historical: true, polarity: 'denies' });
