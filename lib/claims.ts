@@ -591,7 +591,8 @@ function isFramed(folded: string, m: Mention, actorOnly = false): boolean {
   const before = folded.slice(Math.max(0, m.start - 60), m.start);
   if (!actorOnly && SOURCE_PREFIX.test(before)) return true;
   const mentionText = folded.slice(m.start, m.end);
-  const after = folded.slice(m.end, m.end + 120);
+  // "the National Intelligence Service (NIS) said": an abbreviation in brackets is part of the name.
+  const after = folded.slice(m.end, m.end + 120).replace(/^\s*\([^()]{1,20}\)/, '');
   if (/reports?$/.test(mentionText) && /^\s+(?:that|suggest|indicate|say|said)\b/.test(after)) return true;
   if (!actorOnly && /^(?:\s+[\p{L}'-]+){0,3}\s+as\s+saying\b/u.test(after)) return true;
   if (!actorOnly && /^,?\s+(?:who|which)\s+/.test(after) && REPORTING_VERBS.test(after.replace(/^,?\s+(?:who|which)\s+/, ''))) return true;

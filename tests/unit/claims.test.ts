@@ -79,6 +79,16 @@ describe('extractClaims', () => {
     expect(claimStarting('004', 'Zelensky noted that Ukrainian intelligence').attribution).toBe("Ukraine's military intelligence (HUR)");
   });
 
+  it('reads a source whose abbreviation stands in brackets after its name ("the Main Intelligence Directorate (GUR) said")', () => {
+    const spaced = parseClaim('South Korea’s National Intelligence Service (NIS) said about 1,500 North Korean soldiers had arrived in Vladivostok.', { pack: DEFAULT_PACK });
+    expect(spaced.attribution).toBe(NIS);
+    // Copied pages lose the space before the bracket.
+    const tight = parseClaim('The National Intelligence Service(NIS) says North Korea began sending troops to Russia on 8 October.', { pack: DEFAULT_PACK });
+    expect(tight.attribution).toBe(NIS);
+    const ukraine = parseClaim('The Main Intelligence Directorate (GUR) said 11,000 North Korean troops were in Kursk.', { pack: DEFAULT_PACK });
+    expect(ukraine.attribution).toBe("Ukraine's military intelligence (HUR)");
+  });
+
   it('keeps every side named as saying it together ("Seoul and Washington said")', () => {
     const joint = parseClaim('Seoul and Washington said thousands of North Korean soldiers had been sent to Russia.', { pack: DEFAULT_PACK });
     expect(joint.attribution).toBe('United States');
