@@ -34,14 +34,37 @@ function aliasPattern(alias: string): string {
   return wildcard ? `${out}[\\p{L}]*` : out;
 }
 
-/** Compiles entries into a finder. Case-sensitive aliases (leading `=`) are matched on the original text. */
-export function compileLexicon(entries: readonly LexiconEntry[]): MentionFinder {
+/**
+ * The same name with its owner after "of": "north korea's mission to the un" is also "mission
+ * of north korea to the un" ("the permanent mission of North Korea to the United Nations has
+ * denied"), "russia's foreign ministry" also "foreign ministry of russia". Null when the alias
+ * has no possessive.
+ */
+export function ofGenitive(alias: string): string | null {
+  const at = alias.indexOf("'s ");
+  if (at <= 0) return null;
+  const owner = alias.slice(0, at);
+  const [, head, tail] = /^(.*?)((?:\s+(?:to|at|in|for|on)\s+.*)?)$/.exec(alias.slice(at + 3))!;
+  return head ? `${head} of ${owner}${tail}` : null;
+}
+
+/**
+ * Compiles entries into a finder. Case-sensitive aliases (leading `=`) are matched on the
+ * original text. With `ofGenitive`, each possessive alias is also found in its "of" form.
+ */
+export function compileLexicon(entries: readonly LexiconEntry[], opts: { ofGenitive?: boolean } = {}): MentionFinder {
   const folded: { pattern: string; id: string; len: number }[] = [];
   const exact: { pattern: string; id: string; len: number }[] = [];
   for (const e of entries) {
     for (const alias of e.aliases) {
-      if (alias.startsWith('=')) exact.push({ pattern: aliasPattern(alias.slice(1)), id: e.id, len: alias.length });
-      else folded.push({ pattern: aliasPattern(alias.toLowerCase()), id: e.id, len: alias.length });
+      if (alias.startsWith('=')) {
+        exact.push({ pattern: aliasPattern(alias.slice(1)), id: e.id, len: alias.length });
+        continue;
+      }
+      const name = alias.toLowerCase();
+      folded.push({ pattern: aliasPattern(name), id: e.id, len: name.length });
+      const turned = opts.ofGenitive ? ofGenitive(name) : null;
+      if (turned) folded.push({ pattern: aliasPattern(turned), id: e.id, len: turned.length });
     }
   }
   const build = (list: typeof folded) => {

@@ -64,7 +64,7 @@ function compile(pack: TopicPack): CompiledPack {
   return {
     pack,
     actorFinder: compileLexicon(pack.actors),
-    sourceFinder: compileLexicon(pack.sources),
+    sourceFinder: compileLexicon(pack.sources, { ofGenitive: true }),
     placeFinder: compileLexicon(pack.places),
     storyActors: new Set(pack.storyActors),
     flagged: {

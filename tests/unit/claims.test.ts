@@ -89,6 +89,19 @@ describe('extractClaims', () => {
     expect(ukraine.attribution).toBe("Ukraine's military intelligence (HUR)");
   });
 
+  it('finds a source named with its owner after "of" as well as before it', () => {
+    const mission = parseClaim('The permanent mission of North Korea to the United Nations has denied reports that North Korean troops are in Russia.', { pack: DEFAULT_PACK });
+    expect(mission).toMatchObject({ attribution: "North Korea's UN mission", polarity: 'denies' });
+    const ministry = parseClaim('The foreign ministry of Russia said the reports of North Korean soldiers in Kursk were fake.', { pack: DEFAULT_PACK });
+    expect(ministry.attribution).toBe("Russia's Foreign Ministry");
+  });
+
+  it('reads a side that sees no need to confirm as silent on the event', () => {
+    const c = parseClaim('North Korea’s foreign ministry does not feel the need to confirm the reports of its troops in Russia, a spokesman said.', { pack: DEFAULT_PACK });
+    expect(c.polarity).toBe('no-comment');
+    expect(c.polarityCue).toBe('does not feel the need to confirm');
+  });
+
   it('keeps every side named as saying it together ("Seoul and Washington said")', () => {
     const joint = parseClaim('Seoul and Washington said thousands of North Korean soldiers had been sent to Russia.', { pack: DEFAULT_PACK });
     expect(joint.attribution).toBe('United States');
