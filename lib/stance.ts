@@ -64,7 +64,8 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
   if (counts) {
     const sameIncident =
       page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
-    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date]);
+    const sameSource = page.attribution !== null && page.attribution === other.attribution ? page.attribution : null;
+    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date], sameSource);
   }
   return compareEvents(page, other, compilePack(pack));
 }
@@ -165,7 +166,13 @@ interface CountPair {
 }
 
 /** How two non-empty lists of counts stand to each other. */
-function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameIncident: boolean, dates: [string | null, string | null]): StanceJudgement {
+function compareQuantities(
+  a: ParsedQuantity[],
+  b: ParsedQuantity[],
+  sameIncident: boolean,
+  dates: [string | null, string | null],
+  sameSource: string | null,
+): StanceJudgement {
   const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
   for (const qa of a) {
@@ -178,7 +185,7 @@ function compareQuantities(a: ParsedQuantity[], b: ParsedQuantity[], sameInciden
   const agree = firstPair(pairs, 'agree', false);
   if (agree) return corroboration(agree);
   const disagree = firstPair(pairs, 'disagree', false);
-  if (disagree) return updateOverTime(disagree, dates) ?? contradiction(disagree, sameIncident);
+  if (disagree) return updateOverTime(disagree, dates) ?? revisedBySource(disagree, dates, sameSource) ?? contradiction(disagree, sameIncident);
   const vagueAgree = firstPair(pairs, 'agree', true);
   if (vagueAgree) return corroboration(vagueAgree);
   const vagueDisagree = firstPair(pairs, 'disagree', true);
@@ -228,6 +235,18 @@ function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | 
     stance: 'related',
     why: `update: ${valueText(early)} (${earlyDate}) then ${valueText(late)} (${lateDate}) ${unitText(a, b)}`,
   };
+}
+
+/**
+ * Two different present counts from one original source, not dated to about the same day:
+ * the source revised its figure (Seoul's spy agency: 1,500 had arrived, later 3,000), an
+ * update a reader follows, not two reports that cannot both be right. Dated within
+ * UPDATE_MIN_DAYS of each other they still contradict.
+ */
+function revisedBySource({ a, b }: CountPair, [da, db]: [string | null, string | null], source: string | null): StanceJudgement | null {
+  if (!source || a.kind !== 'count') return null;
+  if (da && db && Math.abs(daysBetween(da, db)) < UPDATE_MIN_DAYS) return null;
+  return { stance: 'related', why: `revised by ${source}? ${valueText(a)} vs ${valueText(b)} ${unitText(a, b)}` };
 }
 
 function contradiction({ a, b }: CountPair, sameIncident: boolean): StanceJudgement {

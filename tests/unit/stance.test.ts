@@ -249,6 +249,20 @@ describe('count rules on sentences of the kind news pages carry', () => {
     expect(stance('North Korea has sent 3,000 troops to Russia.', ARRIVED)).toMatchObject({ stance: 'conflicts', why: '3,000 vs 1,500 troops' });
   });
 
+  it('reads one source giving a new count as revising its figure, unless the two are dated days apart at most', () => {
+    const later = 'South Korean intelligence said North Korea had sent 3,000 troops to Russia.';
+    const earlier = "Seoul's spy agency said 1,500 North Korean troops had arrived in Russia.";
+    expect(stance(later, earlier)).toEqual({
+      stance: 'related',
+      why: "revised by South Korea's National Intelligence Service? 3,000 vs 1,500 troops",
+    });
+    // The same source dated on the same day cannot have said both.
+    const dated = (text: string) => parseClaim(text, { pack: DEFAULT_PACK, documentDate: '2024-10-23' });
+    expect(judgeStance(dated(later), dated(earlier), DEFAULT_PACK)).toMatchObject({ stance: 'conflicts', why: '3,000 vs 1,500 troops' });
+    // Two sources still contradict each other.
+    expect(stance('The Pentagon said North Korea had sent 3,000 troops to Russia.', earlier).stance).toBe('conflicts');
+  });
+
   it('reads two reports quoting the same words of the same speaker as the same statement', () => {
     const a = 'Zelensky said the arrival of North Korean troops was "a dangerous new stage" of the war in Ukraine.';
     const b = 'Speaking in Kyiv, Zelensky called the deployment of North Korean soldiers "a dangerous new stage" in the conflict.';
