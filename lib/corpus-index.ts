@@ -75,7 +75,9 @@ export function readReports(reports: readonly Report[], pack: TopicPack): { meta
     metas.push({ id: r.id, title: r.title, outlet: r.outlet, date: r.date });
     const found = extractEvidence(r.text, { pack, documentDate: r.date });
     // Pages often repeat the headline at the top of the body: that copy is the headline too.
-    const body = r.title ? found.filter((c) => !sameWords(c.text, r.title!)) : found;
+    // A subhead ("Zelensky raises concerns over troop movements") sums up the paragraph
+    // under it as a headline does its body, and is evidence as little.
+    const body = found.filter((c) => !(r.title && sameWords(c.text, r.title)) && !isHeadingLine(r.text, c));
     if (body.length) {
       for (const c of body) claims.push(Object.assign(c, { report: i }));
     } else if (r.title) {
@@ -84,6 +86,12 @@ export function readReports(reports: readonly Report[], pack: TopicPack): { meta
     }
   });
   return { metas, claims };
+}
+
+/** A line of its own that does not end as a sentence does: a headline or a subhead. */
+function isHeadingLine(text: string, c: ExtractedClaim): boolean {
+  const ownLine = (c.start === 0 || text[c.start - 1] === '\n') && (c.end === text.length || text[c.end] === '\n' || text[c.end] === '\r');
+  return ownLine && !/[.!?…"”’'),;:]\s*$/.test(c.text);
 }
 
 function sameWords(a: string, b: string): boolean {

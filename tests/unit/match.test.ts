@@ -101,6 +101,13 @@ describe('a report’s headline among the evidence', () => {
     }
   });
 
+  it('does not list a subhead that sums up the paragraph under it, but the paragraph', () => {
+    const SUBHEAD = 'Seoul warns of North Korean troops in Russia';
+    const own = buildCorpusIndex([report('subhead', 'A week of tension on the peninsula', `Leaders met on Monday to talk about trade.\n\n${SUBHEAD}\n\n${BODY}`)], DEFAULT_PACK);
+    expect(own.claims.map((c) => c.text)).not.toContain(SUBHEAD);
+    expect(matchClaims(page, own)[0]!.matches.map((m) => m.claim)).toEqual([BODY]);
+  });
+
   it('lists the headline of a report whose body says nothing of the story', () => {
     const own = buildCorpusIndex([report('headline-only', HEADLINE, 'Forecasters expect a cold and dry weekend across the region.')], DEFAULT_PACK);
     expect(matchClaims(page, own)[0]!.matches.map((m) => m.claim)).toEqual([HEADLINE]);
