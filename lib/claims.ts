@@ -7,7 +7,7 @@
 // states an event of the story (a deployment, combat, casualties, withdrawal, arms
 // supplies) about the story's actors.
 
-import { eventDate } from './dates';
+import { eventDate, namesCalendarDate } from './dates';
 import { contentTerms, foldText } from './normalise';
 import { splitSentences } from './sentences';
 import { parseQuantities, type ParsedQuantity } from './quantities';
@@ -315,7 +315,8 @@ function checkability(c: ExtractedClaim, folded: string, k: CompiledPack): strin
   // Story events are events of the story in themselves ("North Korea may send troops"); one
   // done by forces must say whose forces, who says so, or how many.
   if (c.predicates.some((p) => k.flagged.story.has(p) && (forcesNamed || !k.flagged.forces.has(p)))) reasons.push('event');
-  if (c.when && c.predicates.length > 0) reasons.push('dated');
+  // "left North Korea in early October … transferred to the Kursk region in mid-December".
+  if ((c.when || namesCalendarDate(folded)) && c.predicates.length > 0) reasons.push('dated');
   // What a named side says or does about the story, quoted or reported, is checkable
   // against what others say it said: "They should think about the consequences," she said.
   if (!reasons.length && (c.speaker !== null || QUOTED.test(c.text) || (c.predicates.length > 0 && REPORTED.test(folded)))) reasons.push('statement');
@@ -728,7 +729,10 @@ function findForce(
         const between = folded.slice(nearest.end, verb.index);
         k.forceOwnerBefore.lastIndex = 0;
         const troops = k.forceOwnerBefore.exec(between);
-        return strong(troops ? (k.ownerActor.get(troops[1]!) ?? nearest.id) : nearest.id);
+        if (troops) return strong(k.ownerActor.get(troops[1]!) ?? nearest.id);
+        // "trained in Vladivostok, Russia, before being transferred to Kursk": the subject of a
+        // passive is what is sent, and the name before it is no sender.
+        if (!isPassive(folded, verb)) return strong(nearest.id);
       }
     }
   }
@@ -780,6 +784,11 @@ function nominalOwner(folded: string, k: CompiledPack): string | null {
  * subject ("units into Russia and could send"). Not "of", "by" or "for", which may name the
  * doer ("reports of North Korea deploying", "calls for Pyongyang to send").
  */
+/** A past participle right after a form of "be" or "get" ("being transferred", "were sent"). */
+function isPassive(folded: string, verb: RegExpExecArray): boolean {
+  return /(?:ed|sent)$/.test(verb[0]) && /\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+$/.test(folded.slice(Math.max(0, verb.index - 12), verb.index));
+}
+
 const PREPOSITION_BEFORE = /\b(?:into|to|in|inside|from|with|against|on|at|toward|towards|alongside|near)\s+(?:the\s+)?$/;
 
 /** A demonym ("Russian", "North Koreans") describes a noun; it is no verb's subject. */

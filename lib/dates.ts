@@ -69,6 +69,11 @@ export function eventDate(sentence: string, reportDate: string | null): string |
   return ref.toISOString().slice(0, 10);
 }
 
+/** Whether a sentence names a day or a part of a month ("on 8 October", "in early October"), not only a weekday or "last week". */
+export function namesCalendarDate(sentence: string): boolean {
+  return DAY_OF_MONTH.test(sentence) || PART_OF_MONTH.test(sentence);
+}
+
 /** Whole days from `a` to `b` (ISO dates). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -102,6 +102,13 @@ describe('extractClaims', () => {
     expect(c.polarityCue).toBe('does not feel the need to confirm');
   });
 
+  it('takes a movement the sentence dates to a day or part of a month as a claim, whoever moved', () => {
+    const moved = parseClaim('The soldier left North Korea in early October and trained near Vladivostok, Russia, before being transferred to the Kursk region in mid-December.', { pack: DEFAULT_PACK, documentDate: '2025-02-14' });
+    expect(moved.checkable).toContain('dated');
+    // A weekday alone dates a statement, not the event's place in the story.
+    expect(parseClaim('The troops were moved to the border on Friday.', { pack: DEFAULT_PACK, documentDate: '2025-02-14' }).checkable).not.toContain('dated');
+  });
+
   it('keeps every side named as saying it together ("Seoul and Washington said")', () => {
     const joint = parseClaim('Seoul and Washington said thousands of North Korean soldiers had been sent to Russia.', { pack: DEFAULT_PACK });
     expect(joint.attribution).toBe('United States');
@@ -176,6 +183,10 @@ describe('extractClaims', () => {
     expect(
       parseClaim('The Ukrainian leader, who urged Seoul to do more for Kyiv, warned that once the North Korean troops are deployed they will be thrown into assaults.', { pack: DEFAULT_PACK }),
     ).toMatchObject({ force: 'North Korea', forceEvidence: 'strong' });
+    // The subject of a passive is what is sent: a place named before it sends nothing.
+    expect(
+      parseClaim('The soldier left North Korea in early October and trained near Vladivostok, Russia, before being transferred to the Kursk region in mid-December.', { pack: DEFAULT_PACK }).force,
+    ).not.toBe('Russia');
     // Sending a delegation or a letter sends no forces: no deployment, and no one's forces.
     expect(familiesOf('Zelensky announced that Kyiv plans to send a high-level delegation to Seoul to discuss North Korean troops in Russia.')).not.toContain('deploy');
     expect(familiesOf('Pyongyang sent a letter to Moscow about the troops.')).not.toContain('deploy');
