@@ -153,7 +153,8 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     sourceSides,
     speakerActors: sourceSides.reduce((m, a) => m | bit(ACTOR_IDS, a), 0),
     role: c.role,
-    places: c.places.reduce((m, p) => m | bit(PLACE_IDS, p), 0),
+    // A place as broad as "the front line" tells two incidents neither together nor apart.
+    places: c.places.reduce((m, p) => (pack.broadPlaces.includes(p) ? m : m | bit(PLACE_IDS, p)), 0),
     historical: c.historical,
   };
   signatures.set(c, s);

@@ -305,6 +305,22 @@ describe('count rules on sentences of the kind news pages carry', () => {
   });
 });
 
+describe('where the troops are', () => {
+  const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
+  const KURSK = claim("As many as 8,000 North Korean troops are in Russia's Kursk region, US officials said.");
+
+  it('does not hold a place as broad as the front line apart from a named region', () => {
+    const FRONT = claim('Zelensky said about 3,000 North Korean soldiers had been positioned near the front line.');
+    expect(structuralFeatures(KURSK, FRONT, DEFAULT_PACK).place).toBeNull();
+  });
+
+  it('still holds two named regions apart, and scores the same region as shared', () => {
+    const FAR_EAST = claim('About 1,500 North Korean troops were training near Vladivostok, Seoul said.');
+    expect(structuralFeatures(KURSK, FAR_EAST, DEFAULT_PACK).place).toBe(0);
+    expect(structuralFeatures(KURSK, claim('Ukraine said 11,000 North Korean soldiers were fighting in the Kursk region.'), DEFAULT_PACK).place).toBe(1);
+  });
+});
+
 describe('assessments of what the troops change', () => {
   const claim = (text: string) => parseClaim(text, { pack: DEFAULT_PACK });
   const LITTLE = claim('Kyiv said the North Korean troops in Kursk had made little difference to the fighting so far.');
