@@ -779,16 +779,16 @@ function nominalOwner(folded: string, k: CompiledPack): string | null {
   return null;
 }
 
-/**
- * A preposition of place or direction right before a name makes it a place, never a verb's
- * subject ("units into Russia and could send"). Not "of", "by" or "for", which may name the
- * doer ("reports of North Korea deploying", "calls for Pyongyang to send").
- */
 /** A past participle right after a form of "be" or "get" ("being transferred", "were sent"). */
 function isPassive(folded: string, verb: RegExpExecArray): boolean {
   return /(?:ed|sent)$/.test(verb[0]) && /\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+$/.test(folded.slice(Math.max(0, verb.index - 12), verb.index));
 }
 
+/**
+ * A preposition of place or direction right before a name makes it a place, never a verb's
+ * subject ("units into Russia and could send"). Not "of", "by" or "for", which may name the
+ * doer ("reports of North Korea deploying", "calls for Pyongyang to send").
+ */
 const PREPOSITION_BEFORE = /\b(?:into|to|in|inside|from|with|against|on|at|toward|towards|alongside|near)\s+(?:the\s+)?$/;
 
 /** A demonym ("Russian", "North Koreans") describes a noun; it is no verb's subject. */

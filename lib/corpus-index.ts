@@ -12,6 +12,7 @@
 import { ClaimInterner, type IndexedClaim } from './claim-interning';
 import { CONCEPT_PREFIX, extractEvidence, parseClaim, type ExtractedClaim } from './claims';
 import type { TopicPack } from './topics/types';
+import { looksLikeHeadline } from './report-text';
 import type { Report } from './types';
 
 export type { IndexedClaim } from './claim-interning';
@@ -88,10 +89,10 @@ export function readReports(reports: readonly Report[], pack: TopicPack): { meta
   return { metas, claims };
 }
 
-/** A line of its own that does not end as a sentence does: a headline or a subhead. */
+/** A line of its own that reads as a headline: the report's headline or a subhead. */
 function isHeadingLine(text: string, c: ExtractedClaim): boolean {
   const ownLine = (c.start === 0 || text[c.start - 1] === '\n') && (c.end === text.length || text[c.end] === '\n' || text[c.end] === '\r');
-  return ownLine && !/[.!?…"”’'),;:]\s*$/.test(c.text);
+  return ownLine && looksLikeHeadline(c.text.trimEnd());
 }
 
 function sameWords(a: string, b: string): boolean {

@@ -156,7 +156,8 @@ function findTitleIndex(paragraphs: string[]): number {
   return best;
 }
 
-function looksLikeHeadline(line: string): boolean {
+/** A line that does not end as a sentence does (a headline, a subhead), and is no byline. */
+export function looksLikeHeadline(line: string): boolean {
   // Headlines do not end like sentences do.
   return !/[.!?…"”’,;]$/.test(line) && !BYLINE.test(line);
 }

@@ -238,14 +238,14 @@ function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | 
 }
 
 /**
- * Two different present counts from one original source, not dated to about the same day:
- * the source revised its figure (Seoul's spy agency: 1,500 had arrived, later 3,000), an
- * update a reader follows, not two reports that cannot both be right. Dated within
- * UPDATE_MIN_DAYS of each other they still contradict.
+ * Two different present counts from one original source where a date is missing (dated far
+ * enough apart, updateOverTime has read them already): the source revised its figure
+ * (Seoul's spy agency: 1,500 had arrived, later 3,000), an update a reader follows, not two
+ * reports that cannot both be right. Both dated, and so within UPDATE_MIN_DAYS, they still
+ * contradict.
  */
 function revisedBySource({ a, b }: CountPair, [da, db]: [string | null, string | null], source: string | null): StanceJudgement | null {
-  if (!source || a.kind !== 'count') return null;
-  if (da && db && Math.abs(daysBetween(da, db)) < UPDATE_MIN_DAYS) return null;
+  if (!source || a.kind !== 'count' || (da && db)) return null;
   return { stance: 'related', why: `revised by ${source}? ${valueText(a)} vs ${valueText(b)} ${unitText(a, b)}` };
 }
 
