@@ -39,8 +39,12 @@ describe('counts judged at their own dates', () => {
   it('holds two different counts of about the same day against each other', () => {
     const sameWeek = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK, documentDate: '2024-10-19' });
     expect(judgeStance(sameWeek, early, DEFAULT_PACK).stance).toBe('conflicts');
-    const undated = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK });
+    // Where a date is missing, two sources' counts still conflict (one source's own two
+    // counts are a revision: tests/unit/stance.test.ts).
+    const undated = parseClaim("About 3,000 North Korean soldiers have arrived in Russia, Ukraine's military intelligence said.", { pack: DEFAULT_PACK });
     expect(judgeStance(undated, early, DEFAULT_PACK).stance).toBe('conflicts');
+    const sameSourceUndated = parseClaim('About 3,000 North Korean soldiers have arrived in Russia, the spy agency said.', { pack: DEFAULT_PACK });
+    expect(judgeStance(sameSourceUndated, early, DEFAULT_PACK).stance).toBe('related');
   });
 
   it('dates a count by the day its sentence names, not by the report that repeats it', () => {
