@@ -5,7 +5,7 @@
 // carries the on-topic article the sidebar shows the right results. One browser for the file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OVER_BUDGET_NOTE } from '../../entrypoints/crosscheck.content/cost-meter';
+import { OVER_BUDGET_NOTE, PASS_BUDGET_MS } from '../../entrypoints/crosscheck.content/cost-meter';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { hostilePages, longArticlePage, PAGE_OWN_ERROR, type HostilePage } from './hostile-pages';
 import {
@@ -193,7 +193,7 @@ async function specificChecks(p: HostilePage, page: Page, claims: string[]): Pro
 }
 
 describe('a machine twenty times slower', () => {
-  it('a 2 MB article with the CPU throttled 20x: the content script stops at its budget with a quiet note, and the page keeps working', async () => {
+  it('a 2 MB article with the CPU throttled 20x: past its budget the content script stops with a quiet note, or shows the sidebar without the highlights; the page keeps working', async () => {
     // 2 MB, not the 10 MB page above: the script reads no more of either (page-text.ts and
     // detect.ts cap what it reads), while parsing 10 MB twenty times slower took 47 to 72 s
     // of the 90 s allowed, depending on what else the machine ran.
@@ -208,16 +208,32 @@ describe('a machine twenty times slower', () => {
     await page.goto(server.url(`/hostile/${id}`), { waitUntil: 'commit', timeout: 30_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     // Parsing 2 MB twenty times slower takes a while before the script even starts.
-    await expect.poll(async () => (await tabState(browser, page))?.status, { timeout: THROTTLED_TIMEOUT_MS }).toBe('error');
-    expect((await tabState(browser, page))?.error).toBe(OVER_BUDGET_NOTE);
-    expect(await injected(page)).toEqual(NOTHING_INJECTED);
+    // Which of the two designed outcomes comes depends on where in the pass the budget runs
+    // out, and so on the machine (reader.ts): spent before Readability reads the article,
+    // the pass stops with a quiet note and injects nothing; spent by that read, the sidebar
+    // still comes, without the highlights (the costly part). Either way nothing costly runs
+    // once the budget is spent.
+    let status: string | undefined;
+    await expect.poll(async () => (status = (await tabState(browser, page))?.status), { timeout: THROTTLED_TIMEOUT_MS }).toMatch(/^(?:error|ready)$/);
     const cost = await contentCost(browser, page);
+    // The slowdown took effect: one pass cost more than its budget.
+    expect(cost.totalMs - cost.startMs - cost.cheapCheckMs).toBeGreaterThan(PASS_BUDGET_MS);
+    expect(cost.highlightMs).toBe(0);
+    const seen = await injected(page);
+    if (status === 'error') {
+      expect((await tabState(browser, page))?.error).toBe(OVER_BUDGET_NOTE);
+      expect(seen).toEqual(NOTHING_INJECTED);
+    } else {
+      expect(seen).toMatchObject({ highlights: 0, marks: 0 });
+      expect(sidebarFrame(browser, page)).toBeDefined();
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const alive = await ticksOver(page, LIVENESS_WINDOW_MS);
     expect(alive.ticks).toBeGreaterThanOrEqual(MIN_TICKS);
     expect(errors.foreign(PAGE_OWN_ERROR)).toEqual([]);
     const total = cost.totalMs;
-    rows.push([`${id}, CPU 20x slower`, 'yes', `stopped with the note "${OVER_BUDGET_NOTE}"`, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
+    const outcome = status === 'error' ? `stopped with the note "${OVER_BUDGET_NOTE}"` : 'sidebar without highlights (budget spent by the read)';
+    rows.push([`${id}, CPU 20x slower`, 'yes', outcome, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
     await page.close();
   }, 2 * THROTTLED_TIMEOUT_MS);
 });
