@@ -192,13 +192,18 @@ async function specificChecks(p: HostilePage, page: Page, claims: string[]): Pro
   expect(state?.status).toBe('ready');
 }
 
-describe('a machine twenty times slower', () => {
-  it('a 2 MB article with the CPU throttled 20x: past its budget the content script stops with a quiet note, or shows the sidebar without the highlights; the page keeps working', async () => {
-    // 2 MB, not the 10 MB page above: the script reads no more of either (page-text.ts and
-    // detect.ts cap what it reads), while parsing 10 MB twenty times slower took 47 to 72 s
-    // of the 90 s allowed, depending on what else the machine ran.
-    const id = 'two-mb-article';
-    server.set(`/hostile/${id}`, longArticlePage(2), 'text/html; charset=utf-8');
+/**
+ * How much slower the throttled machine is. At 20x the pass cost 380 to 1,260 ms on the
+ * machines of 2026-12-04 and 12-05, around the 400 ms budget: 40x puts it well past it.
+ */
+const SLOWDOWN = 40;
+
+describe('a much slower machine', () => {
+  it(`a 1 MB article with the CPU throttled ${SLOWDOWN}x: past its budget the content script stops with a quiet note, or shows the sidebar without the highlights; the page keeps working`, async () => {
+    // 1 MB, not the 10 MB page above: parsing 10 MB twenty times slower took 47 to 72 s of
+    // the 90 s allowed, depending on what else the machine ran; 2 MB at 20x about 10 s.
+    const id = 'one-mb-article';
+    server.set(`/hostile/${id}`, longArticlePage(1), 'text/html; charset=utf-8');
     const page = await browser.context.newPage();
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const errors = collectErrors(page);
@@ -206,8 +211,8 @@ describe('a machine twenty times slower', () => {
     // The slowdown starts as soon as the page is committed, before the content script can run:
     // started after the page was parsed, it raced the script, which on a fast moment finished first.
     await page.goto(server.url(`/hostile/${id}`), { waitUntil: 'commit', timeout: 30_000 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-    // Parsing 2 MB twenty times slower takes a while before the script even starts.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+    // Parsing the page so much slower takes a while before the script even starts.
     // Which of the two designed outcomes comes depends on where in the pass the budget runs
     // out, and so on the machine (reader.ts): spent before Readability reads the article,
     // the pass stops with a quiet note and injects nothing; spent by that read, the sidebar
@@ -215,6 +220,9 @@ describe('a machine twenty times slower', () => {
     // once the budget is spent.
     let status: string | undefined;
     await expect.poll(async () => (status = (await tabState(browser, page))?.status), { timeout: THROTTLED_TIMEOUT_MS }).toMatch(/^(?:error|ready)$/);
+    // 'ready' is the background's word once its analysis is stored: the content script may
+    // still be deciding on the highlights, which it does before it mounts the sidebar.
+    if (status === 'ready') await expect.poll(() => sidebarFrame(browser, page) !== undefined, { timeout: THROTTLED_TIMEOUT_MS }).toBe(true);
     const cost = await contentCost(browser, page);
     // The slowdown took effect: one pass cost more than its budget.
     expect(cost.totalMs - cost.startMs - cost.cheapCheckMs).toBeGreaterThan(PASS_BUDGET_MS);
@@ -233,7 +241,7 @@ describe('a machine twenty times slower', () => {
     expect(errors.foreign(PAGE_OWN_ERROR)).toEqual([]);
     const total = cost.totalMs;
     const outcome = status === 'error' ? `stopped with the note "${OVER_BUDGET_NOTE}"` : 'sidebar without highlights (budget spent by the read)';
-    rows.push([`${id}, CPU 20x slower`, 'yes', outcome, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
+    rows.push([`${id}, CPU ${SLOWDOWN}x slower`, 'yes', outcome, '-', String(Math.round(total)), String(Math.round(cost.longestStepMs)), String(alive.ticks), String(errors.foreign(PAGE_OWN_ERROR).length)]);
     await page.close();
   }, 2 * THROTTLED_TIMEOUT_MS);
 });
