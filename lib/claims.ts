@@ -562,7 +562,7 @@ function findAttribution(
   // "Zakharova issued the warning as Seoul announced … following its spy agency's confirmation
   // that Pyongyang plans to dispatch 10,000": the count is the agency's finding, while the next
   // "she said" is still Zakharova's.
-  const finding = sources.filter((m) => speaking(m) && k.sourceEntry(m.id)?.kind !== 'outlet' && FINDING_THAT.test(folded.slice(m.end, m.end + 60))).pop();
+  const finding = sources.findLast((m) => speaking(m) && k.sourceEntry(m.id)?.kind !== 'outlet' && FINDING_THAT.test(folded.slice(m.end, m.end + 60)));
   const teller = attribution;
   if (finding) attribution = finding.id;
   const relay = framed.find((m) => m.id !== attribution);
