@@ -34,10 +34,14 @@ export default defineBackground(() => {
     if (area === 'sync') void savedClaims.ready().catch(() => undefined);
   });
 
-  browser.commands?.onCommand.addListener((command) => {
+  browser.commands?.onCommand.addListener((command, pressedIn) => {
     if (command !== 'toggle-sidebar') return;
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (tab?.id !== undefined) return setSidebar(tab.id, 'toggle').catch(() => undefined);
+    // The tab the shortcut was pressed in, as the browser reports it. Asking afterwards which
+    // tab is active raced a tab just brought to the front (and, with several windows, may
+    // name another window's): the shortcut then toggled nothing, or another page.
+    const tab = pressedIn?.id !== undefined ? Promise.resolve(pressedIn) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active);
+    void tab.then((t) => {
+      if (t?.id !== undefined) return setSidebar(t.id, 'toggle').catch(() => undefined);
     });
   });
 
