@@ -160,8 +160,10 @@ describe('a saved claim follows the reader to another browser profile, and its r
   });
 
   it('the desktop: the items arrive as sync delivers them, and its popup and options list show the claim', async () => {
-    // The desktop's engine wrote the same layout item ({"v":1}) when it started: only the claim travels.
-    expect((await syncItems(desktop)).meta).toEqual({ v: 1 });
+    // The desktop's engine writes the same layout item ({"v":1}) once it has started (its first
+    // flush waits 1.5 s for more changes; the laptop's save can be synced sooner than that):
+    // once it is there, only the claim travels.
+    await expect.poll(async () => (await syncItems(desktop)).meta, { timeout: SYNC_TIMEOUT }).toEqual({ v: 1 });
     const delivered = await deliver(laptop, desktop);
     expect(delivered).toEqual([`c:${claimId}`]);
 
