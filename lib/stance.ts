@@ -7,7 +7,7 @@
 // position on the same event (asserted, denied, no comment)?
 
 import { assertedQuantities, type ClaimEvent, type ExtractedClaim, type Polarity } from './claims';
-import { datedApart, datedAtLeastAfter, daysBetween, shortDate, shortDates } from './dates';
+import { datedApart, datedAtLeastAfter, daysBetween, namesCalendarDate, shortDate, shortDates } from './dates';
 import { formatQuantity, type ParsedQuantity } from './quantities';
 import { FIRST_OF_KIND, FIRST_STATEMENT_CUES } from './news-english';
 import { foldText, STOP_WORDS } from './normalise';
@@ -65,7 +65,7 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
     const sameIncident =
       page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
     const sameSource = page.attribution !== null && page.attribution === other.attribution ? page.attribution : null;
-    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date], sameSource);
+    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date], sameSource, [page.text, other.text]);
   }
   return compareEvents(page, other, compilePack(pack));
 }
@@ -172,6 +172,7 @@ function compareQuantities(
   sameIncident: boolean,
   dates: [string | null, string | null],
   sameSource: string | null,
+  sentences: [string, string],
 ): StanceJudgement {
   const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
@@ -185,7 +186,9 @@ function compareQuantities(
   const agree = firstPair(pairs, 'agree', false);
   if (agree) return corroboration(agree);
   const disagree = firstPair(pairs, 'disagree', false);
-  if (disagree) return updateOverTime(disagree, dates) ?? revisedBySource(disagree, dates, sameSource) ?? contradiction(disagree, sameIncident);
+  if (disagree) {
+    return updateOverTime(disagree, dates) ?? revisedBySource(disagree, dates, sameSource) ?? datedAgainstUndated(disagree, dates, sentences) ?? contradiction(disagree, sameIncident);
+  }
   const vagueAgree = firstPair(pairs, 'agree', true);
   if (vagueAgree) return corroboration(vagueAgree);
   const vagueDisagree = firstPair(pairs, 'disagree', true);
@@ -247,6 +250,21 @@ function updateOverTime({ a, b }: CountPair, [da, db]: [string | null, string | 
 function revisedBySource({ a, b }: CountPair, [da, db]: [string | null, string | null], source: string | null): StanceJudgement | null {
   if (!source || a.kind !== 'count' || (da && db)) return null;
   return { stance: 'related', why: `revised by ${source}? ${valueText(a)} vs ${valueText(b)} ${unitText(a, b)}` };
+}
+
+/**
+ * A present count whose sentence dates it ("deployed in November some 11,000 soldiers",
+ * "between early to mid-October … at least 3,000") against a different count from a report
+ * that carries no date at all: the sentence tells the reader its figure belongs to a time,
+ * and nothing places the other one at that time. Both may be right, each at its own date
+ * (the deployment grew), so the pair is set side by side, not called a contradiction. Two
+ * undated-in-words counts still contradict: each reads as the figure standing when written.
+ */
+function datedAgainstUndated({ a, b }: CountPair, [da, db]: [string | null, string | null], [sa, sb]: [string, string]): StanceJudgement | null {
+  if (a.kind !== 'count' || (da === null) === (db === null)) return null;
+  const [dated, undated, date, sentence] = da !== null ? [a, b, da, sa] : [b, a, db!, sb];
+  if (!namesCalendarDate(sentence)) return null;
+  return { stance: 'related', why: `different times? ${valueText(dated)} (${shortDate(date)}) vs ${valueText(undated)} (undated) ${unitText(a, b)}` };
 }
 
 function contradiction({ a, b }: CountPair, sameIncident: boolean): StanceJudgement {

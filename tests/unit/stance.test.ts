@@ -263,6 +263,22 @@ describe('count rules on sentences of the kind news pages carry', () => {
     expect(stance('The Pentagon said North Korea had sent 3,000 troops to Russia.', earlier).stance).toBe('conflicts');
   });
 
+  it('sets a count its sentence dates beside a different one from an undated report, and lets undated-in-words counts conflict', () => {
+    const undated = (text: string) => parseClaim(text, { pack: DEFAULT_PACK, documentDate: null });
+    const dated = (text: string) => parseClaim(text, { pack: DEFAULT_PACK, documentDate: '2024-11-20' });
+    const undatedReport = undated('The Pentagon said 3,000 North Korean troops have been sent to Russia.');
+    expect(judgeStance(dated('Pyongyang sent some 11,000 troops to Russia in November, officials in Kyiv said.'), undatedReport, DEFAULT_PACK)).toEqual({
+      stance: 'related',
+      why: 'different times? about 11,000 (15 Nov) vs 3,000 (undated) troops',
+    });
+    // Either side may be the dated one.
+    expect(judgeStance(undatedReport, dated('By early November, Pyongyang had sent 11,000 troops to Russia.'), DEFAULT_PACK).stance).toBe('related');
+    // A count whose sentence names no time reads as the one standing when its report was written: it still conflicts.
+    expect(judgeStance(dated('Pyongyang has sent 11,000 troops to Russia, officials in Kyiv said.'), undatedReport, DEFAULT_PACK)).toMatchObject({ stance: 'conflicts', why: '11,000 vs 3,000 troops' });
+    // Both reports dated: their dates decide (a few days apart, a contradiction).
+    expect(judgeStance(dated('Pyongyang had sent 11,000 troops to Russia by November 18, officials in Kyiv said.'), dated(undatedReport.text), DEFAULT_PACK).stance).toBe('conflicts');
+  });
+
   it('reads two reports quoting the same words of the same speaker as the same statement', () => {
     const a = 'Zelensky said the arrival of North Korean troops was "a dangerous new stage" of the war in Ukraine.';
     const b = 'Speaking in Kyiv, Zelensky called the deployment of North Korean soldiers "a dangerous new stage" in the conflict.';
