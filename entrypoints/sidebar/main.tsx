@@ -50,7 +50,7 @@ function SidebarApp() {
   const tabId = state?.tabId;
 
   useEffect(() => {
-    void loadState(undefined).then(setState);
+    void firstState.then(setState);
   }, []);
 
   useEffect(() => {
@@ -116,4 +116,7 @@ function SidebarApp() {
   );
 }
 
+// Asked before the first render: the frame's scripts, styles and first render take tens of
+// milliseconds, and the background's answer can travel meanwhile.
+const firstState = loadState(undefined);
 render(<SidebarApp />, document.getElementById('app')!);
