@@ -163,8 +163,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     // The background scores the page's prose on the whole topic while this waits for an idle
     // moment and asks whether the page is an article: a page that names the story only in
     // passing is let go before Readability reads it, the costliest step such a page could pay.
-    const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
-    const probe = askBackground('page/topic', { title: prose.title, text: prose.text });
+    const probe = first?.probe ?? askProbe();
     await idle();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
@@ -189,6 +188,11 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
       // The frame warmed up for nothing (another verdict, an error): it goes, unseen.
       if (gen === generation && shown && !shown.sidebar.revealed) hide();
     }
+  };
+
+  const askProbe = () => {
+    const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
+    return askBackground('page/topic', { title: prose.title, text: prose.text });
   };
 
   const readAndShow = async (url: string, gen: number, quick: QuickCheck, isArticle: boolean, stale: () => boolean, overBudget: () => boolean): Promise<void> => {

@@ -11,8 +11,8 @@
 // that pages cannot guess from the extension's id), and Firefox gives every install its own
 // host; what can be fetched is code anyone can read in the store's package, never data.
 import { nativeRuntime } from '../../adapters/native-runtime';
-import type { ContentRequests, PageSettings } from '../../lib/protocol';
-import type { QuickCheck } from '../../lib/topic';
+import type { ContentRequests, PageSettings, Result } from '../../lib/protocol';
+import type { ProseProbe, QuickCheck } from '../../lib/topic';
 import type { CostMeter } from './cost-meter';
 import type { PageContext } from './page-context';
 
@@ -30,6 +30,11 @@ export interface HandedPage {
   url: string;
   settings: PageSettings;
   quick: QuickCheck;
+  /**
+   * The background's verdict on the page's prose ('page/topic'), asked by the first stage as
+   * soon as the quick check passed: it travels while this module loads.
+   */
+  probe: Promise<Result<ProseProbe>>;
 }
 
 export interface Reader {

@@ -96,6 +96,7 @@ describe('the first stage', () => {
     const { loadReader } = start();
     await vi.waitFor(() => expect(runtime.statuses()).toEqual(['off-topic']));
     expect(loadReader).not.toHaveBeenCalled();
+    expect(runtime.sent.map((s) => s.type)).not.toContain('page/topic');
     // Still answering the extension: nothing is shown, and its cost is one cheap check.
     expect(await runtime.ask('content/sidebar', { open: 'toggle' })).toEqual({ ok: true, value: { open: false } });
     const cost = (await runtime.ask('content/cost')) as { value: { cheapChecks: number; articleCheckMs: number } };
@@ -110,6 +111,11 @@ describe('the first stage', () => {
     // What the first stage found goes with the page, so the reader asks and checks nothing twice.
     expect(reader.startReading.mock.calls[0]![2]).toMatchObject({ url: location.href, settings: { paused: false }, quick: { pass: true } });
     expect(runtime.sent.filter((s) => s.type === 'page/settings')).toHaveLength(1);
+    // The background's verdict on the prose is asked once, while the reader loads, and handed over.
+    const probes = runtime.sent.filter((s) => s.type === 'page/topic');
+    expect(probes).toHaveLength(1);
+    expect((probes[0]!.payload as { text: string }).text).toContain(ON_TOPIC[0]!.slice(0, 40));
+    await expect(reader.startReading.mock.calls[0]![2]!.probe).resolves.toEqual({ ok: true, value: null });
     expect(loadReader).toHaveBeenCalledTimes(1);
     expect(runtime.statuses()).toEqual([]);
     // The reader registers its own listeners; the first stage's are gone.
