@@ -90,6 +90,11 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   let stopWatching = () => {};
 
   const idle = () => new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
+  /**
+   * The next task: the page's input and rendering get through in between, but nothing waits
+   * for the page to fall idle (on a page still loading, that wait was the sidebar's).
+   */
+  const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
 
   const tellStatus = (status: PageStatus, url: string, note: string | null = null, topic: TopicResult | null = null) => {
     const key = `${status} ${url} ${note}`;
@@ -196,13 +201,13 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   };
 
   const readAndShow = async (url: string, gen: number, quick: QuickCheck, isArticle: boolean, stale: () => boolean, overBudget: () => boolean): Promise<void> => {
-    await idle();
+    await nextTask();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
     // The article's container copied, then read by Readability in the next idle moment: the
     // two in one task passed 50 ms on a big page while the sidebar's frame was loading.
     const narrow = meter.time('extract', () => narrowedDocument(doc));
-    await idle();
+    await nextTask();
     if (stale()) return;
     const extracted = meter.time('extract', () => extractPage(doc, url, quick, isArticle, narrow));
     if (!extracted) {
