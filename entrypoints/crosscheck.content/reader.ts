@@ -204,8 +204,8 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     await nextTask();
     if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
-    // The article's container copied, then read by Readability in the next idle moment: the
-    // two in one task passed 50 ms on a big page while the sidebar's frame was loading.
+    // The article's container copied, then read by Readability in the next task: the two in
+    // one task passed 50 ms on a big page while the sidebar's frame was loading.
     const narrow = meter.time('extract', () => narrowedDocument(doc));
     await nextTask();
     if (stale()) return;
