@@ -113,16 +113,16 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
 
   // Opened with the keyboard (the shortcut, or Enter on the handle): start at the first claim.
   // A click into the panel also focuses the frame: that must not move the reader's place.
+  const lastPointer = useRef(-Infinity);
+  const focusFirst = () => {
+    if (performance.now() - lastPointer.current < POINTER_FOCUS_GRACE_MS) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    claimButtons()[0]?.focus();
+  };
   useEffect(() => {
-    let lastPointer = -Infinity;
     const onPointer = () => {
-      lastPointer = performance.now();
-    };
-    const focusFirst = () => {
-      if (performance.now() - lastPointer < POINTER_FOCUS_GRACE_MS) return;
-      const active = document.activeElement;
-      if (active && active !== document.body) return;
-      claimButtons()[0]?.focus();
+      lastPointer.current = performance.now();
     };
     if (document.hasFocus()) focusFirst();
     window.addEventListener('pointerdown', onPointer, true);
@@ -132,6 +132,13 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
       window.removeEventListener('focus', focusFirst);
     };
   }, []);
+
+  // Opened before its claims came (the shortcut pressed while the article was still being
+  // read): the first claim takes the focus when it arrives, unless the reader is elsewhere.
+  const hasClaims = model.groups.length > 0;
+  useEffect(() => {
+    if (hasClaims && document.hasFocus()) focusFirst();
+  }, [hasClaims]);
 
   useEffect(() => {
     if (activeClaim === null) return;

@@ -178,6 +178,26 @@ describe('<Sidebar> with the keyboard', () => {
     expect(p.onJump).toHaveBeenCalledWith(0);
   });
 
+  it('gives the first claim the focus when the claims come after a keyboard opening, unless the reader is elsewhere', async () => {
+    const reading: TabState = { ...stateOf([]), status: 'waiting', report: null };
+    const p = props({ state: reading });
+    await show(p);
+    expect(document.hasFocus()).toBe(true);
+    expect(container.querySelectorAll('[data-claim]')).toHaveLength(0);
+    expect(document.activeElement).toBe(document.body);
+    await show({ ...p, state: stateOf(MADE) });
+    // The contradicted claim is listed first, and takes the focus.
+    expect(focusedClaim()).toBe('1');
+
+    // The reader had moved to the collapse button meanwhile: the focus stays there.
+    render(null, container);
+    await show(p);
+    const collapse = container.querySelector<HTMLButtonElement>('button.panel__collapse')!;
+    collapse.focus();
+    await show({ ...p, state: stateOf(MADE) });
+    expect(document.activeElement).toBe(collapse);
+  });
+
   it('collapses on Escape and gives the focus to the handle, which opens it again', async () => {
     const p = props();
     await show(p);
