@@ -65,7 +65,7 @@ export function judgeStance(page: ExtractedClaim, other: ExtractedClaim, pack: T
     const sameIncident =
       page.places.some((p) => other.places.includes(p) && !pack.broadPlaces.includes(p)) || (!!page.when && page.when === other.when);
     const sameSource = page.attribution !== null && page.attribution === other.attribution ? page.attribution : null;
-    return compareQuantities(counts[0], counts[1], sameIncident, [page.date, other.date], sameSource, [page.text, other.text]);
+    return compareQuantities(counts[0], counts[1], sameIncident, page, other, sameSource);
   }
   return compareEvents(page, other, compilePack(pack));
 }
@@ -170,9 +170,9 @@ function compareQuantities(
   a: ParsedQuantity[],
   b: ParsedQuantity[],
   sameIncident: boolean,
-  dates: [string | null, string | null],
+  page: ExtractedClaim,
+  other: ExtractedClaim,
   sameSource: string | null,
-  sentences: [string, string],
 ): StanceJudgement {
   const pairs: CountPair[] = [];
   let mixedKinds: [ParsedQuantity, ParsedQuantity] | null = null;
@@ -187,7 +187,9 @@ function compareQuantities(
   if (agree) return corroboration(agree);
   const disagree = firstPair(pairs, 'disagree', false);
   if (disagree) {
-    return updateOverTime(disagree, dates) ?? revisedBySource(disagree, dates, sameSource) ?? datedAgainstUndated(disagree, dates, sentences) ?? contradiction(disagree, sameIncident);
+    // Dates matter only here: the pairs of every other outcome allocate nothing for them.
+    const dates: [string | null, string | null] = [page.date, other.date];
+    return updateOverTime(disagree, dates) ?? revisedBySource(disagree, dates, sameSource) ?? datedAgainstUndated(disagree, dates, [page.text, other.text]) ?? contradiction(disagree, sameIncident);
   }
   const vagueAgree = firstPair(pairs, 'agree', true);
   if (vagueAgree) return corroboration(vagueAgree);

@@ -124,7 +124,6 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
     const onPointer = () => {
       lastPointer.current = performance.now();
     };
-    if (document.hasFocus()) focusFirst();
     window.addEventListener('pointerdown', onPointer, true);
     window.addEventListener('focus', focusFirst);
     return () => {
@@ -133,8 +132,9 @@ function Panel({ state, model, activeClaim, onJump, onCollapse, onSaveClaim, onU
     };
   }, []);
 
-  // Opened before its claims came (the shortcut pressed while the article was still being
-  // read): the first claim takes the focus when it arrives, unless the reader is elsewhere.
+  // Focused with its claims listed, or opened before they came (the shortcut pressed while the
+  // article was still being read): the first claim takes the focus once it is there, unless
+  // the reader is elsewhere.
   const hasClaims = model.groups.length > 0;
   useEffect(() => {
     if (hasClaims && document.hasFocus()) focusFirst();
