@@ -4,7 +4,7 @@
 // applies to its page ('page/settings'); pages and content scripts never read these.
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type RememberReading, type Settings } from '../lib/protocol';
-import { privateDb } from './private-db';
+import { privateDb, type PrivateDB } from './private-db';
 
 const SETTINGS_KEY = 'settings';
 /** Where earlier versions kept the settings (storage.local). */
@@ -23,9 +23,31 @@ async function storedSettings(): Promise<Partial<Settings> | undefined> {
   return undefined;
 }
 
-export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await storedSettings()) };
+/**
+ * The settings as last read or written, with the connection they came from. Every page a
+ * reader opens asks for them ('page/settings', before its quick check) and an article asks
+ * again for its probe and its reading: each an IndexedDB read in the service worker, on the
+ * sidebar's critical path. Only this module writes them (the background owns the database),
+ * so the copy cannot fall behind; another connection (a test's fresh database) reads again.
+ */
+let known: { db: PrivateDB; settings: Promise<Settings> } | null = null;
+
+export function readSettings(): Promise<Settings> {
+  const db = privateDb();
+  if (known?.db !== db) {
+    const settings = storedSettings().then((stored) => ({ ...DEFAULT_SETTINGS, ...stored }));
+    const entry = { db, settings };
+    known = entry;
+    // A failed read is not remembered: the next request reads again.
+    settings.catch(() => {
+      if (known === entry) known = null;
+    });
+  }
+  return known.settings.then(copyOf);
 }
+
+/** A copy for each caller: what one request does with its settings never reaches another's. */
+const copyOf = (s: Settings): Settings => ({ ...s, pausedSites: [...s.pausedSites] });
 
 // Every update reads, merges and writes. Two updates in flight at once (two slider steps, the
 // popup and the options page) would each read the same old value, and whichever write ended
@@ -37,8 +59,10 @@ let updates: Promise<unknown> = Promise.resolve();
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const run = updates.then(async () => {
     const next = sanitiseSettings({ ...(await readSettings()), ...patch });
-    await privateDb().kv.put({ key: SETTINGS_KEY, value: next });
-    return next;
+    const db = privateDb();
+    await db.kv.put({ key: SETTINGS_KEY, value: next });
+    known = { db, settings: Promise.resolve(next) };
+    return copyOf(next);
   });
   updates = run.catch(() => undefined);
   return run;

@@ -19,6 +19,19 @@ describe('updateSettings', () => {
     expect((await readSettings()).sensitivity).toBe(0.35);
   });
 
+  // The background keeps the settings it read or wrote (every page load asks for them):
+  // what one request does with its answer must not change what the next one is told.
+  it('answers each request with its own copy, and the next read with what was written', async () => {
+    await updateSettings({ pausedSites: ['a.example'] });
+    const first = await readSettings();
+    const sensitivity = first.sensitivity;
+    first.pausedSites.push('b.example');
+    first.sensitivity = sensitivity === 0.9 ? 0.1 : 0.9;
+    expect(await readSettings()).toMatchObject({ pausedSites: ['a.example'], sensitivity });
+    await updateSettings({ pausedSites: [] });
+    expect((await readSettings()).pausedSites).toEqual([]);
+  });
+
   it('goes on after a refused write', async () => {
     await expect(updateSettings({ sensitivity: Number.NaN })).resolves.toMatchObject({ sensitivity: 0.5 });
     expect((await updateSettings({ sensitivity: 0.7 })).sensitivity).toBe(0.7);
