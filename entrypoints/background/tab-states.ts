@@ -56,16 +56,22 @@ export async function writeTabState(state: TabState, { durable = true }: WriteOp
     known.set(tabId, state);
     return state;
   }
-  // Forgotten first: were the write to fail (quota), the next read asks storage again.
-  known.delete(tabId);
+  // The copy holds the new state while it is written: a read meanwhile (the sidebar asking
+  // for its tab) gets what is being stored, not the older state storage still holds.
+  known.set(tabId, state);
   // The report is written with the state when it is another object than the one stored:
   // in one call, so that storage never holds a state beside another state's report.
   const items: Record<string, unknown> = { [key(tabId)]: { ...state, report: null } };
   const reportStored = storedReports.has(tabId) && storedReports.get(tabId) === state.report;
   storedReports.delete(tabId);
   if (!reportStored) items[reportKey(tabId)] = state.report;
-  await browser.storage.session.set(items);
-  known.set(tabId, state);
+  try {
+    await browser.storage.session.set(items);
+  } catch (error) {
+    // Not stored (quota): the next read asks storage again.
+    if (known.get(tabId) === state) known.delete(tabId);
+    throw error;
+  }
   storedReports.set(tabId, state.report);
   return state;
 }
