@@ -126,11 +126,8 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       const { read } = page;
       const report = pageReport(page, { article: read.article, topic: read.topic, claims: read.claims.map(unmatchedResult) });
       // Only an article the sidebar will show changes the tab now; 'page/analyze' says the rest.
-      // In this worker's copy only: the page shows its sidebar when this answers, and the
-      // 'page/analyze' that follows at once stores the state with these claims in its first
-      // write (storage.session's write of a report was on the sidebar's path).
       if (read.topic.onTopic && read.claims.length > 0) {
-        await changedTab(page.tabId, { ...page.checked, status: 'analyzing', error: null, remembered: false, topic: read.topic, report }, { durable: false });
+        await changedTab(page.tabId, { ...page.checked, status: 'analyzing', error: null, remembered: false, topic: read.topic, report });
       }
       return report;
     },
