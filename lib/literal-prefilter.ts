@@ -62,3 +62,36 @@ export function termsHash(terms: readonly string[]): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
+
+/**
+ * Text as whole terms are looked for in it: each run of whitespace and hyphens as one space
+ * (where a term's regex allows a break between its words, it allows any such run) and the
+ * curly apostrophe as the straight one (the regex takes either).
+ */
+export function termSurface(text: string): string {
+  return text.replace(/[\s-]+/g, ' ').replace(/’/g, "'");
+}
+
+/**
+ * What every match of a term contains, in termSurface form: its longest stretch between
+ * the hyphens inside its words (there the regex lets the break go, "Jong-un" also matching
+ * "Jongun"), words apart by one space, a stem without its open end. Unlike a piece, it
+ * spans the words: "north korea" is not in a page about North Carolina's northern counties.
+ */
+export function termCore(term: string): string {
+  const bare = term.replace(/^=/, '').replace(/\*$/, '').replace(/’/g, "'");
+  return bare
+    .split('-')
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * Whether a whole term may stand in the text: false only when no term's core does. The
+ * second test after the pieces, still before any regex is built: a piece such as "north"
+ * stands in many pages that name no term at all. `cores` in the case the regex matches them
+ * in, `surface` the text in termSurface form and that same case.
+ */
+export function mayHoldTerm(cores: readonly string[], surface: string): boolean {
+  return cores.some((core) => surface.includes(core));
+}

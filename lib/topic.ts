@@ -9,7 +9,7 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
-import { foldForPieces, literalPieces, mayMatch, termsHash } from './literal-prefilter';
+import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
 import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
@@ -149,9 +149,14 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
     const h = foldForPieces(head);
     return (folded = { title: t, head: h, both: `${t}\n${h}` });
   };
+  // The same text as whole terms are looked for in it, folded and as written, on first need.
+  let surfaces: { caseless: string; cased: string } | null = null;
+  const surface = () => (surfaces ??= { caseless: termSurface(fold().both), cased: termSurface(`${title}\n${head}`) });
   const fires = (clause: QuickClause) => {
     const f = fold();
     if (!mayMatch(clause.pieces(), f.both)) return false;
+    const cores = clause.cores();
+    if (!mayHoldTerm(cores.caseless, surface().caseless) && !mayHoldTerm(cores.cased, surface().cased)) return false;
     const { caseless, cased } = clause.regexes();
     return (caseless !== null && (caseless.test(f.title) || caseless.test(f.head))) || (cased !== null && (cased.test(title) || cased.test(head)));
   };
@@ -301,6 +306,8 @@ interface CompiledTopic {
 /** One clause of the cheap check: its terms' literal pieces and its regexes, each worked out on first use. */
 interface QuickClause {
   pieces: () => readonly string[] | null;
+  /** Each term's core (literal-prefilter.ts' termCore), the caseless ones in lower case as their regex reads them. */
+  cores: () => { caseless: readonly string[]; cased: readonly string[] };
   regexes: () => QuickRegexes;
 }
 
@@ -382,12 +389,21 @@ function quickClause(termsOf: () => readonly string[], known?: KnownPieces): Qui
   let terms: readonly string[] | null = null;
   let pieces: readonly string[] | null | undefined;
   let regexes: QuickRegexes | null = null;
+  let cores: { caseless: readonly string[]; cased: readonly string[] } | null = null;
   return {
     pieces: () => {
       if (pieces !== undefined) return pieces;
       terms ??= termsOf();
       pieces = known && known.termsHash === termsHash(terms) ? known.pieces : literalPieces(terms);
       return pieces;
+    },
+    cores: () => {
+      if (cores) return cores;
+      terms ??= termsOf();
+      return (cores = {
+        caseless: terms.filter((t) => !isCaseSensitive(t)).map((t) => termCore(t.toLowerCase())),
+        cased: terms.filter(isCaseSensitive).map(termCore),
+      });
     },
     regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
   };

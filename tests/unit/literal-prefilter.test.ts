@@ -5,7 +5,7 @@
 // the two non-ASCII letters that case-insensitive Unicode regexes fold onto ASCII).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForPieces, literalPieces, mayMatch, termsHash } from '../../lib/literal-prefilter';
+import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash } from '../../lib/literal-prefilter';
 import { matchTopicGroups, quickClauseTerms, quickTopicCheck, type TopicDefinition } from '../../lib/topic';
 import { DEFAULT_TOPIC, TOPICS } from '../../lib/topics';
 import { QUICK_PIECES } from '../../lib/topics/quick-pieces';
@@ -71,6 +71,9 @@ describe('the quick check’s literal prefilter', () => {
           matched++;
           expect(mayMatch(literalPieces([term]), foldForPieces(text)), `${term} in "${text}"`).toBe(true);
           expect(mayMatch(together, foldForPieces(text)), `${term} in "${text}", all terms' pieces`).toBe(true);
+          // The whole term's core, in the case its quick regex reads: as written for "=Term", folded for the rest.
+          const cased = term.startsWith('=');
+          expect(mayHoldTerm([termCore(cased ? term : term.toLowerCase())], termSurface(cased ? text : foldForPieces(text))), `${term}'s core in "${text}"`).toBe(true);
         }),
         { numRuns: 60, seed: 14 },
       );
@@ -84,6 +87,19 @@ describe('the quick check’s literal prefilter', () => {
     const subjectTerms = [...DEFAULT_TOPIC.subject.flatMap((g) => g.terms), ...DEFAULT_TOPIC.people, ...DEFAULT_TOPIC.quickSubject];
     expect(mayMatch(literalPieces(subjectTerms), foldForPieces(text))).toBe(false);
     expect(quickTopicCheck(DEFAULT_TOPIC, { title: 'Council budget', text })).toEqual({ pass: false, score: 0 });
+  });
+
+  it('rules out a text where a piece stands only inside other words, and the check still rejects it', () => {
+    // "north" and "jong" stand here, as pieces of other words and names: no term does.
+    const text = 'North Carolina’s northern counties sent a trade mission to Jongno, in Seoul.';
+    const { subject } = quickClauseTerms(DEFAULT_TOPIC);
+    expect(mayMatch(literalPieces(subject), foldForPieces(text))).toBe(true);
+    const caseless = subject.filter((t) => !t.startsWith('=')).map((t) => termCore(t.toLowerCase()));
+    const cased = subject.filter((t) => t.startsWith('=')).map(termCore);
+    expect(mayHoldTerm(caseless, termSurface(foldForPieces(text))) || mayHoldTerm(cased, termSurface(text))).toBe(false);
+    expect(quickTopicCheck(DEFAULT_TOPIC, { title: 'Trade mission', text })).toEqual({ pass: false, score: 0 });
+    // One word more and a term stands: the regexes decide, and the subject is found.
+    expect(quickTopicCheck(DEFAULT_TOPIC, { title: 'Trade mission', text: text.replace('Jongno, in Seoul', 'Pyongyang') }).score).toBeGreaterThan(0);
   });
 
   it('lets the regexes decide wherever a piece stands, written in any case', () => {
