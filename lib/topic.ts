@@ -150,15 +150,20 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
     return (folded = { title: t, head: h, both: `${t}\n${h}` });
   };
   // The same text as whole terms are looked for in it, folded and as written, on first need.
-  let surfaces: { caseless: string; cased: string } | null = null;
+  let surfaces: Record<CaseMode, string> | null = null;
   const surface = () => (surfaces ??= { caseless: termSurface(fold().both), cased: termSurface(`${title}\n${head}`) });
   const fires = (clause: QuickClause) => {
     const f = fold();
     if (!mayMatch(clause.pieces(), f.both)) return false;
+    // Each of the clause's two regexes is built only where one of its terms' cores stands:
+    // most pages that hold a piece ("north") name no term, or only a term of the other case.
     const cores = clause.cores();
-    if (!mayHoldTerm(cores.caseless, surface().caseless) && !mayHoldTerm(cores.cased, surface().cased)) return false;
-    const { caseless, cased } = clause.regexes();
-    return (caseless !== null && (caseless.test(f.title) || caseless.test(f.head))) || (cased !== null && (cased.test(title) || cased.test(head)));
+    const finds = (mode: CaseMode, inTitle: string, inHead: string) => {
+      if (!mayHoldTerm(cores[mode], surface()[mode])) return false;
+      const regex = clause.regex(mode);
+      return regex !== null && (regex.test(inTitle) || regex.test(inHead));
+    };
+    return finds('caseless', f.title, f.head) || finds('cased', title, head);
   };
   const subject = fires(quickSubject);
   const context = subject && fires(quickContext);
@@ -306,20 +311,18 @@ interface CompiledTopic {
 /** One clause of the cheap check: its terms' literal pieces and its regexes, each worked out on first use. */
 interface QuickClause {
   pieces: () => readonly string[] | null;
-  /** Each term's core (literal-prefilter.ts' termCore), the caseless ones in lower case as their regex reads them. */
-  cores: () => { caseless: readonly string[]; cased: readonly string[] };
-  regexes: () => QuickRegexes;
+  /** Each term's core (literal-prefilter.ts' termCore) by case mode, the caseless ones in lower case as their regex reads them. */
+  cores: () => Record<CaseMode, readonly string[]>;
+  /** The clause's regex for the terms of one case mode (null: it has none). */
+  regex: (mode: CaseMode) => RegExp | null;
 }
 
 /**
- * The cheap check's regexes for one clause: the terms of any case, written in lower case and
- * run on the folded text (foldForPieces), and the terms written with their case ("=The North"),
- * run on the text as it is. Null where the clause has no such terms.
+ * The cheap check's two kinds of term: those of any case, written in lower case and run on
+ * the folded text (foldForPieces), and those written with their case ("=The North"), run on
+ * the text as it is.
  */
-interface QuickRegexes {
-  caseless: RegExp | null;
-  cased: RegExp | null;
-}
+type CaseMode = 'caseless' | 'cased';
 
 interface Match {
   start: number;
@@ -388,8 +391,11 @@ export function quickClauseTerms(def: TopicDefinition): { subject: string[]; con
 function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
   let terms: readonly string[] | null = null;
   let pieces: readonly string[] | null | undefined;
-  let regexes: QuickRegexes | null = null;
-  let cores: { caseless: readonly string[]; cased: readonly string[] } | null = null;
+  let cores: Record<CaseMode, readonly string[]> | null = null;
+  const regexes = new Map<CaseMode, RegExp | null>();
+  /** The clause's terms of one case mode, as their regex reads them: in lower case, or as written without the "=". */
+  const termsAsRead = (mode: CaseMode) =>
+    (terms ??= termsOf()).filter((t) => isCaseSensitive(t) === (mode === 'cased')).map((t) => (mode === 'cased' ? caseless(t) : t.toLowerCase()));
   return {
     pieces: () => {
       if (pieces !== undefined) return pieces;
@@ -397,15 +403,11 @@ function quickClause(termsOf: () => readonly string[], known?: KnownPieces): Qui
       pieces = known && known.termsHash === termsHash(terms) ? known.pieces : literalPieces(terms);
       return pieces;
     },
-    cores: () => {
-      if (cores) return cores;
-      terms ??= termsOf();
-      return (cores = {
-        caseless: terms.filter((t) => !isCaseSensitive(t)).map((t) => termCore(t.toLowerCase())),
-        cased: terms.filter(isCaseSensitive).map(termCore),
-      });
+    cores: () => (cores ??= { caseless: termsAsRead('caseless').map(termCore), cased: termsAsRead('cased').map(termCore) }),
+    regex: (mode) => {
+      if (!regexes.has(mode)) regexes.set(mode, quickRegex(termsAsRead(mode)));
+      return regexes.get(mode)!;
     },
-    regexes: () => (regexes ??= quickRegexes((terms ??= termsOf()))),
   };
 }
 
@@ -457,15 +459,9 @@ function compileGroup(
  * lowercased text about 1 ms, and every page that names "north" or "korea" pays that once.
  * Lowercasing is case folding for these terms (foldForPieces says the one exception).
  */
-function quickRegexes(terms: readonly string[]): QuickRegexes {
-  const regexOrNull = (list: readonly string[]) => {
-    const r = termsRegex(list, 'u');
-    return r.source === NEVER.source ? null : r;
-  };
-  return {
-    caseless: regexOrNull(terms.filter((t) => !isCaseSensitive(t)).map((t) => t.toLowerCase())),
-    cased: regexOrNull(terms.filter(isCaseSensitive).map(caseless)),
-  };
+function quickRegex(terms: readonly string[]): RegExp | null {
+  const r = termsRegex(terms, 'u');
+  return r.source === NEVER.source ? null : r;
 }
 
 /** A term written "=The North" is matched with its case as written. */
