@@ -72,26 +72,54 @@ export function termSurface(text: string): string {
   return text.replace(/[\s-]+/g, ' ').replace(/’/g, "'");
 }
 
-/**
- * What every match of a term contains, in termSurface form: its longest stretch between
- * the hyphens inside its words (there the regex lets the break go, "Jong-un" also matching
- * "Jongun"), words apart by one space, a stem without its open end. Unlike a piece, it
- * spans the words: "north korea" is not in a page about North Carolina's northern counties.
- */
-export function termCore(term: string): string {
-  const bare = term.replace(/^=/, '').replace(/\*$/, '').replace(/’/g, "'");
-  return bare
-    .split('-')
-    .map((part) => part.replace(/\s+/g, ' ').trim())
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
+/** What every match of a term contains, in termSurface form (termCore), and where that part sits in the term. */
+export interface TermCore {
+  text: string;
+  /** The core begins the term: no letter or digit comes right before it in a match. */
+  atStart: boolean;
+  /** The core ends the term, which is no stem: no letter or digit comes right after it. */
+  atEnd: boolean;
 }
 
 /**
- * Whether a whole term may stand in the text: false only when no term's core does. The
- * second test after the pieces, still before any regex is built: a piece such as "north"
+ * What every match of a term contains: its longest stretch between the hyphens inside its
+ * words (there the regex lets the break go, "Jong-un" also matching "Jongun"), words apart
+ * by one space, a stem without its open end. Unlike a piece, it spans the words: "north
+ * korea" is not in a page about North Carolina's northern counties.
+ */
+export function termCore(term: string): TermCore {
+  const stem = term.endsWith('*');
+  const bare = term.replace(/^=/, '').replace(/\*$/, '').replace(/’/g, "'");
+  const segments = bare.split('-').map((part) => part.replace(/\s+/g, ' ').trim());
+  let longest = 0;
+  for (let i = 1; i < segments.length; i++) if (segments[i]!.length > segments[longest]!.length) longest = i;
+  return { text: segments[longest]!, atStart: longest === 0, atEnd: longest === segments.length - 1 && !stem };
+}
+
+/**
+ * Whether the character at `i` is an ASCII letter or digit. Any other character may be a
+ * letter too (the regex's classes are Unicode's), so only these rule a word edge out.
+ */
+function asciiWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether a whole term may stand in the text: false only when no term's core stands there
+ * at a word's edge where the term needs one ("men" inside "government" is no match of "men").
+ * The second test after the pieces, still before any regex is built: a piece such as "north"
  * stands in many pages that name no term at all. `cores` in the case the regex matches them
  * in, `surface` the text in termSurface form and that same case.
  */
-export function mayHoldTerm(cores: readonly string[], surface: string): boolean {
-  return cores.some((core) => surface.includes(core));
+export function mayHoldTerm(cores: readonly TermCore[], surface: string): boolean {
+  for (const { text, atStart, atEnd } of cores) {
+    if (text === '') return true;
+    for (let at = surface.indexOf(text); at >= 0; at = surface.indexOf(text, at + 1)) {
+      if (atStart && at > 0 && asciiWordChar(surface, at - 1)) continue;
+      if (atEnd && asciiWordChar(surface, at + text.length)) continue;
+      return true;
+    }
+  }
+  return false;
 }

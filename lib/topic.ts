@@ -9,7 +9,7 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
-import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash } from './literal-prefilter';
+import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash, type TermCore } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
 import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
@@ -312,7 +312,7 @@ interface CompiledTopic {
 interface QuickClause {
   pieces: () => readonly string[] | null;
   /** Each term's core (literal-prefilter.ts' termCore) by case mode, the caseless ones in lower case as their regex reads them. */
-  cores: () => Record<CaseMode, readonly string[]>;
+  cores: () => Record<CaseMode, readonly TermCore[]>;
   /** The clause's regex for the terms of one case mode (null: it has none). */
   regex: (mode: CaseMode) => RegExp | null;
 }
@@ -391,7 +391,7 @@ export function quickClauseTerms(def: TopicDefinition): { subject: string[]; con
 function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
   let terms: readonly string[] | null = null;
   let pieces: readonly string[] | null | undefined;
-  let cores: Record<CaseMode, readonly string[]> | null = null;
+  let cores: Record<CaseMode, readonly TermCore[]> | null = null;
   const regexes = new Map<CaseMode, RegExp | null>();
   /** The clause's terms of one case mode, as their regex reads them: in lower case, or as written without the "=". */
   const termsAsRead = (mode: CaseMode) =>
