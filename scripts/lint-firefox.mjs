@@ -50,7 +50,8 @@ const OURS_REVIEWED = [
     // `const X="/crosscheck-reader.js"` shortly before, and the import of runtime.getURL(X) at the flagged column.
     isReviewed: ({ before, at }) => {
       const name = /^import\(\s*[\w$]+\.getURL\(\s*([\w$]+)\s*\)\s*\)/.exec(at)?.[1];
-      return !!name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*"/crosscheck-reader\\.js"`).test(before);
+      // Not \b before the name: a minifier's name may begin with "$", which is no word character.
+      return !!name && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*=\\s*"/crosscheck-reader\\.js"`).test(before);
     },
   },
 ];
