@@ -16,6 +16,9 @@ export function foldForPieces(text: string): string {
   return text.toLowerCase().replaceAll('\u017f', 's');
 }
 
+/** A term as its words are written: without topic.ts' marks for case ("=The North") and for a stem ("Korea*"). */
+const bareTerm = (term: string) => term.replace(/^=/, '').replace(/\*$/, '');
+
 /**
  * Literal pieces that together cover a list of terms, as topic.ts writes them ("=The North"
  * case-sensitive, "Korea*" a stem): every match of every term contains one of them. A term's
@@ -27,7 +30,7 @@ export function foldForPieces(text: string): string {
 export function literalPieces(terms: readonly string[]): string[] | null {
   const candidatesOf: string[][] = [];
   for (const term of terms) {
-    const bare = term.replace(/^=/, '').replace(/\*$/, '');
+    const bare = bareTerm(term);
     // The regex (topic.ts' termSource) lets whitespace, hyphens and apostrophes vary; the
     // rest of the term is matched literally. Only ASCII pieces: for those, lowercasing is
     // exactly what the regex's case folding accepts (foldForPieces says the one exception).
@@ -89,7 +92,7 @@ export interface TermCore {
  */
 export function termCore(term: string): TermCore {
   const stem = term.endsWith('*');
-  const bare = term.replace(/^=/, '').replace(/\*$/, '').replace(/’/g, "'");
+  const bare = bareTerm(term).replace(/’/g, "'");
   const segments = bare.split('-').map((part) => part.replace(/\s+/g, ' ').trim());
   let longest = 0;
   for (let i = 1; i < segments.length; i++) if (segments[i]!.length > segments[longest]!.length) longest = i;

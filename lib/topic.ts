@@ -149,9 +149,13 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
     const h = foldForPieces(head);
     return (folded = { title: t, head: h, both: `${t}\n${h}` });
   };
-  // The same text as whole terms are looked for in it, folded and as written, on first need.
-  let surfaces: Record<CaseMode, string> | null = null;
-  const surface = () => (surfaces ??= { caseless: termSurface(fold().both), cased: termSurface(`${title}\n${head}`) });
+  // The same text as whole terms are looked for in it, folded or as written, each on first need.
+  const surfaces = new Map<CaseMode, string>();
+  const surface = (mode: CaseMode) => {
+    let text = surfaces.get(mode);
+    if (text === undefined) surfaces.set(mode, (text = termSurface(mode === 'caseless' ? fold().both : `${title}\n${head}`)));
+    return text;
+  };
   const fires = (clause: QuickClause) => {
     const f = fold();
     if (!mayMatch(clause.pieces(), f.both)) return false;
@@ -159,7 +163,7 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
     // most pages that hold a piece ("north") name no term, or only a term of the other case.
     const cores = clause.cores();
     const finds = (mode: CaseMode, inTitle: string, inHead: string) => {
-      if (!mayHoldTerm(cores[mode], surface()[mode])) return false;
+      if (cores[mode].length === 0 || !mayHoldTerm(cores[mode], surface(mode))) return false;
       const regex = clause.regex(mode);
       return regex !== null && (regex.test(inTitle) || regex.test(inHead));
     };
