@@ -201,11 +201,10 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
   };
 
   const readAndShow = async (url: string, gen: number, quick: QuickCheck, isArticle: boolean, stale: () => boolean, overBudget: () => boolean): Promise<void> => {
-    await nextTask();
-    if (stale()) return;
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
-    // The article's container copied, then read by Readability in the next task: the two in
-    // one task passed 50 ms on a big page while the sidebar's frame was loading.
+    // The article's container copied at once, in the task that had the background's verdict
+    // (the frame, if warmed, loads in its own process meanwhile), then read by Readability in
+    // the next task: the two in one task passed 50 ms on a big page while the frame was loading.
     const narrow = meter.time('extract', () => narrowedDocument(doc));
     await nextTask();
     if (stale()) return;
