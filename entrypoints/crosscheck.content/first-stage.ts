@@ -11,9 +11,7 @@ import { CONTENT_REQUEST_SENDERS, type BackgroundRequests, type ContentRequests,
 import { createCostMeter, type CostMeter } from './cost-meter';
 import { watchLateContent } from './late-content';
 import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
-import { PROSE_PROBE_CHARS } from '../../lib/topic';
-import { cheapPageText } from './page-text';
-import { cheapTopicCheck } from './quick-check';
+import { cheapTopicCheck, probeText } from './quick-check';
 import { loadReader, type HandedPage, type Reader } from './second-stage';
 
 /**
@@ -101,8 +99,7 @@ function gate(ctx: PageContext, meter: CostMeter, deps: FirstStageDeps): void {
         return;
       }
       // The background scores the page's prose while the reader loads (reader.ts waits for it).
-      const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
-      const probe = ask('page/topic', { title: prose.title, text: prose.text });
+      const probe = ask('page/topic', meter.time('prose', () => probeText(doc)));
       await handOver({ url, settings, quick, probe });
     } catch (error) {
       // Whatever went wrong stays out of the page's console; the popup tells the reader.

@@ -10,11 +10,12 @@ import type { TopicResult } from '../../lib/types';
 import { visibleParagraphs } from '../../lib/visible-text';
 import { NAVIGATION_SETTLE_MS, type PageContext } from './page-context';
 import { watchLateContent } from './late-content';
-import { PROSE_PROBE_CHARS, type QuickCheck } from '../../lib/topic';
+import type { QuickCheck } from '../../lib/topic';
 import { OVER_BUDGET_NOTE, PASS_BUDGET_MS, type CostMeter } from './cost-meter';
 import { cheapTopicCheck, extractPage, isProbablyArticle, narrowedDocument, type ExtractedPage } from './detect';
 import { LEFTOVER_SELECTOR, locateClaims, paintHighlights, removeAllHighlights, type ClaimHighlights } from './highlights';
-import { cheapPageText, findArticleRoot } from './page-text';
+import { findArticleRoot } from './page-text';
+import { probeText } from './quick-check';
 import type { HandedPage } from './second-stage';
 import { HOST_SELECTOR, mountSidebarFrame, removeAllSidebars, WIDE_VIEWPORT_PX, type SidebarFrame } from './sidebar-frame';
 
@@ -195,10 +196,7 @@ function begin(ctx: PageContext, meter: CostMeter, handed?: HandedPage): void {
     }
   };
 
-  const askProbe = () => {
-    const prose = meter.time('prose', () => cheapPageText(doc, PROSE_PROBE_CHARS));
-    return askBackground('page/topic', { title: prose.title, text: prose.text });
-  };
+  const askProbe = () => askBackground('page/topic', meter.time('prose', () => probeText(doc)));
 
   const readAndShow = async (url: string, gen: number, quick: QuickCheck, isArticle: boolean, stale: () => boolean, overBudget: () => boolean): Promise<void> => {
     if (overBudget()) return tellStatus('error', url, OVER_BUDGET_NOTE);
