@@ -5,7 +5,8 @@
 // substring question: every match of a term contains the term's longest literal piece
 // (a stretch with no space, hyphen or apostrophe, the places where the regex allows
 // variants), or a piece of that piece. So a text without any piece cannot match, and the regexes need not be built.
-// It is a necessary condition only: where a piece is present the regexes still decide.
+// The pieces are a necessary condition only; where one stands, the whole terms' cores come
+// next (findTerm), which decide the plain cases either way, and the regexes decide the rest.
 
 /**
  * Text as the pieces are compared with it: lowercased, and with the one character that
@@ -82,6 +83,8 @@ export interface TermCore {
   atStart: boolean;
   /** The core ends the term, which is no stem: no letter or digit comes right after it. */
   atEnd: boolean;
+  /** The core is the whole term (no hyphen inside its words): where it stands between word edges, the term's regex matches. */
+  whole: boolean;
 }
 
 /**
@@ -96,7 +99,7 @@ export function termCore(term: string): TermCore {
   const segments = bare.split('-').map((part) => part.replace(/\s+/g, ' ').trim());
   let longest = 0;
   for (let i = 1; i < segments.length; i++) if (segments[i]!.length > segments[longest]!.length) longest = i;
-  return { text: segments[longest]!, atStart: longest === 0, atEnd: longest === segments.length - 1 && !stem };
+  return { text: segments[longest]!, atStart: longest === 0, atEnd: longest === segments.length - 1 && !stem, whole: segments.length === 1 };
 }
 
 /**
@@ -108,21 +111,53 @@ function asciiWordChar(text: string, i: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Punctuation common in news prose beyond ASCII (dashes, curly quotes, guillemets, ellipsis): no letter or digit in any class. */
+const PLAIN_PUNCTUATION = new Set([...'\u2013\u2014\u2018\u201c\u201d\u2026\u00ab\u00bb']);
+
 /**
- * Whether a whole term may stand in the text: false only when no term's core stands there
- * at a word's edge where the term needs one ("men" inside "government" is no match of "men").
- * The second test after the pieces, still before any regex is built: a piece such as "north"
- * stands in many pages that name no term at all. `cores` in the case the regex matches them
- * in, `surface` the text in termSurface form and that same case.
+ * Whether the character at `i` is certainly no letter or digit: past either end of the text,
+ * ASCII and neither, or common punctuation (any other character may be a letter in Unicode's
+ * classes, and is left to the regex).
  */
-export function mayHoldTerm(cores: readonly TermCore[], surface: string): boolean {
-  for (const { text, atStart, atEnd } of cores) {
-    if (text === '') return true;
+function plainEdge(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  return text.charCodeAt(i) < 128 ? !asciiWordChar(text, i) : PLAIN_PUNCTUATION.has(text[i]!);
+}
+
+/**
+ * Whether a term stands in the text, as far as its core can tell: 'absent' when no core
+ * stands at a word's edge where its term needs one ("men" inside "government" is no match
+ * of "men"); 'certain' when a whole term's core stands between edges that are certainly no
+ * letter or digit (its regex lets each run of whitespace and hyphens, which the surface
+ * writes as one space, stand between words, and takes either apostrophe; a stem's open end
+ * takes whatever follows); else 'possible', and the regex decides. The second test after the
+ * pieces: a piece such as "north" stands in many pages that name no term at all, and a page
+ * that names one (the few that pass, and the near-topic pages) is decided without compiling
+ * a regex. `cores` in the case the regex matches them in, `surface` the text in termSurface
+ * form and that same case; parts of the text that the regexes read apart are joined by a
+ * character that is not whitespace (PARTS_APART), so that no term is found across them.
+ */
+export function findTerm(cores: readonly TermCore[], surface: string): TermPresence {
+  let found: TermPresence = 'absent';
+  for (const { text, atStart, atEnd, whole } of cores) {
+    if (text === '') {
+      found = 'possible';
+      continue;
+    }
     for (let at = surface.indexOf(text); at >= 0; at = surface.indexOf(text, at + 1)) {
+      const end = at + text.length;
       if (atStart && at > 0 && asciiWordChar(surface, at - 1)) continue;
-      if (atEnd && asciiWordChar(surface, at + text.length)) continue;
-      return true;
+      if (atEnd && asciiWordChar(surface, end)) continue;
+      if (whole && plainEdge(surface, at - 1) && (!atEnd || plainEdge(surface, end))) return 'certain';
+      found = 'possible';
+      // Only a whole term's later occurrence can still be certain.
+      if (!whole) break;
     }
   }
-  return false;
+  return found;
 }
+
+export type TermPresence = 'absent' | 'possible' | 'certain';
+
+/** Joins parts of a text that the regexes read one by one (title, prose): no term is found across it. */
+export const PARTS_APART = '\u0000';

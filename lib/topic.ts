@@ -9,7 +9,7 @@
 // Two entry points, like article detection: quickTopicCheck runs on every page and only
 // rejects pages that cannot be on-topic; scoreTopic decides.
 
-import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash, type TermCore } from './literal-prefilter';
+import { findTerm, foldForPieces, literalPieces, mayMatch, PARTS_APART, termCore, termSurface, termsHash, type TermCore } from './literal-prefilter';
 import { splitSentences, type Sentence } from './segment';
 import { QUICK_PIECES, type KnownPieces } from './topics/quick-pieces';
 import type { TermGroup, TopicDefinition } from './topics/types';
@@ -134,8 +134,9 @@ export function topicThreshold(sensitivity: number = DEFAULT_SENSITIVITY): numbe
  * the first QUICK_TEXT_CHARS of text with a few precompiled regexes (one per clause and
  * case mode). It is generous on purpose (any "Korea", any setting or force word): only
  * scoreTopic decides. A clause's regexes are built and run only when one of its terms'
- * literal pieces stands in the text (literal-prefilter.ts): on the pages that never name
- * the subject, nearly all of them, no regex is compiled.
+ * literal pieces stands in the text and a term's core may stand there but not certainly
+ * (literal-prefilter.ts): on the pages that never name the subject, nearly all of them, and
+ * on most that name it plainly, no regex is compiled.
  */
 export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickCheck {
   const { quickSubject, quickContext } = quickClauses(def);
@@ -147,23 +148,26 @@ export function quickTopicCheck(def: TopicDefinition, input: TopicInput): QuickC
     if (folded) return folded;
     const t = foldForPieces(title);
     const h = foldForPieces(head);
-    return (folded = { title: t, head: h, both: `${t}\n${h}` });
+    return (folded = { title: t, head: h, both: `${t}${PARTS_APART}${h}` });
   };
   // The same text as whole terms are looked for in it, folded or as written, each on first need.
   const surfaces = new Map<CaseMode, string>();
   const surface = (mode: CaseMode) => {
     let text = surfaces.get(mode);
-    if (text === undefined) surfaces.set(mode, (text = termSurface(mode === 'caseless' ? fold().both : `${title}\n${head}`)));
+    if (text === undefined) surfaces.set(mode, (text = termSurface(mode === 'caseless' ? fold().both : `${title}${PARTS_APART}${head}`)));
     return text;
   };
   const fires = (clause: QuickClause) => {
     const f = fold();
     if (!mayMatch(clause.pieces(), f.both)) return false;
-    // Each of the clause's two regexes is built only where one of its terms' cores stands:
-    // most pages that hold a piece ("north") name no term, or only a term of the other case.
+    // Each of the clause's two regexes is built only where one of its terms' cores stands and
+    // does not settle it: most pages that hold a piece ("north") name no term, or only a term
+    // of the other case, and most that name one name it plainly ("North Korean troops").
     const cores = clause.cores();
     const finds = (mode: CaseMode, inTitle: string, inHead: string) => {
-      if (cores[mode].length === 0 || !mayHoldTerm(cores[mode], surface(mode))) return false;
+      if (cores[mode].length === 0) return false;
+      const presence = findTerm(cores[mode], surface(mode));
+      if (presence !== 'possible') return presence === 'certain';
       const regex = clause.regex(mode);
       return regex !== null && (regex.test(inTitle) || regex.test(inHead));
     };

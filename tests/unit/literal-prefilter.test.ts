@@ -5,7 +5,7 @@
 // the two non-ASCII letters that case-insensitive Unicode regexes fold onto ASCII).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForPieces, literalPieces, mayHoldTerm, mayMatch, termCore, termSurface, termsHash } from '../../lib/literal-prefilter';
+import { findTerm, foldForPieces, literalPieces, mayMatch, termCore, termSurface, termsHash, type TermCore } from '../../lib/literal-prefilter';
 import { matchTopicGroups, quickClauseTerms, quickTopicCheck, type TopicDefinition } from '../../lib/topic';
 import { DEFAULT_TOPIC, TOPICS } from '../../lib/topics';
 import { QUICK_PIECES } from '../../lib/topics/quick-pieces';
@@ -56,32 +56,61 @@ const choices = fc.record({
 });
 /** What may stand right against a term: word edges the regex accepts, and letters and digits it refuses. */
 const edge = fc.constantFrom(' ', '(', '“', '—', '-', '’', '\u00a0', '\n', 'x', 'Z', '7', 'é', 'Ж', '');
+/** The whole-term test short of a verdict: false only when no core stands. */
+const mayHoldTerm = (cores: readonly TermCore[], surface: string) => findTerm(cores, surface) !== 'absent';
 const filler = fc.array(fc.constantFrom('The', 'report', 'said', 'on', 'Tuesday', '—', '12,000', '(AP)', 'Seoul’s'), { maxLength: 8 }).map((w) => w.join(' '));
 
 describe('the quick check’s literal prefilter', () => {
   const terms = [...new Set(TOPICS.flatMap(quickTerms))];
 
-  it('never rules out a text in which a term’s own regex finds the term', () => {
+  it('never rules out a text in which a term’s own regex finds the term, and is certain only where it does', () => {
     // The pieces of each term alone, and those that cover all of the terms at once (fewer, shared).
     const together = literalPieces(terms);
+    let certain = 0;
     for (const term of terms) {
       let matched = 0;
       fc.assert(
         fc.property(choices, filler, filler, edge, edge, (choice, before, after, left, right) => {
           const text = `${before} ${left}${surfaceOf(term, choice)}${right}, ${after}`;
-          if (!termMatches(term, text)) return;
+          // The whole term's core, in the case its quick regex reads: as written for "=Term", folded for the rest.
+          const cased = term.startsWith('=');
+          const presence = findTerm([termCore(cased ? term : term.toLowerCase())], termSurface(cased ? text : foldForPieces(text)));
+          const matches = termMatches(term, text);
+          if (presence === 'certain') {
+            certain++;
+            expect(matches, `${term} taken as certain in "${text}"`).toBe(true);
+          }
+          if (!matches) return;
           matched++;
           expect(mayMatch(literalPieces([term]), foldForPieces(text)), `${term} in "${text}"`).toBe(true);
           expect(mayMatch(together, foldForPieces(text)), `${term} in "${text}", all terms' pieces`).toBe(true);
-          // The whole term's core, in the case its quick regex reads: as written for "=Term", folded for the rest.
-          const cased = term.startsWith('=');
-          expect(mayHoldTerm([termCore(cased ? term : term.toLowerCase())], termSurface(cased ? text : foldForPieces(text))), `${term}'s core in "${text}"`).toBe(true);
+          expect(presence, `${term}'s core in "${text}"`).not.toBe('absent');
         }),
         { numRuns: 60, seed: 14 },
       );
       // The surfaces are the term's own: if the regex found none, this test would prove nothing.
       expect(matched, term).toBeGreaterThan(0);
     }
+    // Nor would it if no text were ever taken as certain.
+    expect(certain).toBeGreaterThan(terms.length);
+  });
+
+  it('is certain of a plainly written term, and leaves a term against a letter it cannot rule out to the regex', () => {
+    const cores = ['north korean*', 'kursk', 'kim jong-un'].map(termCore);
+    const at = (text: string) => findTerm(cores, termSurface(text));
+    expect(at('troops from north korean units')).toBe('certain');
+    expect(at('“kursk” — and north\u00a0koreans')).toBe('certain');
+    // Any letter may stand beside a non-ASCII character; a hyphenated term's core is only a part of it.
+    expect(at('xkursk, kursk7, north koreakursk')).toBe('absent');
+    expect(at('ékursk')).toBe('possible');
+    expect(at('kursk\u0301')).toBe('possible');
+    expect(at('met kim jong-un')).toBe('possible');
+  });
+
+  it('finds no term across the title and the text, which its regexes read apart', () => {
+    const def = oneTerm('Hermit Kingdom');
+    expect(quickTopicCheck(def, { title: 'A life as a hermit', text: 'Kingdom of plenty, a memoir.' }).score).toBe(0);
+    expect(quickTopicCheck(def, { title: 'A life as a hermit', text: 'Hermit kingdom of plenty, a memoir.' }).score).toBe(0.5);
   });
 
   it('rules out a text that names none of the subject, and the check still rejects it', () => {
