@@ -376,8 +376,8 @@ function quickClauses(def: TopicDefinition): { quickSubject: QuickClause; quickC
   if (!q) {
     const known = QUICK_PIECES[def.id];
     q = {
-      quickSubject: quickClause(() => quickClauseTerms(def).subject, known?.subject),
-      quickContext: quickClause(() => quickClauseTerms(def).context),
+      quickSubject: quickClause(() => quickClauseTerms(def).subject, { withPieces: true, known: known?.subject }),
+      quickContext: quickClause(() => quickClauseTerms(def).context, { withPieces: false }),
     };
     quickCache.set(def, q);
   }
@@ -395,8 +395,12 @@ export function quickClauseTerms(def: TopicDefinition): { subject: string[]; con
 
 // Lazily, both: the context clause is needed only on the few pages that name the subject.
 // The subject clause's pieces come worked out ahead (lib/topics/quick-pieces.ts) for the
-// terms they were worked out from; any other terms get theirs here.
-function quickClause(termsOf: () => readonly string[], known?: KnownPieces): QuickClause {
+// terms they were worked out from; any other terms get theirs here. The context clause has
+// none: it is read only where the subject was named, when the text is folded and its
+// surface made already, and working its pieces out (0.7 to 1 ms of cold script for its 74
+// terms) cost more than the test of its terms' cores that they would spare.
+function quickClause(termsOf: () => readonly string[], opts: { withPieces: boolean; known?: KnownPieces }): QuickClause {
+  const { withPieces, known } = opts;
   let terms: readonly string[] | null = null;
   let pieces: readonly string[] | null | undefined;
   let cores: Record<CaseMode, readonly TermCore[]> | null = null;
@@ -407,6 +411,7 @@ function quickClause(termsOf: () => readonly string[], known?: KnownPieces): Qui
   return {
     pieces: () => {
       if (pieces !== undefined) return pieces;
+      if (!withPieces) return (pieces = null);
       terms ??= termsOf();
       pieces = known && known.termsHash === termsHash(terms) ? known.pieces : literalPieces(terms);
       return pieces;
