@@ -15,22 +15,11 @@ import { cheapTopicCheck, probeText } from './quick-check';
 import { loadReader, type HandedPage, type Reader } from './second-stage';
 
 /**
- * Whether a Crosscheck that ran here before an extension update left its sidebar or its
- * highlights (the reader removes them). Looked for only where they are put: the sidebar's
- * host is a child of <html> (sidebar-frame.ts' HOST_TAG, or any tag with HOST_ATTR), and
- * highlights always come with their style in <head>, or on <html> in a page without one
- * (highlights.ts' STYLE_ATTR); spelled out so the first stage does not carry those modules.
- * A selector over the whole page, as the reader uses, walked all of it on every page.
+ * Left by a Crosscheck that ran here before an extension update (sidebar-frame.ts' HOST_SELECTOR,
+ * highlights.ts' LEFTOVER_SELECTOR; spelled out so the first stage does not carry those modules).
+ * The reader removes them.
  */
-function hasLeftovers(doc: Document): boolean {
-  const leftover = (el: Element) =>
-    el.localName === 'crosscheck-sidebar' || el.hasAttribute('data-crosscheck-host') || (el.localName === 'style' && el.hasAttribute('data-crosscheck-style'));
-  const html = doc.documentElement;
-  if (!html) return false;
-  for (const el of html.children) if (leftover(el)) return true;
-  if (doc.head) for (const el of doc.head.children) if (leftover(el)) return true;
-  return false;
-}
+const LEFTOVERS = 'crosscheck-sidebar, [data-crosscheck-host], mark[data-crosscheck-mark], style[data-crosscheck-style]';
 
 const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
 
@@ -135,7 +124,7 @@ function gate(ctx: PageContext, meter: CostMeter, deps: FirstStageDeps): void {
 
   // A Crosscheck that ran here before an extension update left its sidebar or highlights:
   // the reader removes them, and checks the page as usual.
-  if (hasLeftovers(doc)) {
+  if (doc.querySelector(LEFTOVERS)) {
     void handOver().catch(() => restart(0));
     return;
   }

@@ -152,28 +152,6 @@ describe('the first stage', () => {
     expect(reader.startReading).not.toHaveBeenCalled();
   });
 
-  it('hands an off-topic page to the reader when an earlier Crosscheck left its sidebar or highlights there', async () => {
-    // The reader removes them; where they are put: the sidebar's host on <html>, the highlights' style in <head>.
-    const element = (tag: string, attribute?: string) => {
-      const el = document.createElement(tag);
-      if (attribute) el.setAttribute(attribute, '');
-      return el;
-    };
-    const leftovers = [
-      () => document.documentElement.append(element('crosscheck-sidebar')),
-      () => document.documentElement.append(element('div', 'data-crosscheck-host')),
-      () => document.head.append(element('style', 'data-crosscheck-style')),
-    ];
-    for (const leave of leftovers) {
-      page('Council approves budget', OFF_TOPIC);
-      leave();
-      const { reader } = start();
-      await vi.waitFor(() => expect(reader.startReading).toHaveBeenCalledTimes(1));
-      ctx.notifyInvalidated();
-      document.querySelectorAll('crosscheck-sidebar, [data-crosscheck-host], style[data-crosscheck-style]').forEach((el) => el.remove());
-    }
-  });
-
   it('refuses a page-side sender, as the reader does', async () => {
     page('Council approves budget', OFF_TOPIC);
     start();
