@@ -96,29 +96,14 @@ export function cheapPageText(doc: Document, maxChars: number): CheapText {
   return { title: doc.title ?? '', text: text.length > maxChars ? text.slice(0, maxChars) : text };
 }
 
-/** All the kinds of article root, for one walk of the page. */
-const ANY_ARTICLE_ROOT = ARTICLE_ROOTS.join(', ');
-
-/**
- * The element that holds the article's prose, when the page marks one up; else null. The
- * page is walked once for every kind of root (each attribute selector on its own walked the
- * whole page: up to four walks, 2 to 3 ms on a big news page, before any text was read),
- * then the kinds are tried in order, the first few of each in the page's order.
- */
+/** The element that holds the article's prose, when the page marks one up; else null. */
 export function findArticleRoot(doc: Document): Element | null {
-  const all = doc.querySelectorAll(ANY_ARTICLE_ROOT);
-  if (all.length === 0) return null;
-  const byKind: Element[][] = ARTICLE_ROOTS.map(() => []);
-  let full = 0;
-  for (let i = 0; i < all.length && full < ARTICLE_ROOTS.length; i++) {
-    const el = all[i]!;
-    ARTICLE_ROOTS.forEach((selector, kind) => {
-      const list = byKind[kind]!;
-      if (list.length < MAX_ROOT_CANDIDATES && el.matches(selector) && list.push(el) === MAX_ROOT_CANDIDATES) full++;
-    });
-  }
-  for (const candidates of byKind) {
-    for (const el of candidates) if (gatherText(el, MIN_ROOT_CHARS).length >= MIN_ROOT_CHARS) return el;
+  for (const selector of ARTICLE_ROOTS) {
+    const candidates = doc.querySelectorAll(selector);
+    for (let i = 0; i < candidates.length && i < MAX_ROOT_CANDIDATES; i++) {
+      const el = candidates[i]!;
+      if (gatherText(el, MIN_ROOT_CHARS).length >= MIN_ROOT_CHARS) return el;
+    }
   }
   return null;
 }

@@ -49,14 +49,6 @@ describe('cheapPageText', () => {
     expect(cheap.text).not.toContain('newsletter');
   });
 
-  it('reads the marked article body before an <article>, and a <main> last, whatever their order in the page', () => {
-    const prose = (what: string) => `<p>${`${what} holds the prose of this page, sentence after sentence. `.repeat(12)}</p>`;
-    body(`<main>${prose('The main element')}<article>${prose('The article element')}</article><div itemprop="articleBody">${prose('The marked body')}</div></main>`);
-    expect(cheapPageText(document, 3_000).text.startsWith('The marked body holds')).toBe(true);
-    body(`<main>${prose('The main element')}</main><article><p>Teaser one.</p></article><article>${prose('The article element')}</article>`);
-    expect(cheapPageText(document, 3_000).text.startsWith('The article element holds')).toBe(true);
-  });
-
   it('falls back to the whole body when the <article> is a teaser card', () => {
     body(`<article><p>Short teaser.</p></article><div>${'The body text of the page. '.repeat(40)}</div>`);
     expect(MIN_ROOT_CHARS).toBeGreaterThan('Short teaser.'.length);
