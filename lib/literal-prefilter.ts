@@ -124,6 +124,9 @@ function plainEdge(text: string, i: number): boolean {
   return text.charCodeAt(i) < 128 ? !asciiWordChar(text, i) : PLAIN_PUNCTUATION.has(text[i]!);
 }
 
+/** What the whole-term test can tell of a text (findTerm). */
+export type TermPresence = 'absent' | 'possible' | 'certain';
+
 /**
  * Whether a term stands in the text, as far as its core can tell: 'absent' when no core
  * stands at a word's edge where its term needs one ("men" inside "government" is no match
@@ -156,8 +159,6 @@ export function findTerm(cores: readonly TermCore[], surface: string): TermPrese
   }
   return found;
 }
-
-export type TermPresence = 'absent' | 'possible' | 'certain';
 
 /** Joins parts of a text that the regexes read one by one (title, prose): no term is found across it. */
 export const PARTS_APART = '\u0000';
