@@ -33,7 +33,7 @@ export const PAGE_SAMPLE = [
   'schema-org-context-object', 'wapo-1',
 ] as const;
 const QUICK_SAMPLE = ['nytimes-1', 'wikipedia', 'schema-org-context-object'] as const;
-/** Loads per page and browser (one: each load is traced, and ten pages already give the spread). */
+/** Loads per page and browser by default (one: each load is traced, and ten pages already give the spread; `--page-loads` sets more). */
 const REPEATS = 1;
 /** Sidebar timings on the on-topic article (after one warm-up load). */
 const SIDEBAR_REPEATS = 5;
@@ -120,11 +120,11 @@ export interface CostBreakdown {
   modules: { module: string; ms: number }[];
 }
 
-export async function measurePage(extensionDir: string, opts: { quick?: boolean; log?: (m: string) => void } = {}): Promise<PageResult> {
+export async function measurePage(extensionDir: string, opts: { quick?: boolean; loads?: number; log?: (m: string) => void } = {}): Promise<PageResult> {
   const log = opts.log ?? (() => undefined);
   const notes: string[] = [];
   const sample: readonly string[] = opts.quick ? QUICK_SAMPLE : PAGE_SAMPLE;
-  const repeats = opts.quick ? 1 : REPEATS;
+  const repeats = opts.quick ? 1 : opts.loads ?? REPEATS;
   const pages = savedPages().filter((p) => sample.includes(p.name));
   const server = await startServer();
   for (const p of pages) server.set(`/p/${p.name}/`, p.html);

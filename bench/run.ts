@@ -5,6 +5,9 @@
 //   --only a,b        sections: matching, pipeline, page, size, storage, copies
 //   --naive-full      compute the naive baseline for all 40 queries at every size (slow:
 //                     minutes, on every core) and store it in bench/naive-truth.json
+//   --page-loads N    loads of each off-topic page in the page section (default 1: each
+//                     load is traced; more to compare two builds, whose one-load figures
+//                     vary by more than a first-stage change moves them)
 // Every input is read from the repo and the real-pages corpus (READABILITY_PAGES), generated
 // with fixed seeds. Without the corpus, the sections over real pages are skipped (one line says so).
 
@@ -41,7 +44,14 @@ function parseArgs(argv: string[]) {
     const unknown = only.filter((s) => !SECTIONS.includes(s));
     if (unknown.length) throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   }
-  return { json, quick, naiveFull, only };
+  const pageLoadsArg = argv.find((a) => a.startsWith('--page-loads'));
+  let pageLoads: number | undefined;
+  if (pageLoadsArg) {
+    const value = pageLoadsArg.includes('=') ? pageLoadsArg.split('=')[1]! : argv[argv.indexOf(pageLoadsArg) + 1] ?? '';
+    pageLoads = Number(value);
+    if (!Number.isInteger(pageLoads) || pageLoads < 1 || pageLoads > 20) throw new Error(`--page-loads takes a whole number from 1 to 20, not "${value}"`);
+  }
+  return { json, quick, naiveFull, only, pageLoads };
 }
 
 /** global.gc without a node flag: heap deltas then measure what is retained, not garbage. */
@@ -140,7 +150,7 @@ async function main(): Promise<void> {
   result.page = await run('page', async (): Promise<PageResult> => {
     if (!chromiumAvailable()) throw new Error(CHROMIUM_MISSING);
     await ensureBuild();
-    return measurePage(BENCH_CHROME_BUILD, { quick: args.quick, log });
+    return measurePage(BENCH_CHROME_BUILD, { quick: args.quick, loads: args.pageLoads, log });
   });
   result.storage = await run('storage', async (): Promise<StorageResult> => {
     if (!chromiumAvailable()) throw new Error(CHROMIUM_MISSING);
