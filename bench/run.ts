@@ -32,24 +32,28 @@ type SectionName = (typeof SECTIONS)[number];
 /** Sections that read the saved real pages. */
 const REAL_PAGE_SECTIONS: readonly SectionName[] = ['pipeline', 'page'];
 
+/** The value of a flag given as `--name=value` or `--name value`; undefined when the flag is absent. */
+function flagValue(argv: string[], name: string): string | undefined {
+  const arg = argv.find((a) => a === name || a.startsWith(`${name}=`));
+  if (arg === undefined) return undefined;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[argv.indexOf(arg) + 1] ?? '';
+}
+
 function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
   const naiveFull = argv.includes('--naive-full');
-  const onlyArg = argv.find((a) => a.startsWith('--only'));
+  const onlyValue = flagValue(argv, '--only');
   let only: SectionName[] = [...SECTIONS];
-  if (onlyArg) {
-    const value = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
-    only = value.split(',').map((s) => s.trim()).filter(Boolean) as SectionName[];
+  if (onlyValue !== undefined) {
+    only = onlyValue.split(',').map((s) => s.trim()).filter(Boolean) as SectionName[];
     const unknown = only.filter((s) => !SECTIONS.includes(s));
     if (unknown.length) throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   }
-  const pageLoadsArg = argv.find((a) => a.startsWith('--page-loads'));
-  let pageLoads: number | undefined;
-  if (pageLoadsArg) {
-    const value = pageLoadsArg.includes('=') ? pageLoadsArg.split('=')[1]! : argv[argv.indexOf(pageLoadsArg) + 1] ?? '';
-    pageLoads = Number(value);
-    if (!Number.isInteger(pageLoads) || pageLoads < 1 || pageLoads > 20) throw new Error(`--page-loads takes a whole number from 1 to 20, not "${value}"`);
+  const pageLoadsValue = flagValue(argv, '--page-loads');
+  const pageLoads = pageLoadsValue === undefined ? undefined : Number(pageLoadsValue);
+  if (pageLoads !== undefined && (!Number.isInteger(pageLoads) || pageLoads < 1 || pageLoads > 20)) {
+    throw new Error(`--page-loads takes a whole number from 1 to 20, not "${pageLoadsValue}"`);
   }
   return { json, quick, naiveFull, only, pageLoads };
 }
