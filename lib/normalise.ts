@@ -11,8 +11,24 @@ const FOLD: Record<string, string> = {
   '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u2007': ' ', '\n': ' ', '\r': ' ', '\t': ' ',
 };
 
+/** The characters `foldText` maps, as one pattern for the whole-string path. */
+const FOLDED = new RegExp(`[${Object.keys(FOLD).map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+/**
+ * Where lower-casing the whole string differs from lower-casing each character: "İ" gets
+ * longer, and a capital sigma turns final ("ς") at a word's end.
+ */
+const CONTEXTUAL_CASE = /[\u0130\u03a3]/;
+
 /** Lower-cased text with uniform quotes, dashes and spaces; same length as the input. */
 export function foldText(s: string): string {
+  // One native pass for the whole string: several times faster than a character at a time,
+  // and the same result wherever no character's case depends on its neighbours or grows.
+  if (!CONTEXTUAL_CASE.test(s)) return s.toLowerCase().replace(FOLDED, (ch) => FOLD[ch]!);
+  return foldEachCharacter(s);
+}
+
+/** `foldText` a character at a time (the reference the whole-string path must equal). */
+export function foldEachCharacter(s: string): string {
   let out = '';
   for (const ch of s) {
     const mapped = FOLD[ch];
@@ -64,12 +80,27 @@ const IRREGULAR: Record<string, string> = {
   proposal: 'propos', troops: 'troop', forces: 'forc', men: 'man', casualties: 'casualty',
 };
 
+/** Stems already worked out: a page or a corpus repeats its words, and `stem` runs a dozen patterns on each. */
+const stems = new Map<string, string>();
+/** Past this many words the memo starts again, so a huge corpus does not keep every spelling it ever saw. */
+const MAX_REMEMBERED_STEMS = 50_000;
+
 /**
  * A light suffix stripper: enough to make "deployment", "deployed" and "deploys" one
  * term, and "soldiers"/"soldier" one term. Not a full Porter stemmer on purpose: a
  * stem must stay readable in the reasons shown to the reader.
  */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    s = stemOnce(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function stemOnce(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   for (const [re, to] of SPELLING) w = w.replace(re, to);
   const irregular = IRREGULAR[w];
