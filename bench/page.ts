@@ -38,6 +38,15 @@ const REPEATS = 1;
 /** Sidebar timings on the on-topic article (after one warm-up load). */
 const SIDEBAR_REPEATS = 5;
 const QUICK_SIDEBAR_REPEATS = 2;
+/**
+ * Loads of the on-topic article with the background's service worker stopped first: the
+ * browser stops an idle extension worker after 30 s, so a reader who spent longer than that
+ * on the last article opens the next one with a worker that starts from nothing.
+ */
+const COLD_WORKER_REPEATS = 3;
+/** How long a stopped worker may take to go (ms). */
+const WORKER_STOP_TIMEOUT_MS = 5_000;
+const QUICK_COLD_WORKER_REPEATS = 1;
 /** Traced loads of the on-topic article (attribution, long tasks). */
 const TRACED_ON_TOPIC_LOADS = 2;
 /** After the content script's verdict (or load, without the extension), late work is given this long. */
@@ -89,6 +98,10 @@ export interface PageResult {
   sidebarContentMs: Summary | null;
   /** DOMContentLoaded to the sidebar listing every match (the claims come first, their matches as they are found). */
   sidebarSettledMs: Summary | null;
+  /** The same article with the service worker stopped before each load (COLD_WORKER_REPEATS): DOMContentLoaded → the sidebar shown. */
+  sidebarColdWorkerMs: Summary | null;
+  /** … and → the shown sidebar lists the claims. */
+  sidebarContentColdWorkerMs: Summary | null;
   onTopicWords: number;
   /** Main-thread ms of the extension's code on the on-topic article (detection, extraction, sidebar, highlights). */
   onTopicMainThreadMs: Summary | null;
@@ -226,6 +239,11 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       return [];
     });
 
+    // Last, since it stops the worker the loads above were given: the article as a reader who
+    // lingered over the last one opens it, its worker started from nothing by the page's first
+    // message (its index read from IndexedDB, its code compiled again).
+    const cold = await sidebarWithWorkerStopped(withExt, server.url('/on-topic/'), sw, origin, opts.quick ? QUICK_COLD_WORKER_REPEATS : COLD_WORKER_REPEATS, notes);
+
     return {
       pages: pages.map((p) => p.name),
       repeats,
@@ -237,6 +255,8 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       sidebarMs: sidebarTimes.length ? summarize(sidebarTimes) : null,
       sidebarContentMs: contentTimes.length ? summarize(contentTimes) : null,
       sidebarSettledMs: settledTimes.length ? summarize(settledTimes) : null,
+      sidebarColdWorkerMs: summarizeOrNull(cold.map((s) => s.sidebarMs)),
+      sidebarContentColdWorkerMs: summarizeOrNull(cold.map((s) => s.contentMs)),
       onTopicWords: article.words,
       onTopicMainThreadMs: onTopicCost.length ? summarize(onTopicCost) : null,
       longTasks: loads.reduce((s, l) => s + l.longTasksCaused, 0) + onTopicLong,
@@ -381,6 +401,40 @@ interface OnTopicLoad extends Loaded {
 const SIDEBAR_READY = '.group, .handle__count, .panel__summary[data-claims]';
 /** Every match is in: the list is no longer busy and lists its claims. */
 const SIDEBAR_SETTLED = 'main[aria-busy="false"] .group, .handle__count';
+
+/**
+ * Loads of the on-topic article, each after the extension's service worker was stopped
+ * (DevTools' ServiceWorker.stopAllWorkers, from a tab of its own): what the browser does to a
+ * worker left idle for 30 s. The page's first message starts it again, and Playwright's
+ * handle on it works again once it runs.
+ */
+async function sidebarWithWorkerStopped(browser: BenchBrowser, url: string, sw: Worker, origin: string, repeats: number, notes: string[]): Promise<OnTopicLoad[]> {
+  const control = await browser.context.newPage();
+  const loads: OnTopicLoad[] = [];
+  try {
+    const cdp = await browser.context.newCDPSession(control);
+    let status = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status = v.runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    for (let r = 0; r < repeats; r++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + WORKER_STOP_TIMEOUT_MS;
+      while (status !== 'stopped' && Date.now() < deadline) await control.waitForTimeout(20);
+      if (status !== 'stopped') {
+        notes.push(`the service worker did not stop (${status || 'no status'}): no cold-worker timings`);
+        break;
+      }
+      const load = await loadOnTopic(browser.context, url, sw, origin, false);
+      if (load.verdict !== 'ready') notes.push(`on-topic article, worker stopped first: verdict ${load.verdict ?? 'none'} instead of ready`);
+      loads.push(load);
+    }
+  } finally {
+    await control.close();
+  }
+  return loads;
+}
 
 async function loadOnTopic(context: BrowserContext, url: string, sw: Worker, origin: string, tracing: boolean): Promise<OnTopicLoad> {
   const page = await context.newPage();

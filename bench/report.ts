@@ -174,6 +174,8 @@ export function printReport(r: BenchResult): string {
         ['page main thread, with extension', ms(p.withExtensionMainThreadMs.median), ms(p.withExtensionMainThreadMs.p95), ms(p.withExtensionMainThreadMs.max)],
         [`DCL → sidebar in page (${p.onTopicWords}-word article)`, ms(p.sidebarMs?.median), ms(p.sidebarMs?.p95), ms(p.sidebarMs?.max)],
         ['DCL → sidebar shows the claims', ms(p.sidebarContentMs?.median), ms(p.sidebarContentMs?.p95), ms(p.sidebarContentMs?.max)],
+        ['  the same, the service worker stopped first: sidebar in the page', ms(p.sidebarColdWorkerMs?.median), ms(p.sidebarColdWorkerMs?.p95), ms(p.sidebarColdWorkerMs?.max)],
+        ['  … and shows the claims', ms(p.sidebarContentColdWorkerMs?.median), ms(p.sidebarContentColdWorkerMs?.p95), ms(p.sidebarContentColdWorkerMs?.max)],
         ['DCL → sidebar lists every match', ms(p.sidebarSettledMs?.median), ms(p.sidebarSettledMs?.p95), ms(p.sidebarSettledMs?.max)],
         ['Crosscheck on the on-topic article (trace)', ms(p.onTopicMainThreadMs?.median), ms(p.onTopicMainThreadMs?.p95), ms(p.onTopicMainThreadMs?.max)],
         ['  its own meter, untraced load', ms(p.onTopicMeteredMs?.median), ms(p.onTopicMeteredMs?.p95), ms(p.onTopicMeteredMs?.max)],
