@@ -12,6 +12,7 @@ import { reportLead } from '../../lib/report-name';
 import type { CorpusStats, ImportFile, ImportSummary, NewReport, ReportListing } from '../../lib/protocol';
 import { DEFAULT_PACK, type TopicPack } from '../../lib/topics';
 import type { Report } from '../../lib/types';
+import type { ShippedSeeds } from './seeds';
 
 const INDEX_KEY = 'corpus-index';
 /**
@@ -64,23 +65,33 @@ function signedSeeds(seeds: readonly Report[]): Report[] {
   return withSignatures.map((s) => ({ ...s, copyOf: links.get(s.id) ?? null }));
 }
 
+const isReportList = (seeds: ShippedSeeds | readonly Report[]): seeds is readonly Report[] => Array.isArray(seeds);
+
 export class Corpus {
   private index: Promise<CorpusIndex> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   /** Every report's signature and copy link, read once and then kept up to date by add, import and remove. */
   private signatures: Promise<CopyIndex> | null = null;
-  private readonly seeds: Report[];
+  private readonly shipped: ShippedSeeds;
+  /** The shipped seeds with their signatures and copy links, worked out on first use. */
+  private signedSeedList: Report[] | null = null;
   /** Report details read for the index in memory (null: a report not found). */
   private knownDetails: { index: Promise<CorpusIndex> | null; details: Map<string, ReportDetails | null> } = { index: null, details: new Map() };
 
   constructor(
     private readonly db: CrosscheckDB,
-    seeds: Report[],
+    /** The shipped seeds, or (tests, the CLI's checks) a list of reports to use as seeds. */
+    seeds: ShippedSeeds | readonly Report[],
     private readonly onChange: () => void = () => undefined,
     /** The story the reports are read for: the one Crosscheck tracks. */
     private readonly pack: TopicPack = DEFAULT_PACK,
   ) {
-    this.seeds = signedSeeds(seeds);
+    this.shipped = isReportList(seeds) ? { count: seeds.length, reports: () => seeds } : seeds;
+  }
+
+  private get seeds(): Report[] {
+    this.signedSeedList ??= signedSeeds(this.shipped.reports());
+    return this.signedSeedList;
   }
 
   /** On install and on update: the shipped seeds replace the old ones, added reports stay. */
@@ -93,7 +104,7 @@ export class Corpus {
   /** Installs the seeds when the database lacks them (a first start that missed onInstalled, a cleared profile). */
   async ensureSeeds(): Promise<void> {
     const present = await stored(() => this.db.reports.where('origin').equals('seed').count());
-    if (present < this.seeds.length) await this.installSeeds();
+    if (present < this.shipped.count) await this.installSeeds();
   }
 
   async getIndex(): Promise<CorpusIndex> {
@@ -230,7 +241,7 @@ export class Corpus {
    */
   async import(files: ImportFile[]): Promise<ImportSummary> {
     const { reports, summary } = parseImportFiles(files, Date.now());
-    const seedIds = new Set(this.seeds.map((s) => s.id));
+    const seedIds = new Set(this.shipped.reports().map((s) => s.id));
     const keptBoth: NonNullable<ImportSummary['keptBoth']> = [];
     let added = 0;
     if (reports.length > 0) {

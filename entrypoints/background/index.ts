@@ -9,13 +9,13 @@ import { Corpus } from './corpus';
 import { createBackgroundHandlers, setSidebar } from './handlers';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from './saved-claims';
 import { forgetWaitingArticle } from './reading';
-import { SEED_REPORTS } from './seeds';
+import { SHIPPED_SEEDS } from './seeds';
 import { forgetTab } from './tab-states';
 
 export default defineBackground(() => {
   // First of all: content scripts must not read what the extension stores.
   void restrictStorageToExtension();
-  const corpus = new Corpus(new CrosscheckDB(), SEED_REPORTS, () => broadcast('corpus/changed', null));
+  const corpus = new Corpus(new CrosscheckDB(), SHIPPED_SEEDS, () => broadcast('corpus/changed', null));
 
   browser.runtime.onInstalled.addListener(() => {
     void corpus.installSeeds();

@@ -10,7 +10,7 @@ import { CrosscheckDB } from '../../adapters/db';
 import { askBackground, handleRequests } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result } from '../../lib/protocol';
@@ -71,7 +71,7 @@ async function analysedAfresh(): Promise<PageReport> {
   await db.cache.clear();
   fakeBrowser.reset();
   messaging = installChromeMessaging();
-  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus: new Corpus(db, SEED_REPORTS), analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
+  handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus: new Corpus(db, seedReports()), analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   return analyzeNext();
 }
 
@@ -142,16 +142,30 @@ describe('the index the background holds, through imports and deletions', () => 
     // Written a moment after the last change (PERSIST_AFTER_CHANGE_MS).
     await expect.poll(async () => ((await db.cache.get('corpus-index'))?.value as { reports?: { id: string }[] } | undefined)?.reports?.map((r) => r.id) ?? [], { timeout: 10_000 }).toEqual(expect.arrayContaining(ids));
     const rebuilds = vi.spyOn(db.reports, 'toArray');
-    const restarted = await new Corpus(db, SEED_REPORTS).getIndex();
+    const restarted = await new Corpus(db, seedReports()).getIndex();
     expect(rebuilds).not.toHaveBeenCalled();
     expect(restarted.reports.map((r) => r.id)).toEqual(expect.arrayContaining(ids));
+  });
+
+  it('a restarted background reads no seed report while the database holds them all, and installs them when it lacks them', async () => {
+    await analyzeNext();
+    const reports = vi.fn(seedReports);
+    const shipped = { count: seedReports().length, reports };
+    // The worker starts again for almost every page after a pause: it answers from the database.
+    await new Corpus(db, shipped).getIndex();
+    expect(reports).not.toHaveBeenCalled();
+    // A database without them (a cleared profile): the seeds are read and installed.
+    await db.reports.where('origin').equals('seed').delete();
+    await new Corpus(db, shipped).getIndex();
+    expect(reports).toHaveBeenCalled();
+    expect(await db.reports.where('origin').equals('seed').count()).toBe(shipped.count);
   });
 
   // The count is the index's and the copy links are kept per index (neither is read from the
   // database again at every page): both must follow every change of the reports.
   it('each analysis says how many reports it was checked against, and which listed reports copy another, through an import and a deletion', async () => {
     const before = await analyzeNext();
-    expect(before.corpusSize).toBe(SEED_REPORTS.length);
+    expect(before.corpusSize).toBe(seedReports().length);
     // The first imported article again at another address and outlet: a syndicated copy of it.
     const reports = [...IMPORTED, IMPORTED[0]!].map((file, i) => ({ ...article(file), outlet: `Wire ${i}`, date: '2024-11-06', url: `https://wire${i}.example.org/story` }));
     value(await askBackground('reports/import', { files: [{ name: 'reports.json', text: JSON.stringify({ format: 'crosscheck-reports', version: 1, reports }) }] }));
@@ -163,14 +177,14 @@ describe('the index the background holds, through imports and deletions', () => 
     const first = await analyzeNext();
     const again = await analyzeNext();
     for (const report of [first, again]) {
-      expect(report.corpusSize).toBe(SEED_REPORTS.length + 4);
+      expect(report.corpusSize).toBe(seedReports().length + 4);
       expect(listedIds(report)).toContain(copy);
       expect(copyLinks(report)).toEqual(new Set([original]));
     }
     const pentagon = (await importedIds())[1]!;
     value(await askBackground('reports/delete', { id: pentagon }));
     const after = await analyzeNext();
-    expect(after.corpusSize).toBe(SEED_REPORTS.length + 3);
+    expect(after.corpusSize).toBe(seedReports().length + 3);
     expect(copyLinks(after)).toEqual(new Set([original]));
     const afresh = await analysedAfresh();
     expect(afresh.corpusSize).toBe(after.corpusSize);

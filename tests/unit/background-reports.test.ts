@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CrosscheckDB } from '../../adapters/db';
 import { askBackground } from '../../adapters/messaging';
 import type { Corpus } from '../../entrypoints/background/corpus';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import type { Result } from '../../lib/protocol';
 import type { Report } from '../../lib/types';
 import { startBackground } from './helpers/background';
@@ -32,7 +32,7 @@ const exportedFile = (reports: unknown) => ({ name: 'reports.json', text: JSON.s
 describe('reports through the background', () => {
   it('lists the five seeds, without their text, and counts them', async () => {
     const reports = await list();
-    expect(reports.map((r) => r.id).sort()).toEqual(SEED_REPORTS.map((s) => s.id).sort());
+    expect(reports.map((r) => r.id).sort()).toEqual(seedReports().map((s) => s.id).sort());
     expect(reports.every((r) => r.origin === 'seed' && !('text' in r))).toBe(true);
     expect(value(await askBackground('corpus/stats', null))).toEqual({ reports: 5, seeds: 5, added: 0 });
   });
@@ -58,7 +58,7 @@ describe('reports through the background', () => {
     const added = value(await askBackground('reports/add', { title: ADDED_TITLE, text: ADDED_PARAGRAPHS.join('\n\n') }));
     value(await askBackground('reports/delete', { id: added.id }));
     expect(value(await askBackground('reports/get', { id: added.id }))).toBeNull();
-    const seedId = SEED_REPORTS[0]!.id;
+    const seedId = seedReports()[0]!.id;
     expect(errorOf(await askBackground('reports/delete', { id: seedId }))).toBe('Seed reports ship with Crosscheck and cannot be deleted');
     expect(value(await askBackground('reports/get', { id: seedId }))?.origin).toBe('seed');
     expect(await list()).toHaveLength(5);
@@ -127,7 +127,7 @@ describe('bad imports are explained and lose nothing', () => {
         { title: 'Wrong type', text: 42 },
         { title: 7, text: 'A title that is not text' },
         'a string, not a report',
-        { ...SEED_REPORTS[0], text: 'A seed sent back in' },
+        { ...seedReports()[0], text: 'A seed sent back in' },
       ])],
     }));
     expect(summary.added).toBe(1);
@@ -159,7 +159,7 @@ describe('seeds on update', () => {
   it('re-installing replaces old seeds and never touches added reports', async () => {
     const added = value(await askBackground('reports/add', { title: 'Mine', text: 'My own capture of a report.' }));
     // What an earlier version could have left: a seed this version no longer ships, and an edited seed.
-    const shipped = SEED_REPORTS[1]!;
+    const shipped = seedReports()[1]!;
     await db.reports.put({ ...shipped, id: '999_retired_seed', title: 'Retired seed' });
     await db.reports.update(shipped.id, { text: 'An older wording of this seed.' });
 

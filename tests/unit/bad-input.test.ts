@@ -11,7 +11,7 @@ import { CrosscheckDB, DB_FULL_MESSAGE, DB_UNAVAILABLE_MESSAGE } from '../../ada
 import { askBackground, broadcast, handleRequests } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { MAX_ARTICLE_CHARS, MAX_CLAIMS_PER_PAGE } from '../../lib/page-limits';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
@@ -34,7 +34,7 @@ const outcomes: [string, string][] = [];
 
 function connect(database: CrosscheckDB): void {
   db = database;
-  corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
+  corpus = new Corpus(db, seedReports(), () => broadcast('corpus/changed', null));
   handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
 }
 
@@ -255,7 +255,7 @@ describe('a database written by every earlier schema version', () => {
       for (const r of users) if (r.url) expect(await db.reports.where('url').equals(r.url).primaryKeys()).toEqual([r.id]);
       const listed = value(await askBackground('reports/list', null)).map((r) => r.id);
       for (const r of users) expect(listed).toContain(r.id);
-      expect(value(await askBackground('corpus/stats', null))).toEqual({ reports: SEED_REPORTS.length + users.length, seeds: SEED_REPORTS.length, added: users.length });
+      expect(value(await askBackground('corpus/stats', null))).toEqual({ reports: seedReports().length + users.length, seeds: seedReports().length, added: users.length });
       // An added report from that version is matched against like any other.
       const matchedIds = new Set(report.claims.flatMap((c) => c.matches.map((m) => m.reportId)));
       expect(users.some((u) => matchedIds.has(u.id))).toBe(true);
@@ -284,7 +284,7 @@ describe('a database written by every earlier schema version', () => {
     raw.close();
     expect(version).toBe((newest.schemaVersion + 1) * DEXIE_VERSION_FACTOR);
     // The retired seed is replaced by the shipped ones; the reader's reports are all there.
-    expect(count).toBe(SEED_REPORTS.length + newest.records.reports!.filter((r) => r.origin !== 'seed').length);
+    expect(count).toBe(seedReports().length + newest.records.reports!.filter((r) => r.origin !== 'seed').length);
     outcomes.push(['database written by a newer version (downgrade)', 'read as it is (Dexie 4 opens a newer database whose stores it knows); the reader’s reports all listed']);
   });
 });

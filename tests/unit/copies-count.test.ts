@@ -9,7 +9,7 @@ import { CrosscheckDB } from '../../adapters/db';
 import { askBackground, handleRequests } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type Result } from '../../lib/protocol';
 import { describeSide, groupCopies, summariseSides } from '../../lib/sources';
@@ -75,7 +75,7 @@ describe('copies added through the background', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
-    const corpus = new Corpus(new CrosscheckDB(`copies-count-${++dbCount}`), SEED_REPORTS);
+    const corpus = new Corpus(new CrosscheckDB(`copies-count-${++dbCount}`), seedReports());
     handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
     await corpus.installSeeds();
   });

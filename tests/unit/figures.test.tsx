@@ -16,7 +16,7 @@ import { PopupView } from '../../components/popup/PopupView';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { DEFAULT_SETTINGS, REQUEST_SENDERS, type BackgroundRequests, type Result, type TabState } from '../../lib/protocol';
@@ -36,7 +36,7 @@ describe('the background answers figures/timeline', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
-    const corpus = new Corpus(new CrosscheckDB(`figures-${Math.random()}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
+    const corpus = new Corpus(new CrosscheckDB(`figures-${Math.random()}`), seedReports(), () => broadcast('corpus/changed', null));
     handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   });
 
@@ -112,7 +112,7 @@ describe('the chart and its table', () => {
   });
 
   it('undated figures stand apart under "no date", never on the time axis', () => {
-    const seeds = buildTimeline(corpusFigureSources(buildCorpusIndex(SEED_REPORTS, DEFAULT_PACK)), FIGURE_KINDS);
+    const seeds = buildTimeline(corpusFigureSources(buildCorpusIndex(seedReports(), DEFAULT_PACK)), FIGURE_KINDS);
     show(seeds);
     const sent = container.querySelector('[data-figure-kind="troops-sent"] svg')!;
     expect([...sent.querySelectorAll('.figures-chart__axis')].map((t) => t.textContent)).toContain('no date');

@@ -11,7 +11,7 @@ import { readSettings } from '../../adapters/settings';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../lib/protocol';
 import { installChromeMessaging } from './helpers/chrome-messaging';
@@ -23,7 +23,7 @@ let dbCount = 0;
 beforeEach(async () => {
   fakeBrowser.reset();
   installChromeMessaging();
-  const corpus = new Corpus(new CrosscheckDB(`crosscheck-options-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
+  const corpus = new Corpus(new CrosscheckDB(`crosscheck-options-test-${++dbCount}`), seedReports(), () => broadcast('corpus/changed', null));
   handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
   container = document.createElement('div');

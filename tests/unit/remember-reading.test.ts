@@ -9,7 +9,7 @@ import { askBackground, broadcast, handleRequests } from '../../adapters/messagi
 import { resetPrivateDbForTests } from '../../adapters/private-db';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { readingReportId } from '../../lib/reading';
 import { REQUEST_SENDERS, type BackgroundRequests, type PageReport, type PageSnapshot, type Result, type TabState } from '../../lib/protocol';
@@ -30,7 +30,7 @@ beforeEach(async () => {
   await resetPrivateDbForTests();
   messaging = installChromeMessaging();
   db = new CrosscheckDB(`remember-reading-${++dbCount}`);
-  const corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
+  const corpus = new Corpus(db, seedReports(), () => broadcast('corpus/changed', null));
   handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
 });
@@ -137,7 +137,7 @@ describe('remembered reading in the background', () => {
     const id = readingReportId(URL_1);
     // The copy a restarted service worker reads (written a moment later: PERSIST_AFTER_CHANGE_MS).
     await expect.poll(async () => ((await db.cache.get('corpus-index'))?.value as { reports?: { id: string }[] } | undefined)?.reports?.map((r) => r.id) ?? [], { timeout: 10_000 }).toContain(id);
-    const restarted = new Corpus(db, SEED_REPORTS);
+    const restarted = new Corpus(db, seedReports());
     expect((await restarted.getIndex()).reports.map((r) => r.id)).toContain(id);
     // A change of another kind still clears it.
     value(await askBackground('reports/add', { title: 'Mine', text: 'Ukraine said 7,000 North Korean soldiers had reached Kursk.' }));
@@ -204,7 +204,7 @@ describe('remembered reading in the background', () => {
     expect(value(await askBackground('reading/forget-all', null))).toEqual({ removed: 2 });
     expect(await kept()).toEqual([]);
     expect(await db.reports.get(mine.id)).toBeDefined();
-    expect(await db.reports.where('origin').equals('seed').count()).toBe(SEED_REPORTS.length);
+    expect(await db.reports.where('origin').equals('seed').count()).toBe(seedReports().length);
   });
 
   it('a remembered copy of a wire story already in the corpus is linked to it, one voice rather than two', async () => {

@@ -10,14 +10,14 @@ import { ClaimDetails } from '../../components/popup/ClaimsSummary';
 import { summarizeClaims } from '../../components/popup/popup-model';
 import { ReportList } from '../../components/options/ReportList';
 import { ReportMatch } from '../../components/sidebar/ReportMatch';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { detailsOf, withReportDetails } from '../../lib/report-details';
 import { reportLead, reportName } from '../../lib/report-name';
 import type { Analysis, ClaimMatch } from '../../lib/types';
 import { expectAccessible } from './helpers/axe';
 import { withContainer } from './helpers/container';
 
-const SEED_003 = SEED_REPORTS.find((s) => s.id.startsWith('003_'))!;
+const SEED_003 = seedReports().find((s) => s.id.startsWith('003_'))!;
 const SEED_003_NAME = '“South Korea may soon deploy military intelligence personnel…” (no headline)';
 
 let container!: HTMLElement;
@@ -75,7 +75,7 @@ describe('the same name wherever the report is listed', () => {
   });
 
   it('in the options page’s list of reports', async () => {
-    const listing = SEED_REPORTS.map(({ text, signature: _s, ...r }) => ({ ...r, lead: reportLead(text) }));
+    const listing = seedReports().map(({ text, signature: _s, ...r }) => ({ ...r, lead: reportLead(text) }));
     await act(() => render(<ReportList reports={listing} selectedId={null} onSelect={() => undefined} />, container));
     const item = container.querySelector(`[data-report-id="${SEED_003.id}"] .report-item-title`);
     expect(item?.textContent).toBe(SEED_003_NAME);

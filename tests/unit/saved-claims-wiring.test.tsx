@@ -19,7 +19,7 @@ import { Sidebar } from '../../components/sidebar/Sidebar';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
 import { createSavedClaimsHandlers, createSavedClaimsSync, SavedClaims } from '../../entrypoints/background/saved-claims';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS, analyzeArticleText } from '../../lib/analyze';
 import { buildCorpusIndex } from '../../lib/corpus-index';
 import { REQUEST_SENDERS, type BackgroundRequests, type TabState } from '../../lib/protocol';
@@ -31,7 +31,7 @@ import { value } from './helpers/result';
 
 const [HEADLINE = '', ...PARAGRAPHS] = readFileSync('tests/fixtures/reading/on-topic-article.txt', 'utf8').trim().split(/\n\s*\n/);
 const ARTICLE = { isArticle: true, title: HEADLINE, byline: null, siteName: 'Example News', publishedTime: null, words: 255 };
-const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(SEED_REPORTS, DEFAULT_PACK));
+const ANALYSIS = analyzeArticleText({ title: HEADLINE, text: PARAGRAPHS.join('\n\n'), article: ARTICLE }, buildCorpusIndex(seedReports(), DEFAULT_PACK));
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
 const LISTED = ANALYSIS.claims.map((claim, index) => ({ claim, index })).filter(({ claim }) => claim.matches.length > 0);
 const STATE: TabState = {
@@ -53,7 +53,7 @@ function startBackground(options: Partial<SavedClaimsSyncOptions> = {}) {
     },
     (change) => broadcast('claims/changed', change),
   );
-  const corpus = new Corpus(new CrosscheckDB(`crosscheck-saved-claims-test-${++dbCount}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
+  const corpus = new Corpus(new CrosscheckDB(`crosscheck-saved-claims-test-${++dbCount}`), seedReports(), () => broadcast('corpus/changed', null));
   handleRequests<BackgroundRequests>({ ...createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), ...createSavedClaimsHandlers(claims) }, REQUEST_SENDERS);
 }
 

@@ -9,7 +9,7 @@ import { readSettings } from '../../adapters/settings';
 import { askBackground, broadcast, handleRequests, onBroadcast } from '../../adapters/messaging';
 import { Corpus } from '../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../entrypoints/background/seeds';
+import { seedReports } from '../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../lib/analyze';
 import { REQUEST_SENDERS, senderOf, type BackgroundRequests, type Result } from '../../lib/protocol';
 import {
@@ -51,7 +51,7 @@ describe('the background refuses requests from the wrong sender', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     messaging = installChromeMessaging();
-    const corpus = new Corpus(new CrosscheckDB(`trust-senders-${Math.random()}`), SEED_REPORTS, () => broadcast('corpus/changed', null));
+    const corpus = new Corpus(new CrosscheckDB(`trust-senders-${Math.random()}`), seedReports(), () => broadcast('corpus/changed', null));
     handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   });
 
@@ -129,7 +129,7 @@ describe('an import beside the reader’s own reports', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     installChromeMessaging();
-    corpus = new Corpus(new CrosscheckDB(`trust-import-${Math.random()}`), SEED_REPORTS);
+    corpus = new Corpus(new CrosscheckDB(`trust-import-${Math.random()}`), seedReports());
     await corpus.installSeeds();
   });
 

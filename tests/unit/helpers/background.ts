@@ -5,7 +5,7 @@ import { CrosscheckDB } from '../../../adapters/db';
 import { broadcast, handleRequests } from '../../../adapters/messaging';
 import { Corpus } from '../../../entrypoints/background/corpus';
 import { createBackgroundHandlers } from '../../../entrypoints/background/handlers';
-import { SEED_REPORTS } from '../../../entrypoints/background/seeds';
+import { seedReports } from '../../../entrypoints/background/seeds';
 import { ANALYSIS_STEPS } from '../../../lib/analyze';
 import { REQUEST_SENDERS, type BackgroundRequests } from '../../../lib/protocol';
 import { installChromeMessaging, type ChromeMessaging } from './chrome-messaging';
@@ -17,7 +17,7 @@ export async function startBackground(name: string): Promise<{ messaging: Chrome
   fakeBrowser.reset();
   const messaging = installChromeMessaging();
   const db = new CrosscheckDB(`${name}-${++started}`);
-  const corpus = new Corpus(db, SEED_REPORTS, () => broadcast('corpus/changed', null));
+  const corpus = new Corpus(db, seedReports(), () => broadcast('corpus/changed', null));
   handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
   await corpus.installSeeds();
   return { messaging, db, corpus };
