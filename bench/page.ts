@@ -44,9 +44,9 @@ const QUICK_SIDEBAR_REPEATS = 2;
  * on the last article opens the next one with a worker that starts from nothing.
  */
 const COLD_WORKER_REPEATS = 3;
+const QUICK_COLD_WORKER_REPEATS = 1;
 /** How long a stopped worker may take to go (ms). */
 const WORKER_STOP_TIMEOUT_MS = 5_000;
-const QUICK_COLD_WORKER_REPEATS = 1;
 /** Traced loads of the on-topic article (attribution, long tasks). */
 const TRACED_ON_TOPIC_LOADS = 2;
 /** After the content script's verdict (or load, without the extension), late work is given this long. */

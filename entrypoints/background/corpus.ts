@@ -80,7 +80,7 @@ export class Corpus {
 
   constructor(
     private readonly db: CrosscheckDB,
-    /** The shipped seeds, or (tests, the CLI's checks) a list of reports to use as seeds. */
+    /** The shipped seeds, or (in tests) a list of reports to use as seeds. */
     seeds: ShippedSeeds | readonly Report[],
     private readonly onChange: () => void = () => undefined,
     /** The story the reports are read for: the one Crosscheck tracks. */
