@@ -1,6 +1,6 @@
-// The tabs and extension pages the popup works with. Components reach the browser only
-// through adapters (a lint zone enforces it), so the popup asks here for its tab and for
-// the pages it opens.
+// The tabs and extension pages the popup and the sidebar work with. Components reach the
+// browser only through adapters (a lint zone enforces it), so they ask here for their tab and
+// for the pages they open.
 
 import { browser } from 'wxt/browser';
 
@@ -23,6 +23,13 @@ export async function getTab(tabId: number): Promise<TabRef | null> {
 /** The active tab of the current window, or null when there is none. */
 export async function activeTab(): Promise<TabRef | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return { id: tab.id, url: tab.url || undefined };
+}
+
+/** The tab an extension page is shown in (the sidebar's frame), or null when it is in none or the browser does not say. */
+export async function currentTab(): Promise<TabRef | null> {
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
   if (tab?.id === undefined) return null;
   return { id: tab.id, url: tab.url || undefined };
 }
