@@ -60,12 +60,14 @@ export function unmatchedResult(claim: ExtractedClaim): ClaimResult {
 /**
  * The analysis in its two halves, for a caller that shows the claims before their matches
  * (the background, so that the sidebar lists them at once and fills in the matches).
- * `read` then every claim of `matchEach` gives exactly `analyzeArticleText`.
+ * `read` (with the index's pack) then every claim of `matchEach` gives exactly
+ * `analyzeArticleText`. Only matching needs the index: the probe and the reading need the
+ * story's pack alone, so a background can answer them before it has read its corpus.
  */
 export const ANALYSIS_STEPS = {
   /** Before the article is extracted: is the page's prose worth it (lib/topic.ts probeProse)? */
-  probe: (input: TopicInput, index: CorpusIndex, opts: AnalyzeOptions = {}) => probeProse(index.pack.topic, input, opts),
-  read: (input: AnalyzeInput, index: CorpusIndex, opts: AnalyzeOptions = {}): ReadArticle => readArticle(input, index.pack, opts),
+  probe: (input: TopicInput, pack: TopicPack, opts: AnalyzeOptions = {}) => probeProse(pack.topic, input, opts),
+  read: (input: AnalyzeInput, pack: TopicPack, opts: AnalyzeOptions = {}): ReadArticle => readArticle(input, pack, opts),
   matchEach: matchEachClaim,
 };
 export type AnalysisSteps = typeof ANALYSIS_STEPS;

@@ -29,7 +29,11 @@ export interface PageSnapshot {
 export interface PageReport extends Analysis {
   url: string;
   analyzedAt: number;
-  corpusSize: number;
+  /**
+   * The reports the page was checked against (its own copies left out); null in the report
+   * of its claims alone ('page/claims'), which is answered before the corpus is read.
+   */
+  corpusSize: number | null;
 }
 
 export type PageStatus =

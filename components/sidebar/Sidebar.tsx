@@ -222,7 +222,8 @@ function statusLine(state: TabState | null, model: SidebarModel): string {
     case 'error':
       return `Crosscheck could not check this article: ${state.error ?? 'unknown error'}`;
     case 'ready': {
-      const corpus = state.report ? ` against ${state.report.corpusSize} ${state.report.corpusSize === 1 ? 'report' : 'reports'}` : '';
+      const size = state.report?.corpusSize ?? null;
+      const corpus = size === null ? '' : ` against ${size} ${size === 1 ? 'report' : 'reports'}`;
       if (model.listed === 0) return `No report in your corpus speaks to the claims in this article (checked${corpus}).`;
       return `${model.listed} ${model.listed === 1 ? 'claim' : 'claims'} checked${corpus}. Contradicted claims first.`;
     }

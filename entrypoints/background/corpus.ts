@@ -83,8 +83,8 @@ export class Corpus {
     /** The shipped seeds, or (in tests) a list of reports to use as seeds. */
     seeds: ShippedSeeds | readonly Report[],
     private readonly onChange: () => void = () => undefined,
-    /** The story the reports are read for: the one Crosscheck tracks. */
-    private readonly pack: TopicPack = DEFAULT_PACK,
+    /** The story the reports are read for: the one Crosscheck tracks (pages are read for it too). */
+    readonly pack: TopicPack = DEFAULT_PACK,
   ) {
     this.shipped = isReportList(seeds) ? { count: seeds.length, reports: () => seeds } : seeds;
   }

@@ -80,26 +80,28 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
   /** Per tab, the last article read, so that 'page/analyze' after 'page/claims' does not read it again. */
   const lastRead = new Map<number, { key: string; read: ReadArticle }>();
 
-  /** A page's snapshot, checked and bounded, read against the corpus as it is now. */
+  /**
+   * A page's snapshot, checked, bounded and read for the story (its topic and claims). The
+   * corpus's index is not needed for that: the claims are listed while it is read (at 10,000
+   * reports a stopped worker takes about 1.5 s to read it back).
+   */
   const readPage = async (snapshot: unknown, sender: Sender) => {
     const { tabId, url: senderUrl } = contentSender(sender);
     const checked = checkedSnapshotFields(snapshot);
     const fields = (typeof snapshot === 'object' && snapshot !== null ? snapshot : {}) as { text?: unknown; title?: unknown };
-    const [index, settings, ownIds] = await Promise.all([corpus.getIndex(), readSettings(), corpus.idsAt(ownAddresses(senderUrl, checked.url))]);
+    const [settings, ownIds] = await Promise.all([readSettings(), corpus.idsAt(ownAddresses(senderUrl, checked.url))]);
     // The content script cuts too; a page's text is bounded here whatever sends it.
     const text = capArticleText(withoutInvisibles(typeof fields.text === 'string' ? fields.text : '')).text;
     const title = capTitle(typeof fields.title === 'string' ? fields.title : null);
     const article = checked.article ?? { isArticle: true, title: null, byline: null, siteName: null, publishedTime: null, words: 0 };
     const key = `${settings.sensitivity}\u0000${title ?? ''}\u0000${JSON.stringify(article)}\u0000${text}`;
     const kept = lastRead.get(tabId);
-    const read = kept && kept.key === key ? kept.read : analyze.read({ title: title ?? '', text, article }, index, { sensitivity: settings.sensitivity });
+    const read = kept && kept.key === key ? kept.read : analyze.read({ title: title ?? '', text, article }, corpus.pack, { sensitivity: settings.sensitivity });
     lastRead.delete(tabId);
     lastRead.set(tabId, { key, read });
     // Only the last few tabs' articles are kept: closed tabs leave nothing behind for long.
     if (lastRead.size > MAX_READ_TABS) lastRead.delete(lastRead.keys().next().value!);
-    // The reports this page is matched against are the index's, counted in memory: counting
-    // the database's store walks every record (78 ms at 10,000 reports in Chromium).
-    return { tabId, senderUrl, checked, index, settings, corpusSize: index.reports.length - ownIds.length, ownIds, title, text, article, read };
+    return { tabId, senderUrl, checked, settings, ownIds, title, text, article, read };
   };
 
   /**
@@ -113,18 +115,18 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
     return withReportDetails(analysis, known);
   };
 
-  const pageReport = (page: { checked: { url: string }; corpusSize: number }, analysis: Analysis): PageReport => ({
+  const pageReport = (page: { checked: { url: string } }, analysis: Analysis, corpusSize: number | null): PageReport => ({
     ...analysis,
     url: page.checked.url,
     analyzedAt: Date.now(),
-    corpusSize: page.corpusSize,
+    corpusSize,
   });
 
   return {
     'page/claims': async (snapshot, sender) => {
       const page = await readPage(snapshot, sender);
       const { read } = page;
-      const report = pageReport(page, { article: read.article, topic: read.topic, claims: read.claims.map(unmatchedResult) });
+      const report = pageReport(page, { article: read.article, topic: read.topic, claims: read.claims.map(unmatchedResult) }, null);
       // Only an article the sidebar will show changes the tab now; 'page/analyze' says the rest.
       if (read.topic.onTopic && read.claims.length > 0) {
         await changedTab(page.tabId, { ...page.checked, status: 'analyzing', error: null, remembered: false, topic: read.topic, report });
@@ -134,11 +136,11 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
     'page/topic': async (request, sender) => {
       contentSender(sender);
       const fields = (typeof request === 'object' && request !== null ? request : {}) as { text?: unknown; title?: unknown };
-      const [index, settings] = await Promise.all([corpus.getIndex(), readSettings()]);
+      const settings = await readSettings();
       // Bounded here whatever the page sends: the probe reads no more than this.
       const text = withoutInvisibles(typeof fields.text === 'string' ? fields.text.slice(0, PROSE_PROBE_CHARS) : '');
       const title = capTitle(typeof fields.title === 'string' ? fields.title : null);
-      return analyze.probe({ title, text }, index, { sensitivity: settings.sensitivity });
+      return analyze.probe({ title, text }, corpus.pack, { sensitivity: settings.sensitivity });
     },
     'page/analyze': async (snapshot, sender) => {
       const tabId = ownTab(sender);
@@ -146,17 +148,21 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
       try {
         const page = await readPage(snapshot, sender);
         const { checked, read } = page;
+        const index = await corpus.getIndex();
+        // The reports this page is matched against are the index's, counted in memory: counting
+        // the database's store walks every record (78 ms at 10,000 reports in Chromium).
+        const corpusSize = index.reports.length - page.ownIds.length;
         const claims: ClaimResult[] = read.claims.map(unmatchedResult);
         const details = new Map<string, ReportDetails>();
         let sliceFrom = performance.now();
         let toldAt = sliceFrom;
         let i = 0;
-        for (const result of analyze.matchEach(read.claims, page.index, { excludeReportIds: page.ownIds })) {
+        for (const result of analyze.matchEach(read.claims, index, { excludeReportIds: page.ownIds })) {
           claims[i++] = result;
           if (performance.now() - sliceFrom < MATCH_SLICE_MS || i === claims.length) continue;
           // The sidebar lists the claims matched so far; the page's own requests get through.
           if (performance.now() - toldAt >= PARTIAL_REPORT_MS) {
-            const partial = pageReport(page, await withDetails({ article: read.article, topic: read.topic, claims: claims.slice() }, details));
+            const partial = pageReport(page, await withDetails({ article: read.article, topic: read.topic, claims: claims.slice() }, details), corpusSize);
             // Kept in the worker only: storing each partial report took 35 to 60 ms at 10,000 reports.
             await changedTab(tabId, { topic: read.topic, report: partial }, { durable: false });
             toldAt = performance.now();
@@ -165,7 +171,7 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
           sliceFrom = performance.now();
         }
         const analysis = await withDetails({ article: read.article, topic: read.topic, claims }, details);
-        const report = pageReport(page, analysis);
+        const report = pageReport(page, analysis, corpusSize);
         // Every match is listed before the article is kept (remembered reading): keeping it
         // must not delay them. The tab is 'ready' once both are done, in one change, so that
         // a sidebar that reads its state while it is 'analyzing' sees the outcome too.

@@ -161,6 +161,36 @@ describe('the index the background holds, through imports and deletions', () => 
     expect(await db.reports.where('origin').equals('seed').count()).toBe(shipped.count);
   });
 
+  it('a restarted background answers a page\'s settings, status, topic probe and claims without reading its index; matching the claims reads it', async () => {
+    await analyzeNext();
+    value(await askBackground('reports/import', { files: [importFile()] }));
+    // The worker again, as the browser starts it for the next page after 30 s idle.
+    fakeBrowser.reset();
+    messaging = installChromeMessaging();
+    const corpus = new Corpus(db, seedReports());
+    const indexReads = vi.spyOn(corpus, 'getIndex');
+    handleRequests<BackgroundRequests>(createBackgroundHandlers({ corpus, analyze: ANALYSIS_STEPS }), REQUEST_SENDERS);
+    const fromPage = (type: string, payload: unknown) => messaging.sendFromTab(7, PAGE_URL, { crosscheck: 1, type, payload });
+    const page = nextPage();
+
+    // Most pages: their settings, then "off-topic".
+    expect(value(await fromPage('page/settings', { url: PAGE_URL }) as Result<{ paused: boolean }>).paused).toBe(false);
+    value(await fromPage('page/status', { url: PAGE_URL, status: 'off-topic', note: null }) as Result<null>);
+    // A page on the topic: its prose probed, then its claims listed.
+    expect(value(await fromPage('page/topic', { title: page.title, text: page.text }) as Result<{ worthReading: boolean }>).worthReading).toBe(true);
+    const claims = value(await fromPage('page/claims', page) as Result<PageReport>);
+    expect(claims.claims.length).toBeGreaterThan(2);
+    expect(claims.corpusSize).toBeNull();
+    expect(indexReads).not.toHaveBeenCalled();
+
+    // Their matches need the corpus: the same as a background that never stopped.
+    const matched = value(await fromPage('page/analyze', page) as Result<PageReport>);
+    expect(indexReads).toHaveBeenCalled();
+    expect(matched.claims.map((c) => c.text)).toEqual(claims.claims.map((c) => c.text));
+    expect(matched.corpusSize).toBe(seedReports().length + IMPORTED.length);
+    expect(shown(matched)).toEqual(shown(await analysedAfresh()));
+  });
+
   // The count is the index's and the copy links are kept per index (neither is read from the
   // database again at every page): both must follow every change of the reports.
   it('each analysis says how many reports it was checked against, and which listed reports copy another, through an import and a deletion', async () => {
