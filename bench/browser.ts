@@ -47,3 +47,37 @@ export async function launchChromium(extensionDir: string | null): Promise<Bench
     },
   };
 }
+
+/** How long a stopped worker may take to go (ms). */
+const WORKER_STOP_TIMEOUT_MS = 5_000;
+
+export interface WorkerStopper {
+  /** Stops the extension's service worker and waits until DevTools reports it stopped; false if it did not stop in time. */
+  stop(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Stops the extension's service worker as the browser does to a worker left idle for 30 s
+ * (DevTools' ServiceWorker.stopAllWorkers, from a tab of its own). The next message to the
+ * background starts it again. Its status is read from DevTools' events, not from
+ * Playwright's handle on the worker: evaluating in a stopped worker waits until it runs again.
+ */
+export async function workerStopper(browser: BenchBrowser): Promise<WorkerStopper> {
+  const control = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(control);
+  let status = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status = v.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async stop() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + WORKER_STOP_TIMEOUT_MS;
+      while (status !== 'stopped' && Date.now() < deadline) await control.waitForTimeout(20);
+      return status === 'stopped';
+    },
+    close: () => control.close(),
+  };
+}

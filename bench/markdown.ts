@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { BenchResult } from './report';
-import { formatNumber, kb } from './table';
+import { formatNumber, kb, medianAndSlowest } from './table';
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${formatNumber(x)} ms`);
 
@@ -89,6 +89,9 @@ export function markdown(r: BenchResult): string {
         ['persisted index, its cache row as JSON (indexCacheBytes)', kb(s.indexCacheBytes)],
         ['next analysis, index warm', ms(s.warmAnalysisMs)],
         ['the same once the index is persisted (settledAnalysisMs)', ms(s.settledAnalysisMs)],
+        ['worker stopped first: a page\'s settings (coldWorkerSettingsMs)', medianAndSlowest(s.coldWorkerSettingsMs)],
+        ['worker stopped first: the article\'s claims (coldWorkerClaimsMs)', medianAndSlowest(s.coldWorkerClaimsMs)],
+        ['worker stopped first: its matches (coldWorkerAnalysisMs)', medianAndSlowest(s.coldWorkerAnalysisMs)],
       ]),
     );
     const m = s.remembered1000;
@@ -118,3 +121,4 @@ if (!file) {
   process.exit(2);
 }
 process.stdout.write(markdown(JSON.parse(readFileSync(file, 'utf8')) as BenchResult) + '\n');
+

@@ -12,7 +12,7 @@
 
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { startServer } from '../tests/e2e/server';
-import { launchChromium, type BenchBrowser } from './browser';
+import { launchChromium, workerStopper, type BenchBrowser } from './browser';
 import { contentScriptSender } from './extension-requests';
 import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/crosscheck.content/detect';
 import { pageDocument } from './dom';
@@ -45,8 +45,6 @@ const QUICK_SIDEBAR_REPEATS = 2;
  */
 const COLD_WORKER_REPEATS = 3;
 const QUICK_COLD_WORKER_REPEATS = 1;
-/** How long a stopped worker may take to go (ms). */
-const WORKER_STOP_TIMEOUT_MS = 5_000;
 /** Traced loads of the on-topic article (attribution, long tasks). */
 const TRACED_ON_TOPIC_LOADS = 2;
 /** After the content script's verdict (or load, without the extension), late work is given this long. */
@@ -404,26 +402,16 @@ const SIDEBAR_SETTLED = 'main[aria-busy="false"] .group, .handle__count';
 
 /**
  * Loads of the on-topic article, each after the extension's service worker was stopped
- * (DevTools' ServiceWorker.stopAllWorkers, from a tab of its own): what the browser does to a
- * worker left idle for 30 s. The page's first message starts it again, and Playwright's
- * handle on it works again once it runs.
+ * (bench/browser.ts workerStopper): what the browser does to a worker left idle for 30 s. The
+ * page's first message starts it again, and Playwright's handle on it works again once it runs.
  */
 async function sidebarWithWorkerStopped(browser: BenchBrowser, url: string, sw: Worker, origin: string, repeats: number, notes: string[]): Promise<OnTopicLoad[]> {
-  const control = await browser.context.newPage();
+  const stopper = await workerStopper(browser);
   const loads: OnTopicLoad[] = [];
   try {
-    const cdp = await browser.context.newCDPSession(control);
-    let status = '';
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status = v.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
     for (let r = 0; r < repeats; r++) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const deadline = Date.now() + WORKER_STOP_TIMEOUT_MS;
-      while (status !== 'stopped' && Date.now() < deadline) await control.waitForTimeout(20);
-      if (status !== 'stopped') {
-        notes.push(`the service worker did not stop (${status || 'no status'}): no cold-worker timings`);
+      if (!(await stopper.stop())) {
+        notes.push('the service worker did not stop: no cold-worker timings');
         break;
       }
       const load = await loadOnTopic(browser.context, url, sw, origin, false);
@@ -431,7 +419,7 @@ async function sidebarWithWorkerStopped(browser: BenchBrowser, url: string, sw: 
       loads.push(load);
     }
   } finally {
-    await control.close();
+    await stopper.close();
   }
   return loads;
 }

@@ -10,7 +10,7 @@ import type { CopiesResult } from './copies';
 import type { StorageResult } from './storage';
 import type { Breakdown } from './profile';
 import type { Summary } from './stats';
-import { formatNumber, formatTable, kb, section, type Cell } from './table';
+import { formatNumber, formatTable, kb, medianAndSlowest, section, type Cell } from './table';
 
 export const GOALS = {
   matchingAt: 100_000,
@@ -215,6 +215,9 @@ export function printReport(r: BenchResult): string {
         ['  persisted index (its cache row as JSON)', kb(s.indexCacheBytes)],
         ['next analysis (index warm)', ms(s.warmAnalysisMs)],
         ['  once the index is persisted (median of 3)', ms(s.settledAnalysisMs)],
+        ['worker stopped first (median of 5): a page\'s settings', medianAndSlowest(s.coldWorkerSettingsMs)],
+        ['  the article\'s claims (page/claims)', medianAndSlowest(s.coldWorkerClaimsMs)],
+        ['  its matches (page/analyze)', medianAndSlowest(s.coldWorkerAnalysisMs)],
       ]),
     );
     const m = s.remembered1000;
@@ -275,3 +278,4 @@ function breakdownTables(out: string[], title: string, b: Breakdown): void {
 function notes(out: string[], list: string[] | undefined): void {
   for (const n of list ?? []) out.push(`note: ${n}`);
 }
+

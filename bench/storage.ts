@@ -8,11 +8,11 @@
 import type { Page, Worker } from 'playwright-core';
 import { exportReportsJson, MAX_IMPORT_REPORTS } from '../lib/report-import';
 import { startServer } from '../tests/e2e/server';
-import { launchChromium } from './browser';
+import { launchChromium, workerStopper, type BenchBrowser } from './browser';
 import { measureRemembered, type RememberedResult } from './remembered';
 import { syntheticReports, CLAIMS_PER_REPORT } from './synthetic-corpus';
 import { summarize, round, type Summary } from './stats';
-import { contentScriptSender, request, waitForSeeds } from './extension-requests';
+import { contentScriptSender, request, waitForSeeds, type ContentScriptSender } from './extension-requests';
 
 /** Reports in the large import, as issue 6 fixes it. */
 export const IMPORT_REPORTS = 10_000;
@@ -46,6 +46,15 @@ export interface StorageResult {
   warmAnalysisMs: number | null;
   /** The same analysis once that write is done (median of SETTLED_ANALYSES): the analysis alone, with nothing else in the worker. */
   settledAnalysisMs: number | null;
+  /**
+   * With the 10,000 reports, the worker stopped before each request (as the browser stops it
+   * after 30 s idle; COLD_WORKER_REQUESTS of each): a page's settings (what every page asks
+   * first), the article's claims ('page/claims', what the sidebar lists first) and its
+   * matches ('page/analyze').
+   */
+  coldWorkerSettingsMs: Summary | null;
+  coldWorkerClaimsMs: Summary | null;
+  coldWorkerAnalysisMs: Summary | null;
   /** The search index the background persisted after the import (its cache row, as JSON), once it holds every report. */
   indexCacheBytes: number | null;
   /** Remembered reading: 1,000 articles kept, their size and the next article's analysis (bench/remembered.ts), in a browser of its own. */
@@ -89,6 +98,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
     let warmAnalysis: number | null = null;
     let settledAnalysis: number | null = null;
     let indexCacheBytes: number | null = null;
+    let cold: ColdWorkerTimes = { settings: null, claims: null, analysis: null };
     if (opts.article) {
       // An off-topic page of our own: its content script stops at the quick check, so the only analyses are the two asked below.
       server.set('/host', '<!doctype html><html lang="en"><head><title>Garden notes</title></head><body><p>Tomatoes like sun.</p></body></html>');
@@ -109,6 +119,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
           const settled: number[] = [];
           for (let i = 0; i < SETTLED_ANALYSES; i++) settled.push((await content.timed('page/analyze', snapshot)).ms);
           settledAnalysis = summarize(settled).median;
+          cold = await coldWorkerTimes(browser, content, snapshot, opts.quick ? 1 : COLD_WORKER_REQUESTS);
         }
       } catch (error) {
         notes.push(`page/analyze failed: ${(error as Error).message}`);
@@ -130,6 +141,9 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       firstAnalysisAfterImportMs: firstAnalysis === null ? null : round(firstAnalysis),
       warmAnalysisMs: warmAnalysis === null ? null : round(warmAnalysis),
       settledAnalysisMs: settledAnalysis === null ? null : round(settledAnalysis),
+      coldWorkerSettingsMs: cold.settings,
+      coldWorkerClaimsMs: cold.claims,
+      coldWorkerAnalysisMs: cold.analysis,
       indexCacheBytes,
       remembered1000: await measureRemembered(extensionDir, { quick: opts.quick }).catch((error: unknown) => {
         notes.push(`remembered reading: ${(error as Error).message}`);
@@ -140,6 +154,36 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+/** Requests of each kind timed with the worker stopped first (coldWorker*Ms). */
+const COLD_WORKER_REQUESTS = 5;
+
+interface ColdWorkerTimes {
+  settings: Summary | null;
+  claims: Summary | null;
+  analysis: Summary | null;
+}
+
+/** Each request asked of a worker stopped just before (null where the worker would not stop). */
+async function coldWorkerTimes(browser: BenchBrowser, content: ContentScriptSender, snapshot: unknown, repeats: number): Promise<ColdWorkerTimes> {
+  const stopper = await workerStopper(browser);
+  try {
+    const timed = async (type: string, payload: unknown): Promise<Summary | null> => {
+      const times: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        if (!(await stopper.stop())) return null;
+        times.push((await content.timed(type, payload)).ms);
+      }
+      return summarize(times);
+    };
+    const settings = await timed('page/settings', { url: (snapshot as { url: string }).url });
+    const claims = await timed('page/claims', snapshot);
+    const analysis = await timed('page/analyze', snapshot);
+    return { settings, claims, analysis };
+  } finally {
+    await stopper.close();
   }
 }
 

@@ -37,3 +37,8 @@ export function kb(bytes: number | null | undefined): string {
 export function section(title: string): string {
   return `\n${title}\n${'='.repeat(title.length)}`;
 }
+
+/** Timed requests as their median and their slowest ('–' when none were timed). */
+export function medianAndSlowest(times: { median: number; max: number } | null | undefined): string {
+  return times ? `${formatNumber(times.median)} ms (slowest ${formatNumber(times.max)} ms)` : '–';
+}
