@@ -167,7 +167,7 @@ interface ColdWorkerTimes {
 }
 
 /** Each request asked of a worker stopped just before (null where the worker would not stop). */
-async function coldWorkerTimes(browser: BenchBrowser, content: ContentScriptSender, snapshot: unknown, repeats: number): Promise<ColdWorkerTimes> {
+async function coldWorkerTimes(browser: BenchBrowser, content: ContentScriptSender, snapshot: { url: string }, repeats: number): Promise<ColdWorkerTimes> {
   const stopper = await workerStopper(browser);
   try {
     const timed = async (type: string, payload: unknown): Promise<Summary | null> => {
@@ -178,7 +178,7 @@ async function coldWorkerTimes(browser: BenchBrowser, content: ContentScriptSend
       }
       return summarize(times);
     };
-    const settings = await timed('page/settings', { url: (snapshot as { url: string }).url });
+    const settings = await timed('page/settings', { url: snapshot.url });
     const claims = await timed('page/claims', snapshot);
     const analysis = await timed('page/analyze', snapshot);
     return { settings, claims, analysis };

@@ -27,6 +27,11 @@ export async function loadState(tabId: number | undefined): Promise<TabState | n
   return retry.ok ? retry.value : null;
 }
 
+/** Reads the tab's state again and shows it (a failed read keeps what is shown). */
+function reloadInto(tabId: number, show: (state: TabState) => void): void {
+  void loadState(tabId).then((s) => s && show(s));
+}
+
 function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
@@ -59,7 +64,7 @@ export function SidebarApp({ firstState, pollMs = ANALYZING_POLL_MS }: SidebarAp
   useEffect(() => {
     if (tabId === undefined) return undefined;
     const offChanged = onBroadcast('tab/changed', (p) => {
-      if (p.tabId === tabId) void loadState(tabId).then((s) => s && setState(s));
+      if (p.tabId === tabId) reloadInto(tabId, setState);
     });
     const offFocus = onBroadcast('sidebar/focus-claim', (p) => {
       if (p.tabId === tabId) setActiveClaim(p.index);
@@ -67,7 +72,7 @@ export function SidebarApp({ firstState, pollMs = ANALYZING_POLL_MS }: SidebarAp
     // A change the background broadcast between the first state's answer and this listener
     // (the claims arriving while this frame renders for the first time) was missed: read the
     // state once more now that nothing can be missed, instead of waiting for the timer below.
-    void loadState(tabId).then((s) => s && setState(s));
+    reloadInto(tabId, setState);
     return () => {
       offChanged();
       offFocus();
@@ -75,13 +80,13 @@ export function SidebarApp({ firstState, pollMs = ANALYZING_POLL_MS }: SidebarAp
   }, [tabId]);
 
   // While the claims or their matches are still to come, the state is also read on a timer:
-  // a change made before the listener above was set would be missed, and in Firefox ESR this
-  // frame was seen to miss the background's 'tab/changed' broadcasts and stay "Checking…".
+  // in Firefox ESR this frame was seen to miss the background's 'tab/changed' broadcasts and
+  // stay "Checking…".
   // 'waiting' is a frame loaded unseen before the article's claims (reader.ts warms it).
   const coming = state?.status === 'analyzing' || state?.status === 'waiting';
   useEffect(() => {
     if (tabId === undefined || !coming) return undefined;
-    const timer = setInterval(() => void loadState(tabId).then((s) => s && setState(s)), pollMs);
+    const timer = setInterval(() => reloadInto(tabId, setState), pollMs);
     return () => clearInterval(timer);
   }, [tabId, coming, pollMs]);
 
@@ -122,4 +127,3 @@ export function SidebarApp({ firstState, pollMs = ANALYZING_POLL_MS }: SidebarAp
     />
   );
 }
-

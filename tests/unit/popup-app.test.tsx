@@ -10,6 +10,7 @@ import { readSettings } from '../../adapters/settings';
 import { PopupApp, tabIdFromSearch } from '../../components/popup/PopupApp';
 import type { PageReport, TabState } from '../../lib/protocol';
 import { startBackground } from './helpers/background';
+import { until as untilShown } from './helpers/until';
 import type { ChromeMessaging } from './helpers/chrome-messaging';
 
 const PAGE_URL = 'https://news.example.org/2024/10/31/buryatia';
@@ -33,15 +34,7 @@ const text = () => container.textContent ?? '';
 const button = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
 const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
 
-/** Waits for what the reader would see; the real background answers slowly on a loaded machine, so the limit is generous. */
-async function until(check: () => boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`never saw: ${what}\n---\n${text()}`);
-}
+const until = (check: () => boolean, what: string, timeoutMs?: number) => untilShown(check, what, text, timeoutMs);
 
 async function openPopupFor(url: string) {
   const tab = await fakeBrowser.tabs.create({ url });

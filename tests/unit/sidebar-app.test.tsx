@@ -7,12 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadState, SidebarApp } from '../../components/sidebar/SidebarApp';
 import type { PageReport, PageSnapshot, Result, TabState } from '../../lib/protocol';
 import { startBackground } from './helpers/background';
 import type { ChromeMessaging } from './helpers/chrome-messaging';
+import { withContainer } from './helpers/container';
 import { value } from './helpers/result';
+import { until as untilShown } from './helpers/until';
 
 const PAGE_URL = 'https://news.example.org/world/north-korea-troops';
 const TAB = 7;
@@ -26,28 +28,16 @@ const PAGE: PageSnapshot = {
 let container: HTMLElement;
 let messaging: ChromeMessaging;
 
+withContainer((c) => (container = c));
 beforeEach(async () => {
   ({ messaging } = await startBackground('sidebar-app'));
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
 });
 
 const fromPage = async (type: string, payload: unknown) => messaging.sendFromTab(TAB, PAGE_URL, { crosscheck: 1, type, payload });
 /** What the reader sees once the claims are in, before their matches. */
 const checking = (claims: number) => (container.textContent ?? '').includes(`Checking ${claims} claims of this article`);
 
-async function until(check: () => boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`never saw: ${what}\n---\n${container.textContent}`);
-}
+const until = (check: () => boolean, what: string) => untilShown(check, what, () => container.textContent ?? '');
 
 describe('the sidebar frame', () => {
   it('lists claims that arrived between its first state and its first render, without waiting for the timer', async () => {
