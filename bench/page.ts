@@ -239,7 +239,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
 
     // Last, since it stops the worker the loads above were given: the article as a reader who
     // lingered over the last one opens it, its worker started from nothing by the page's first
-    // message (its index read from IndexedDB, its code compiled again).
+    // message (its code compiled again, its index read from IndexedDB when it first matches).
     const cold = await sidebarWithWorkerStopped(withExt, server.url('/on-topic/'), sw, origin, opts.quick ? QUICK_COLD_WORKER_REPEATS : COLD_WORKER_REPEATS, notes);
 
     return {

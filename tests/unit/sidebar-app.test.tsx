@@ -34,10 +34,10 @@ beforeEach(async () => {
 });
 
 const fromPage = async (type: string, payload: unknown) => messaging.sendFromTab(TAB, PAGE_URL, { crosscheck: 1, type, payload });
+const text = () => container.textContent ?? '';
 /** What the reader sees once the claims are in, before their matches. */
-const checking = (claims: number) => (container.textContent ?? '').includes(`Checking ${claims} claims of this article`);
-
-const until = (check: () => boolean, what: string) => untilShown(check, what, () => container.textContent ?? '');
+const checking = (claims: number) => text().includes(`Checking ${claims} claims of this article`);
+const until = (check: () => boolean, what: string) => untilShown(check, what, text);
 
 describe('the sidebar frame', () => {
   it('lists claims that arrived between its first state and its first render, without waiting for the timer', async () => {
@@ -57,7 +57,7 @@ describe('the sidebar frame', () => {
   it('follows the changes broadcast after it listens', async () => {
     await fromPage('page/status', { url: PAGE_URL, status: 'waiting', note: null });
     await act(() => render(<SidebarApp firstState={loadState(TAB)} pollMs={600_000} />, container));
-    await until(() => (container.textContent ?? '').includes('nothing to show for this page'), 'the waiting sidebar');
+    await until(() => text().includes('nothing to show for this page'), 'the waiting sidebar');
     // Long enough for the app to listen and read its state again: what follows comes only by the broadcast.
     await act(() => new Promise((r) => setTimeout(r, 100)));
     const claims = value((await fromPage('page/claims', PAGE)) as Result<PageReport>).claims;
