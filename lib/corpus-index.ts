@@ -6,11 +6,12 @@
 //
 // The claims are kept in a compact form (lib/claim-interning.ts): a fixed shape, and the
 // strings, lists and objects many claims hold alike stored once. The index serialises to
-// plain data (claims and report metadata); the word statistics are counted again on load,
-// a linear pass far cheaper than re-reading the reports.
+// plain data (report metadata and the claims packed, lib/packed-claims.ts); the word
+// statistics are counted again on load, a linear pass far cheaper than re-reading the reports.
 
 import { ClaimInterner, type IndexedClaim } from './claim-interning';
 import { CONCEPT_PREFIX, extractEvidence, parseClaim, type ExtractedClaim } from './claims';
+import { packClaims, unpackClaims, type PackedClaims } from './packed-claims';
 import type { TopicPack } from './topics/types';
 import { looksLikeHeadline } from './report-text';
 import type { Report } from './types';
@@ -52,7 +53,7 @@ export interface SerializedCorpusIndex {
   /** The pack's id: an index read for another story is rebuilt. */
   topic: string;
   reports: ReportMeta[];
-  claims: IndexedClaim[];
+  claims: PackedClaims;
 }
 
 /** Reads every report's claims (its title's too) and indexes them. */
@@ -102,7 +103,11 @@ function sameWords(a: string, b: string): boolean {
 /** An index over claims already extracted (what deserialisation and benchmarks use); the claims are kept in their compact form. */
 export function indexClaims(reports: ReportMeta[], claims: readonly IndexedClaim[], pack: TopicPack): CorpusIndex {
   const interner = new ClaimInterner();
-  const compact = claims.map((c) => interner.claim(c, c.report));
+  return indexCompactClaims(reports, claims.map((c) => interner.claim(c, c.report)), pack);
+}
+
+/** An index over claims already in their compact form (as unpacking gives them). */
+function indexCompactClaims(reports: ReportMeta[], compact: IndexedClaim[], pack: TopicPack): CorpusIndex {
   const wordDf = countWords(compact, new Map(), 1);
   const { wordIdf, textWeight } = wordStatistics(wordDf, compact);
   return {
@@ -170,17 +175,18 @@ export function inverseFrequency(total: number, df: number): number {
 }
 
 export function serializeCorpusIndex(index: CorpusIndex): SerializedCorpusIndex {
-  return { version: index.version, topic: index.pack.id, reports: index.reports, claims: index.claims };
+  return { version: index.version, topic: index.pack.id, reports: index.reports, claims: packClaims(index.claims) };
 }
 
-/** The index again, or null when it was written by another version of the extractor or for another story. */
+/** The index again, or null when it was written by another version of the extractor, for another story, or in another form. */
 export function deserializeCorpusIndex(data: unknown, pack: TopicPack): CorpusIndex | null {
   if (!isSerialized(data) || data.version !== CORPUS_INDEX_VERSION || data.topic !== pack.id) return null;
-  return indexClaims(data.reports, data.claims, pack);
+  const claims = unpackClaims(data.claims, data.reports.length);
+  return claims && indexCompactClaims(data.reports, claims, pack);
 }
 
-function isSerialized(data: unknown): data is SerializedCorpusIndex {
+function isSerialized(data: unknown): data is Omit<SerializedCorpusIndex, 'claims'> & { claims: unknown } {
   if (!data || typeof data !== 'object') return false;
-  const d = data as Partial<SerializedCorpusIndex>;
-  return typeof d.version === 'number' && Array.isArray(d.reports) && Array.isArray(d.claims);
+  const d = data as Partial<Record<keyof SerializedCorpusIndex, unknown>>;
+  return typeof d.version === 'number' && Array.isArray(d.reports);
 }
