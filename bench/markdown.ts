@@ -24,7 +24,7 @@ export function markdown(r: BenchResult): string {
     out.push('\n**Matching** (the 40-sentence article, ' + `${r.matchingInfo?.article.claimsExtracted ?? '?'} claims extracted)\n`);
     out.push(
       table(
-        ['corpus claims (indexed)', 'Crosscheck median / p95', 'naive, whole article', 'speed-up', 'recall@5 (score-aware)', 'index build', 'heap / claim', 'JSON / claim'],
+        ['corpus claims (indexed)', 'Crosscheck median / p95', 'naive, whole article', 'speed-up', 'recall@5 (score-aware)', 'index build', 'read back from its cache', 'heap / claim', 'cache row / claim'],
         r.matching.map((s) => [
           `${formatNumber(s.corpusClaims)} (${formatNumber(s.indexedClaims)})`,
           `${ms(s.crosscheckMs.median)} / ${ms(s.crosscheckMs.p95)}`,
@@ -32,6 +32,7 @@ export function markdown(r: BenchResult): string {
           `${formatNumber(s.speedup)}×`,
           s.recallAt5 === null ? '–' : `${s.recallAt5} (${s.recallAt5ScoreAware}) over ${s.recallQueries} queries, ${s.recallSource}`,
           ms(s.indexBuildMs),
+          ms(s.indexRestoreMs),
           s.bytesPerClaim === null ? '–' : `${formatNumber(s.bytesPerClaim)} B`,
           `${formatNumber(s.serializedBytesPerClaim)} B`,
         ]),
@@ -86,7 +87,7 @@ export function markdown(r: BenchResult): string {
         ['reports in the corpus afterwards, seeds included (corpus10kStored)', formatNumber(s.corpus10kStored)],
         ['database growth (corpus10kBytes)', kb(s.corpus10kBytes)],
         ['first analysis after the import (firstAnalysisAfterImportMs)', ms(s.firstAnalysisAfterImportMs)],
-        ['persisted index, its cache row as JSON (indexCacheBytes)', kb(s.indexCacheBytes)],
+        ['persisted index, its cache row (indexCacheBytes)', kb(s.indexCacheBytes)],
         ['next analysis, index warm', ms(s.warmAnalysisMs)],
         ['the same once the index is persisted (settledAnalysisMs)', ms(s.settledAnalysisMs)],
         ['worker stopped first: a page\'s settings (coldWorkerSettingsMs)', medianAndSlowest(s.coldWorkerSettingsMs)],

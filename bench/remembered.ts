@@ -15,6 +15,7 @@ import type { Report } from '../lib/types';
 import { newsPage, readArticleFixture } from '../tests/e2e/news-pages';
 import { startServer } from '../tests/e2e/server';
 import { launchChromium } from './browser';
+import { persistedIndexBytes } from './index-cache';
 import { round } from './stats';
 import { syntheticReports } from './synthetic-corpus';
 import { request, waitForSeeds } from './extension-requests';
@@ -41,7 +42,7 @@ export interface RememberedResult {
   seedsOnlyAnalysisMs: number;
   /** The first article after the 1,000: builds and persists the index over them, then matches. */
   firstAnalysisMs: number;
-  /** The persisted index over the 1,000 and the seeds (its cache row as JSON), after the three articles read. */
+  /** The persisted index over the 1,000 and the seeds (its cache row, bench/index-cache.ts), after the three articles read. */
   indexCacheBytes: number;
   /** Each later article while remembering is on: the article before it joined the corpus, so the index is built again. Mean of two. */
   nextAnalysisRememberingMs: number;
@@ -97,7 +98,7 @@ export async function measureRemembered(extensionDir: string, opts: { quick?: bo
     const first = await read(browser.newPage, options, server.url('/next/1'), true);
     const second = await read(browser.newPage, options, server.url('/next/2'), true);
     const third = await read(browser.newPage, options, server.url('/next/3'), true);
-    const indexCacheBytes = await indexCacheSize(sw, count + 3);
+    const indexCacheBytes = await persistedIndexBytes(sw, count + 3, 20_000);
     if (indexCacheBytes === null) notes.push('the persisted index did not hold the three articles read');
 
     await request(options, 'settings/set', { rememberReading: 'off' });
@@ -180,32 +181,6 @@ async function writeRows(sw: Worker, rows: Report[]): Promise<void> {
   );
 }
 
-/** Bytes of the persisted index as JSON, once it holds at least `reports` reports (it is written a moment after each article). */
-async function indexCacheSize(sw: Worker, reports: number): Promise<number | null> {
-  for (let i = 0; i < 100; i++) {
-    const size = await sw.evaluate(
-      (want) =>
-        new Promise<number | null>((resolve, reject) => {
-          const open = indexedDB.open('crosscheck');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction('cache').objectStore('cache').get('corpus-index');
-            get.onsuccess = () => {
-              db.close();
-              const value = (get.result as { value?: { reports?: unknown[] } } | undefined)?.value;
-              resolve(value?.reports && value.reports.length >= want ? JSON.stringify(value).length : null);
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }),
-      reports,
-    );
-    if (size !== null) return size;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return null;
-}
 
 async function usage(sw: Worker): Promise<number> {
   return sw.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);

@@ -9,6 +9,7 @@ import type { Page, Worker } from 'playwright-core';
 import { exportReportsJson, MAX_IMPORT_REPORTS } from '../lib/report-import';
 import { startServer } from '../tests/e2e/server';
 import { launchChromium, workerStopper, type BenchBrowser } from './browser';
+import { persistedIndexBytes } from './index-cache';
 import { measureRemembered, type RememberedResult } from './remembered';
 import { syntheticReports, CLAIMS_PER_REPORT } from './synthetic-corpus';
 import { summarize, round, type Summary } from './stats';
@@ -55,7 +56,7 @@ export interface StorageResult {
   coldWorkerSettingsMs: Summary | null;
   coldWorkerClaimsMs: Summary | null;
   coldWorkerAnalysisMs: Summary | null;
-  /** The search index the background persisted after the import (its cache row, as JSON), once it holds every report. */
+  /** The search index the background persisted after the import (its cache row, bench/index-cache.ts), once it holds every report. */
   indexCacheBytes: number | null;
   /** Remembered reading: 1,000 articles kept, their size and the next article's analysis (bench/remembered.ts), in a browser of its own. */
   remembered1000: RememberedResult | null;
@@ -113,7 +114,7 @@ export async function measureStorage(extensionDir: string, opts: { quick?: boole
       try {
         firstAnalysis = (await content.timed('page/analyze', snapshot)).ms;
         warmAnalysis = (await content.timed('page/analyze', snapshot)).ms;
-        indexCacheBytes = await persistedIndexBytes(sw, stats.reports);
+        indexCacheBytes = await persistedIndexBytes(sw, stats.reports, PERSIST_TIMEOUT_MS);
         if (indexCacheBytes === null) notes.push(`the search index over ${stats.reports} reports was not persisted within ${PERSIST_TIMEOUT_MS / 1000} s`);
         else {
           const settled: number[] = [];
@@ -191,39 +192,6 @@ async function coldWorkerTimes(browser: BenchBrowser, content: ContentScriptSend
 const PERSIST_TIMEOUT_MS = 120_000;
 /** Analyses timed once the index is persisted; their median is `settledAnalysisMs`. */
 const SETTLED_ANALYSES = 3;
-
-/** Bytes of the background's persisted index as JSON, once it holds `reports` reports; null if it does not within the timeout. */
-async function persistedIndexBytes(sw: Worker, reports: number): Promise<number | null> {
-  const deadline = Date.now() + PERSIST_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const held = await sw.evaluate(
-      ([dbName]) =>
-        new Promise<{ reports: number; bytes: number }>((resolve) => {
-          const none = { reports: -1, bytes: 0 };
-          const open = indexedDB.open(dbName);
-          open.onerror = () => resolve(none);
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction('cache', 'readonly').objectStore('cache').get('corpus-index');
-            get.onsuccess = () => {
-              db.close();
-              const value = (get.result as { value?: { reports?: unknown[] } } | undefined)?.value;
-              resolve(Array.isArray(value?.reports) ? { reports: value.reports.length, bytes: JSON.stringify(value).length } : none);
-            };
-            get.onerror = () => {
-              db.close();
-              resolve(none);
-            };
-          };
-        }),
-      [DB] as const,
-    );
-    if (held.reports === reports) return held.bytes;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return null;
-}
-
 
 /** Wall time of one request, measured inside the page so the CDP round trip is not counted. */
 async function timeRequest(page: Page, type: string, payload: unknown): Promise<number> {
