@@ -52,18 +52,35 @@ export function packClaims(claims: readonly IndexedClaim[]): PackedClaims {
   const quantityLists = new ListPool<ParsedQuantity>((q) => quantities.of(q));
   const s = (x: string | null) => (x === null ? NONE : strings.of(x));
   const rows = new Int32Array(claims.length * ROW_WIDTH);
-  claims.forEach((c, i) => {
-    rows.set(
-      [
-        s(c.text), c.start, c.end, quantityLists.of(c.quantities), s(c.attribution), s(c.via), s(c.speaker),
-        lists.of(c.jointSources), s(c.polarity), s(c.polarityCue), lists.of(c.polarityActors), c.hedged ? 1 : 0,
-        s(c.hedgeCue), lists.of(c.actors), s(c.force), s(c.forceEvidence), lists.of(c.predicates),
-        eventLists.of(c.events), s(c.role), lists.of(c.places), s(c.when), s(c.date), c.historical ? 1 : 0,
-        lists.of(c.terms), lists.of(c.checkable), c.report,
-      ],
-      i * ROW_WIDTH,
-    );
-  });
+  for (let i = 0, r = 0; i < claims.length; i++, r += ROW_WIDTH) {
+    const c = claims[i]!;
+    rows[r + Row.Text] = strings.of(c.text);
+    rows[r + Row.Start] = c.start;
+    rows[r + Row.End] = c.end;
+    rows[r + Row.Quantities] = quantityLists.of(c.quantities);
+    rows[r + Row.Attribution] = s(c.attribution);
+    rows[r + Row.Via] = s(c.via);
+    rows[r + Row.Speaker] = s(c.speaker);
+    rows[r + Row.JointSources] = lists.of(c.jointSources);
+    rows[r + Row.Polarity] = strings.of(c.polarity);
+    rows[r + Row.PolarityCue] = s(c.polarityCue);
+    rows[r + Row.PolarityActors] = lists.of(c.polarityActors);
+    rows[r + Row.Hedged] = c.hedged ? 1 : 0;
+    rows[r + Row.HedgeCue] = s(c.hedgeCue);
+    rows[r + Row.Actors] = lists.of(c.actors);
+    rows[r + Row.Force] = s(c.force);
+    rows[r + Row.ForceEvidence] = s(c.forceEvidence);
+    rows[r + Row.Predicates] = lists.of(c.predicates);
+    rows[r + Row.Events] = eventLists.of(c.events);
+    rows[r + Row.Role] = s(c.role);
+    rows[r + Row.Places] = lists.of(c.places);
+    rows[r + Row.When] = s(c.when);
+    rows[r + Row.Date] = s(c.date);
+    rows[r + Row.Historical] = c.historical ? 1 : 0;
+    rows[r + Row.Terms] = lists.of(c.terms);
+    rows[r + Row.Checkable] = lists.of(c.checkable);
+    rows[r + Row.Report] = c.report;
+  }
   return {
     strings: strings.items,
     lists: lists.flat(),
