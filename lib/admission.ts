@@ -328,11 +328,16 @@ function claimWordTable(
   const weightAt = new Float64Array(groupClaims.length);
   const wordStart = new Int32Array(groupClaims.length + 1);
   const found: number[] = [];
+  // Per word id, the last claim (by position) found holding it: a word a claim repeats is
+  // listed once, without a set per claim (a fifth of the table's build at 100,000 claims).
+  const lastClaim: number[] = [];
   groupClaims.forEach((id, i) => {
     weightAt[i] = index.textWeight[id]!;
-    for (const term of new Set(index.claims[id]!.terms)) {
+    for (const term of index.claims[id]!.terms) {
       let w = wordIds.get(term);
       if (w === undefined) wordIds.set(term, (w = wordIds.size));
+      if (lastClaim[w] === i) continue;
+      lastClaim[w] = i;
       found.push(w);
     }
     wordStart[i + 1] = found.length;
@@ -371,7 +376,11 @@ const signatureKeys = new WeakMap<ExtractedClaim, string>();
 function signatureKeyOf(c: ExtractedClaim, s: ClaimSignature): string {
   let key = signatureKeys.get(c);
   // The pack's affinity table is shared by every signature: it tells none apart.
-  if (key === undefined) signatureKeys.set(c, (key = JSON.stringify(s, (k, v: unknown) => (k === 'affinity' ? undefined : v))));
+  if (key === undefined) {
+    // Without a replacer JSON.stringify takes V8's fast path: at 100,000 claims 0.28 s against 0.37 s.
+    const { affinity: _shared, ...fields } = s;
+    signatureKeys.set(c, (key = JSON.stringify(fields)));
+  }
   return key;
 }
 
