@@ -181,7 +181,6 @@ async function writeRows(sw: Worker, rows: Report[]): Promise<void> {
   );
 }
 
-
 async function usage(sw: Worker): Promise<number> {
   return sw.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 }

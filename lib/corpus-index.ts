@@ -100,7 +100,7 @@ function sameWords(a: string, b: string): boolean {
   return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
-/** An index over claims already extracted (what deserialisation and benchmarks use); the claims are kept in their compact form. */
+/** An index over claims just extracted: they are interned into their compact form first. */
 export function indexClaims(reports: ReportMeta[], claims: readonly IndexedClaim[], pack: TopicPack): CorpusIndex {
   const interner = new ClaimInterner();
   return indexCompactClaims(reports, claims.map((c) => interner.claim(c, c.report)), pack);
