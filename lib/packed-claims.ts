@@ -40,7 +40,8 @@ const enum Row {
   PolarityActors, Hedged, HedgeCue, Actors, Force, ForceEvidence, Predicates, Events, Role, Places,
   When, Date, Historical, Terms, Checkable, Report,
 }
-const ROW_WIDTH = 26;
+/** Numbers per row: one per field, the last being the report. */
+const ROW_WIDTH = Row.Report + 1;
 
 /** The claims in their packed form. Equal strings are written once; lists and objects the claims share (lib/claim-interning.ts) are written once. */
 export function packClaims(claims: readonly IndexedClaim[]): PackedClaims {
