@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { BenchResult } from './report';
-import { formatNumber, kb, medianAndSlowest } from './table';
+import { bytes, formatNumber, kb, medianAndSlowest } from './table';
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${formatNumber(x)} ms`);
 
@@ -24,7 +24,7 @@ export function markdown(r: BenchResult): string {
     out.push('\n**Matching** (the 40-sentence article, ' + `${r.matchingInfo?.article.claimsExtracted ?? '?'} claims extracted)\n`);
     out.push(
       table(
-        ['corpus claims (indexed)', 'Crosscheck median / p95', 'naive, whole article', 'speed-up', 'recall@5 (score-aware)', 'index build', 'read back from its cache', 'heap / claim', 'cache row / claim'],
+        ['corpus claims (indexed)', 'Crosscheck median / p95', 'naive, whole article', 'speed-up', 'recall@5 (score-aware)', 'index build', 'read back from its cache', 'heap / claim', 'admission table / claim', 'cache row / claim'],
         r.matching.map((s) => [
           `${formatNumber(s.corpusClaims)} (${formatNumber(s.indexedClaims)})`,
           `${ms(s.crosscheckMs.median)} / ${ms(s.crosscheckMs.p95)}`,
@@ -33,7 +33,8 @@ export function markdown(r: BenchResult): string {
           s.recallAt5 === null ? '–' : `${s.recallAt5} (${s.recallAt5ScoreAware}) over ${s.recallQueries} queries, ${s.recallSource}`,
           ms(s.indexBuildMs),
           ms(s.indexRestoreMs),
-          s.bytesPerClaim === null ? '–' : `${formatNumber(s.bytesPerClaim)} B`,
+          bytes(s.bytesPerClaim),
+          bytes(s.tableBytesPerClaim),
           `${formatNumber(s.serializedBytesPerClaim)} B`,
         ]),
       ),

@@ -12,7 +12,7 @@
 import v8 from 'node:v8';
 import { buildCorpusIndex, deserializeCorpusIndex, serializeCorpusIndex, type CorpusIndex } from '../lib/corpus-index';
 import { extractClaims, type ExtractedClaim } from '../lib/claims';
-import { CANDIDATE_POOL } from '../lib/admission';
+import { CANDIDATE_POOL, prepareIndex } from '../lib/admission';
 import { matchClaims, matchClaimsNaive, NAIVE_FUSE_THRESHOLD } from '../lib/match';
 import type { ClaimResult } from '../lib/types';
 import { benchArticle, benchCorpus, seedReports } from './fixtures';
@@ -60,6 +60,8 @@ export interface MatchingSize {
   indexBuildMs: number;
   /** Retained heap of the index per indexed claim (global.gc before and after). */
   bytesPerClaim: number | null;
+  /** Retained heap of admission's table per indexed claim (lib/admission.ts prepareIndex), on top of bytesPerClaim: the first match builds it, and it stays with the index. */
+  tableBytesPerClaim: number | null;
   /** The index as the background persists it (its cache row through V8's serializer, which Chromium's IndexedDB uses) per indexed claim. */
   serializedBytesPerClaim: number;
   /** The index read back from those bytes (deserialised, unpacked, its word statistics counted): what a stopped worker does before its first match. */
@@ -101,6 +103,10 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
     const buildTimes = [now() - t0];
     const gc = collectGarbage();
     const heapAfter = process.memoryUsage().heapUsed;
+    // Admission's table, which the first match builds and the background then keeps beside the index.
+    prepareIndex(index);
+    collectGarbage();
+    const heapWithTable = process.memoryUsage().heapUsed;
     for (let i = 1; i < (opts.quick ? 1 : BUILD_REPEATS[corpusClaims]!); i++) {
       t0 = now();
       index = buildCorpusIndex(reports, DEFAULT_PACK);
@@ -167,6 +173,7 @@ export async function measureMatching(opts: { quick?: boolean; naiveFull?: boole
       recallSource,
       indexBuildMs: summarize(buildTimes).median,
       bytesPerClaim: gc ? Math.round((heapAfter - heapBefore) / index.claims.length) : null,
+      tableBytesPerClaim: gc ? Math.round((heapWithTable - heapAfter) / index.claims.length) : null,
       serializedBytesPerClaim: Math.round(written.byteLength / index.claims.length),
       indexRestoreMs: round(restoreMs),
       matchesFound: results.reduce((s, r) => s + r.matches.length, 0),

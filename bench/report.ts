@@ -10,7 +10,7 @@ import type { CopiesResult } from './copies';
 import type { StorageResult } from './storage';
 import type { Breakdown } from './profile';
 import type { Summary } from './stats';
-import { formatNumber, formatTable, kb, medianAndSlowest, section, type Cell } from './table';
+import { bytes, formatNumber, formatTable, kb, medianAndSlowest, section, type Cell } from './table';
 
 export const GOALS = {
   matchingAt: 100_000,
@@ -108,12 +108,12 @@ export function printReport(r: BenchResult): string {
     out.push(section('Matching: 40-claim article against synthetic corpora (+ the 5 seeds)'));
     out.push(
       formatTable(
-        ['corpus claims', 'indexed', 'Crosscheck median', 'p95', 'naive (article)', 'naive timed on', 'speed-up', 'recall@5', 'score-aware', 'index build', 'read back', 'heap/claim', 'cache/claim'],
+        ['corpus claims', 'indexed', 'Crosscheck median', 'p95', 'naive (article)', 'naive timed on', 'speed-up', 'recall@5', 'score-aware', 'index build', 'read back', 'heap/claim', 'table/claim', 'cache/claim'],
         r.matching.map((m) => [
           m.corpusClaims, m.indexedClaims, ms(m.crosscheckMs.median), ms(m.crosscheckMs.p95), ms(m.naiveMs.median),
           m.naiveSampled ? `${m.naiveSampleSize} of ${m.claims} queries` : `all ${m.claims}`,
           `${formatNumber(m.speedup)}×`, m.recallAt5 === null ? '–' : `${m.recallAt5} (${m.recallQueries}q, ${m.recallSource})`,
-          m.recallAt5ScoreAware, ms(m.indexBuildMs), ms(m.indexRestoreMs), m.bytesPerClaim === null ? '–' : `${formatNumber(m.bytesPerClaim)} B`, `${formatNumber(m.serializedBytesPerClaim)} B`,
+          m.recallAt5ScoreAware, ms(m.indexBuildMs), ms(m.indexRestoreMs), bytes(m.bytesPerClaim), bytes(m.tableBytesPerClaim), `${formatNumber(m.serializedBytesPerClaim)} B`,
         ]),
       ),
     );

@@ -30,6 +30,11 @@ export function formatNumber(x: number): string {
   return x.toFixed(3);
 }
 
+/** A byte count as written in the tables ("1,465 B"), or a dash when it was not measured. */
+export function bytes(n: number | null | undefined): string {
+  return n === null || n === undefined ? '–' : `${formatNumber(n)} B`;
+}
+
 export function kb(bytes: number | null | undefined): string {
   return bytes === null || bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`;
 }
