@@ -36,7 +36,7 @@
 
 import type { ExtractedClaim } from './claims';
 import { conceptWeight, inverseFrequency, UNSEEN_TERM_WEIGHT, type CorpusIndex } from './corpus-index';
-import { signatureOf, type ClaimSignature } from './match-score';
+import { readSignature, signatureOf, type ClaimSignature } from './match-score';
 import { signatureFactors, signatureLines, type SignatureFactors } from './signature-lines';
 
 /** Admission finds, exactly, the claims whose preview ranks among this many best (ties by claim id). */
@@ -295,17 +295,23 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   const keys: string[] = [];
   const signatures: ClaimSignature[] = [];
   const sigIds = new Int32Array(index.claims.length);
-  const seenKey = (key: string): string => {
-    const id = byKey.get(key);
-    return id === undefined ? key : keys[id]!;
-  };
   index.claims.forEach((c, i) => {
-    const s = signatureOf(c, index.pack);
-    const key = signatureKeyOf(c, s, seenKey);
+    let key = signatureKeys.get(c);
+    let s: ClaimSignature | undefined;
+    if (key === undefined) {
+      s = readSignature(c, index.pack);
+      key = signatureKey(s);
+      // The string an equal signature's claims already hold: kept once per claim, the keys
+      // were a large part of the table's heap (100,000 strings for about 2,000 signatures).
+      const seen = byKey.get(key);
+      if (seen !== undefined) key = keys[seen]!;
+      signatureKeys.set(c, key);
+    }
     let id = byKey.get(key);
     if (id === undefined) {
       byKey.set(key, (id = signatures.length));
-      signatures.push(s);
+      // Only the first claim's signature of each is kept (readSignature caches none).
+      signatures.push(s ?? readSignature(c, index.pack));
       keys.push(key);
     }
     sigIds[i] = id;
@@ -372,24 +378,20 @@ function claimWordTable(
   return { wordIds, weightAt, wordStart, words, wordGroupStart, wordGroups };
 }
 
-const signatureKeys = new WeakMap<ExtractedClaim, string>();
 /**
- * What tells a claim's signature apart from others, computed once per claim object: an index
- * changed in place (lib/corpus-index-add.ts) keeps its claim objects, so the table of a grown
- * or shrunk index reads only the new claims' signatures (at 100,000 claims, stringifying every
- * one made the first analysis after an import about a second slower).
+ * Each claim's signature key, kept per claim object: an index changed in place
+ * (lib/corpus-index-add.ts) keeps its claim objects, so the table of a grown or shrunk index
+ * reads only the new claims' signatures (at 100,000 claims, stringifying every one made the
+ * first analysis after an import about a second slower).
  */
-function signatureKeyOf(c: ExtractedClaim, s: ClaimSignature, seenKey: (key: string) => string): string {
-  let key = signatureKeys.get(c);
-  // The pack's affinity table is shared by every signature: it tells none apart.
-  if (key === undefined) {
-    // Without a replacer JSON.stringify takes V8's fast path: at 100,000 claims 0.28 s against 0.37 s.
-    const { affinity: _shared, ...fields } = s;
-    // The string an equal signature's claims already hold: kept once per claim, the keys
-    // were a large part of the table's heap (100,000 strings for about 2,000 signatures).
-    signatureKeys.set(c, (key = seenKey(JSON.stringify(fields))));
-  }
-  return key;
+const signatureKeys = new WeakMap<ExtractedClaim, string>();
+
+/** What tells a signature apart from others. */
+function signatureKey(s: ClaimSignature): string {
+  // The pack's affinity table is shared by every signature: it tells none apart. Without a
+  // replacer JSON.stringify takes V8's fast path: at 100,000 claims 0.28 s against 0.37 s.
+  const { affinity: _shared, ...fields } = s;
+  return JSON.stringify(fields);
 }
 
 const excludedCache = new WeakMap<CorpusIndex, { key: string; flags: Uint8Array }>();

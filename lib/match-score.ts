@@ -117,7 +117,15 @@ const signatures = new WeakMap<ExtractedClaim, ClaimSignature>();
 /** The claim's signature (computed once per claim object: a claim is read with one pack). */
 export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature {
   let s = signatures.get(c);
-  if (s) return s;
+  if (!s) signatures.set(c, (s = readSignature(c, pack)));
+  return s;
+}
+
+/**
+ * The claim's signature, read afresh and kept nowhere: for admission's table, which keeps one
+ * signature per distinct signature (about 2,000 for 100,000 claims) rather than one per claim.
+ */
+export function readSignature(c: ExtractedClaim, pack: TopicPack): ClaimSignature {
   const { families: FAMILIES, actorIds: ACTOR_IDS, placeIds: PLACE_IDS, affinity } = bitTablesOf(pack);
   let events = 0;
   const source = c.attribution ?? c.speaker;
@@ -140,7 +148,7 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     if (e.recipient) recipients.push({ family: 1 << i, to: bit(ACTOR_IDS, e.recipient) });
   }
   const sourceSides = source ? [source, ...c.jointSources].map((s) => sideOf(s, pack)).filter((s): s is string => s !== null) : [];
-  s = {
+  return {
     events,
     affinity,
     negatives,
@@ -157,8 +165,6 @@ export function signatureOf(c: ExtractedClaim, pack: TopicPack): ClaimSignature 
     places: c.places.reduce((m, p) => (pack.broadPlaces.includes(p) ? m : m | bit(PLACE_IDS, p)), 0),
     historical: c.historical,
   };
-  signatures.set(c, s);
-  return s;
 }
 
 /** The structural features of a pair (text is left null: it is measured elsewhere). */
