@@ -37,6 +37,7 @@ describe('packed claims', () => {
     expect(unpackClaims(cutLists, reports)).toBeNull();
     const cutRow = { ...packed, rows: packed.rows.subarray(1) };
     expect(unpackClaims(cutRow, reports)).toBeNull();
+    // Every seed report has claims, so a row names the last report: an index listing one report fewer is damaged.
     expect(unpackClaims(packed, reports - 1)).toBeNull();
     expect(unpackClaims(packed, reports)).not.toBeNull();
   });
