@@ -83,7 +83,8 @@ export function createBackgroundHandlers({ corpus, analyze }: BackgroundServices
   /**
    * A page's snapshot, checked, bounded and read for the story (its topic and claims). The
    * corpus's index is not needed for that: the claims are listed while it is read (at 10,000
-   * reports a stopped worker takes 1.5 to 2.5 s to read it back, bench storage.coldWorker*).
+   * reports a stopped worker takes about a second to read it back and build admission's table,
+   * bench storage.coldWorkerAnalysisMs).
    */
   const readPage = async (snapshot: unknown, sender: Sender) => {
     const { tabId, url: senderUrl } = contentSender(sender);
