@@ -61,6 +61,8 @@ export function markdown(r: BenchResult): string {
         ['Crosscheck main thread, off-topic pages (trace, profiler on)', ms(p.offTopicMainThreadMs.median), ms(p.offTopicMainThreadMs.p95), ms(p.offTopicMainThreadMs.max)],
         ['  of which script evaluation (mean)', ms(p.offTopicBreakdown.evaluateMs), '', ''],
         ['  the content script\'s own meter, untraced', ms(p.offTopicMeteredMs?.median), ms(p.offTopicMeteredMs?.p95), ms(p.offTopicMeteredMs?.max)],
+        ['the floor: a content script that only says "off-topic" (trace, profiler on)', ms(p.offTopicFloorMainThreadMs?.median), ms(p.offTopicFloorMainThreadMs?.p95), ms(p.offTopicFloorMainThreadMs?.max)],
+        ['  its meter, untraced', ms(p.offTopicFloorMeteredMs?.median), ms(p.offTopicFloorMeteredMs?.p95), ms(p.offTopicFloorMeteredMs?.max)],
         ['page main thread without the extension (baseline)', ms(p.baselineMainThreadMs.median), ms(p.baselineMainThreadMs.p95), ms(p.baselineMainThreadMs.max)],
         [`DCL → sidebar in the page (${p.onTopicWords}-word article)`, ms(p.sidebarMs?.median), ms(p.sidebarMs?.p95), ms(p.sidebarMs?.max)],
         ['DCL → sidebar shows the claims', ms(p.sidebarContentMs?.median), ms(p.sidebarContentMs?.p95), ms(p.sidebarContentMs?.max)],

@@ -14,6 +14,7 @@ import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { startServer } from '../tests/e2e/server';
 import { launchChromium, workerStopper, type BenchBrowser } from './browser';
 import { contentScriptSender } from './extension-requests';
+import { floorExtension } from './floor-extension';
 import { cheapTopicCheck, extractPage, isProbablyArticle } from '../entrypoints/crosscheck.content/detect';
 import { pageDocument } from './dom';
 import { savedPages } from './fixtures';
@@ -72,6 +73,9 @@ export interface PageLoad {
   /** That meter's steps, from the first untraced load: which step an off-topic page pays for. */
   meteredSteps: ContentCost | null;
   maxCrosscheckMsInTask: number;
+  /** The same page with the floor script in place of the content script (bench/floor-extension.ts): traced, and by its meter. */
+  floorMs: number;
+  floorMeteredMs: number | null;
   longTasksCaused: number;
   longTasksWith: number;
   longTasksWithout: number;
@@ -86,6 +90,12 @@ export interface PageResult {
   offTopicMainThreadMs: Summary;
   /** The same pages by the content script's own cost meter (its synchronous steps only). */
   offTopicMeteredMs: Summary | null;
+  /**
+   * The floor under those two: the same pages, loaded alternately with them, with a content
+   * script that only tells the background "off-topic" and answers its cost (bench/floor-extension.ts).
+   */
+  offTopicFloorMainThreadMs: Summary | null;
+  offTopicFloorMeteredMs: Summary | null;
   onTopicMeteredMs: Summary | null;
   /** Page main-thread time (CDP TaskDuration) without the extension. */
   baselineMainThreadMs: Summary;
@@ -144,14 +154,18 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
 
   const withExt = await launchChromium(extensionDir);
   const without = await launchChromium(null);
+  const floorDir = floorExtension(extensionDir);
+  const floor = await launchChromium(floorDir.dir);
   try {
     const sw = await withExt.serviceWorker();
+    const floorSw = await floor.serviceWorker();
     // Any extension origin is ours (the only extension loaded): the reader the first stage
     // imports is web-accessible with use_dynamic_url, so it runs from a per-session host.
     const origin = EXTENSION_ORIGIN;
     // Warm both browsers (first navigation, the extension's storage and index).
     await loadOnce(without.context, server.url('/p/wikipedia/'), null, origin);
     await loadOnce(withExt.context, server.url('/p/wikipedia/'), sw, origin);
+    await loadOnce(floor.context, server.url('/p/wikipedia/'), floorSw, origin);
 
     const loads: PageLoad[] = [];
     const offTopicTraces: TraceAnalysis[] = [];
@@ -163,24 +177,28 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
         const b = await loadOnce(without.context, url, null, origin);
         // The meter's figures from a load without the profiler, which slows JavaScript down.
         const c = await loadOnce(withExt.context, url, sw, origin, { trace: false });
+        const floorTraced = await loadOnce(floor.context, url, floorSw, origin);
+        const floorMetered = await loadOnce(floor.context, url, floorSw, origin, { trace: false });
         if (a.verdict !== 'ready') offTopicTraces.push(a.trace);
         runs.push({
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
+          floorMs: floorTraced.trace.originMs, floorMeteredMs: floorMetered.cost?.totalMs ?? null,
           meteredMs: c.cost?.totalMs ?? null, longestStepMs: c.cost?.longestStepMs ?? null,
           meteredSteps: c.cost,
           longTasksCaused: a.trace.longTasksCausedByOrigin, longTasksWith: a.trace.longTasks, longTasksWithout: b.trace.longTasks,
           taskMsWith: a.taskDurationMs, taskMsWithout: b.taskDurationMs,
         });
       }
-      const mid = (k: 'crosscheckMs' | 'maxCrosscheckMsInTask' | 'taskMsWith' | 'taskMsWithout') => summarize(runs.map((x) => x[k])).median;
-      const midOrNull = (k: 'meteredMs' | 'longestStepMs') => {
+      const mid = (k: 'crosscheckMs' | 'maxCrosscheckMsInTask' | 'floorMs' | 'taskMsWith' | 'taskMsWithout') => summarize(runs.map((x) => x[k])).median;
+      const midOrNull = (k: 'meteredMs' | 'longestStepMs' | 'floorMeteredMs') => {
         const v = runs.map((x) => x[k]).filter((x): x is number => x !== null);
         return v.length ? summarize(v).median : null;
       };
       const load: PageLoad = {
         ...runs[0]!,
         crosscheckMs: mid('crosscheckMs'), maxCrosscheckMsInTask: mid('maxCrosscheckMsInTask'),
+        floorMs: mid('floorMs'), floorMeteredMs: midOrNull('floorMeteredMs'),
         meteredMs: midOrNull('meteredMs'), longestStepMs: midOrNull('longestStepMs'),
         taskMsWith: mid('taskMsWith'), taskMsWithout: mid('taskMsWithout'),
         longTasksCaused: runs.reduce((s, x) => s + x.longTasksCaused, 0),
@@ -188,7 +206,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
         longTasksWithout: Math.max(...runs.map((x) => x.longTasksWithout)),
       };
       loads.push(load);
-      log(`page ${p.name}: ${load.verdict ?? 'no verdict'}, Crosscheck ${round(load.crosscheckMs, 2)} ms, page ${round(load.taskMsWithout, 0)} ms`);
+      log(`page ${p.name}: ${load.verdict ?? 'no verdict'}, Crosscheck ${round(load.crosscheckMs, 2)} ms (floor ${round(load.floorMs, 2)}), page ${round(load.taskMsWithout, 0)} ms`);
     }
     const offTopic = loads.filter((l) => l.verdict !== 'ready');
     if (offTopic.length < loads.length) notes.push(`pages found on-topic: ${loads.filter((l) => l.verdict === 'ready').map((l) => l.page).join(', ')}`);
@@ -247,6 +265,8 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
       repeats,
       offTopicMainThreadMs: summarize(offTopic.map((l) => l.crosscheckMs)),
       offTopicMeteredMs: summarizeOrNull(offTopic.map((l) => l.meteredMs)),
+      offTopicFloorMainThreadMs: summarizeOrNull(offTopic.map((l) => l.floorMs)),
+      offTopicFloorMeteredMs: summarizeOrNull(offTopic.map((l) => l.floorMeteredMs)),
       onTopicMeteredMs: summarizeOrNull(onTopicMetered),
       baselineMainThreadMs: summarize(loads.map((l) => l.taskMsWithout)),
       withExtensionMainThreadMs: summarize(loads.map((l) => l.taskMsWith)),
@@ -270,6 +290,8 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
   } finally {
     await withExt.close();
     await without.close();
+    await floor.close();
+    floorDir.dispose();
     await server.close();
   }
 }
