@@ -1,12 +1,20 @@
 // The benchmark's own arithmetic: if recall, trace attribution or source-map reading were
 // wrong, docs/performance.md would print wrong figures with a straight face.
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { floorExtension } from '../../bench/floor-extension';
+import { createCostMeter } from '../../entrypoints/crosscheck.content/cost-meter';
 import { recallAt5 } from '../../bench/matching';
 import { decodeVlq, SourceMapLookup } from '../../bench/sourcemap';
 import { bytesBySource } from '../../bench/size';
 import { analyzeTrace, type TraceEvent } from '../../bench/trace';
 import { syntheticReports } from '../../bench/synthetic-corpus';
 import { quantile, seededRandom } from '../../bench/stats';
+import { isEnvelope, type ContentCost } from '../../lib/protocol';
+import { checkedPageStatus } from '../../lib/tab-state-limits';
 import type { ClaimMatch, ClaimResult } from '../../lib/types';
 
 const match = (reportId: string, claim: string, score: number): ClaimMatch => ({
@@ -103,5 +111,58 @@ describe('deterministic inputs', () => {
     expect(Math.max(...xs)).toBeLessThan(1);
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([5], 0.95)).toBe(5);
+  });
+});
+
+describe('the off-topic floor', () => {
+  /** A built extension as far as floorExtension reads one: a manifest naming one content script, its source map, another file. */
+  const builtExtension = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-built-'));
+    mkdirSync(join(dir, 'content-scripts'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ content_scripts: [{ matches: ['<all_urls>'], js: ['content-scripts/crosscheck.js'] }] }));
+    writeFileSync(join(dir, 'content-scripts/crosscheck.js'), 'realScript();');
+    writeFileSync(join(dir, 'content-scripts/crosscheck.js.map'), '{}');
+    writeFileSync(join(dir, 'background.js'), 'background();');
+    return dir;
+  };
+
+  it('replaces only the content script, with one the background takes as an off-topic verdict and whose cost it can ask', () => {
+    const built = builtExtension();
+    const floor = floorExtension(built);
+    try {
+      expect(readFileSync(join(built, 'content-scripts/crosscheck.js'), 'utf8')).toBe('realScript();');
+      expect(readFileSync(join(floor.dir, 'background.js'), 'utf8')).toBe('background();');
+      // The map would name the real script's functions in the breakdown.
+      expect(existsSync(join(floor.dir, 'content-scripts/crosscheck.js.map'))).toBe(false);
+
+      // Run as a browser would, with a runtime that records what the script sends and listens for.
+      const sent: unknown[] = [];
+      const listeners: ((m: unknown, s: unknown, reply: (r: unknown) => void) => unknown)[] = [];
+      const runtime = {
+        sendMessage: (m: unknown) => (sent.push(m), Promise.resolve(null)),
+        onMessage: { addListener: (l: (typeof listeners)[number]) => listeners.push(l) },
+      };
+      let now = 10;
+      const script = readFileSync(join(floor.dir, 'content-scripts/crosscheck.js'), 'utf8');
+      runInNewContext(script, { chrome: { runtime }, location: { href: 'http://127.0.0.1/p/' }, performance: { now: () => (now += 0.5) } });
+
+      expect(sent).toHaveLength(1);
+      const status = sent[0];
+      expect(isEnvelope(status)).toBe(true);
+      expect(status).toMatchObject({ type: 'page/status' });
+      expect(checkedPageStatus((status as { payload: unknown }).payload)).toMatchObject({ url: 'http://127.0.0.1/p/', status: 'off-topic' });
+
+      let reply: { ok: boolean; value: ContentCost } | undefined;
+      listeners[0]!({ crosscheck: 1, type: 'content/cost', payload: null }, {}, (r) => (reply = r as typeof reply));
+      expect(reply?.ok).toBe(true);
+      // Every step the real script's meter reports, so the bench reads both alike.
+      expect(Object.keys(reply!.value).sort()).toEqual(Object.keys(createCostMeter(() => 0).report()).sort());
+      expect(reply!.value.totalMs).toBe(0.5);
+      expect(reply!.value.startMs).toBe(reply!.value.totalMs);
+    } finally {
+      floor.dispose();
+      rmSync(built, { recursive: true, force: true });
+    }
+    expect(existsSync(floor.dir)).toBe(false);
   });
 });
