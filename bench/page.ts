@@ -162,7 +162,7 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
     // Any extension origin is ours (the only extension loaded): the reader the first stage
     // imports is web-accessible with use_dynamic_url, so it runs from a per-session host.
     const origin = EXTENSION_ORIGIN;
-    // Warm both browsers (first navigation, the extension's storage and index).
+    // Warm the three browsers (first navigation, the extension's storage and index).
     await loadOnce(without.context, server.url('/p/wikipedia/'), null, origin);
     await loadOnce(withExt.context, server.url('/p/wikipedia/'), sw, origin);
     await loadOnce(floor.context, server.url('/p/wikipedia/'), floorSw, origin);
@@ -180,6 +180,8 @@ export async function measurePage(extensionDir: string, opts: { quick?: boolean;
         const floorTraced = await loadOnce(floor.context, url, floorSw, origin);
         const floorMetered = await loadOnce(floor.context, url, floorSw, origin, { trace: false });
         if (a.verdict !== 'ready') offTopicTraces.push(a.trace);
+        // A floor the background did not hear from measured a script that failed, not the floor.
+        if (floorTraced.verdict !== 'off-topic' || floorMetered.verdict !== 'off-topic') notes.push(`the floor script's verdict on ${p.name}: ${floorTraced.verdict ?? 'none'}, ${floorMetered.verdict ?? 'none'} (off-topic expected)`);
         runs.push({
           page: p.name, kb: Math.round(p.bytes / 1024), verdict: a.verdict,
           crosscheckMs: a.trace.originMs, maxCrosscheckMsInTask: a.trace.maxOriginMsInTask,
