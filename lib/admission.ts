@@ -296,17 +296,9 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
   const signatures: ClaimSignature[] = [];
   const sigIds = new Int32Array(index.claims.length);
   index.claims.forEach((c, i) => {
-    let key = signatureKeys.get(c);
+    const known = signatureKeys.get(c);
     let s: ClaimSignature | undefined;
-    if (key === undefined) {
-      s = readSignature(c, index.pack);
-      key = signatureKey(s);
-      // The string an equal signature's claims already hold: kept once per claim, the keys
-      // were a large part of the table's heap (100,000 strings for about 2,000 signatures).
-      const seen = byKey.get(key);
-      if (seen !== undefined) key = keys[seen]!;
-      signatureKeys.set(c, key);
-    }
+    const key = known ?? signatureKey((s = readSignature(c, index.pack)));
     let id = byKey.get(key);
     if (id === undefined) {
       byKey.set(key, (id = signatures.length));
@@ -314,6 +306,9 @@ function admissionTable(index: CorpusIndex): AdmissionTable {
       signatures.push(s ?? readSignature(c, index.pack));
       keys.push(key);
     }
+    // The string an equal signature's claims already hold: kept once per claim, the keys
+    // were a large part of the table's heap (100,000 strings for about 2,000 signatures).
+    if (known === undefined) signatureKeys.set(c, keys[id]!);
     sigIds[i] = id;
   });
   const groupStart = new Int32Array(signatures.length + 1);
